@@ -1,0 +1,116 @@
+import path from 'node:path';
+
+/**
+ * Configuration, read from the environment once at start and validated.
+ * Any bad value stops the start with one line that names the variable.
+ */
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface Config {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  /** Path of the SQLite file, or ':memory:' (tests). */
+  databasePath: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Load the demo committee into an empty database at start. */
+  loadDemoData: boolean;
+  /**
+   * Public base URL used in links that leave the site (feeds, calendars), when
+   * set; otherwise the address the server listens on.
+   */
+  publicUrl: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NODE_ENVS = ['development', 'production', 'test'] as const;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${raw}")`);
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(name, `must be a whole number from 0 to 65535 (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(name, `must be true or false (got "${raw}")`);
+}
+
+function host(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/[\s/]/.test(raw)) throw new ConfigError(name, `must be a host name or IP address (got "${raw}")`);
+  return raw;
+}
+
+function url(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL (got "${raw}")`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an absolute http(s) URL (got "${raw}")`);
+  }
+  return parsed.toString().replace(/\/$/, '');
+}
+
+/** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
+  const h = host(env, 'HOST', 'localhost');
+  const p = port(env, 'PORT', 3000);
+  const rawDb = env.DATABASE_PATH;
+  if (rawDb !== undefined && rawDb !== '' && rawDb.trim() === '') {
+    throw new ConfigError('DATABASE_PATH', 'must be a file path, not blank');
+  }
+  const databasePath =
+    rawDb === undefined || rawDb === ''
+      ? path.resolve('data', 'scrutineer.sqlite')
+      : rawDb === ':memory:'
+        ? rawDb
+        : path.resolve(rawDb);
+  return {
+    nodeEnv,
+    host: h,
+    port: p,
+    databasePath,
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
+    loadDemoData: bool(env, 'DEMO_DATA', true),
+    publicUrl: url(env, 'PUBLIC_URL'),
+  };
+}
+
+/** The address people can open: "http://localhost:3000" (all-interfaces hosts shown as localhost). */
+export function localUrl(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** Anything reads and writes can run on: the database, or a transaction in it. */
+export type Db = BaseSQLiteDatabase<'sync', SQLite.RunResult, Schema>;
+/** The open database itself, with its SQLite connection. */
+export type Database = BetterSQLite3Database<Schema> & { $client: SQLite.Database };
+
+export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+/**
+ * Opens the SQLite database (creating its folder when needed), sets the
+ * pragmas every connection needs, and applies pending migrations.
+ */
+export function openDatabase(databasePath: string): Database {
+  if (databasePath !== ':memory:') {
+    fs.mkdirSync(path.dirname(databasePath), { recursive: true });
+  }
+  const sqlite = new SQLite(databasePath);
+  if (databasePath !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Database;
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  return db;
+}
+
+export function closeDatabase(db: Database): void {
+  if (db.$client.open) db.$client.close();
+}
+
+/** True when the database answers a trivial query. */
+export function databaseIsHealthy(db: Database): boolean {
+  try {
+    return db.$client.prepare('select 1 as ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}

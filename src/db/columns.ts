@@ -1,0 +1,30 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { integer, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Column helpers shared by every feature's schema.
+ *
+ * Instants (a moment in time) are stored as UTC milliseconds and read as Date.
+ * Calendar dates with no time (due dates, membership from/to) are stored as
+ * ISO text 'YYYY-MM-DD' and mean that day in Europe/London.
+ */
+export const instant = (name?: string) =>
+  name ? integer(name, { mode: 'timestamp_ms' }) : integer({ mode: 'timestamp_ms' });
+
+export const timestamps = {
+  createdAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`),
+  updatedAt: integer({ mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`)
+    .$onUpdate(() => new Date()),
+};
+
+/** SQL condition "column is one of these values", for CHECK constraints on enum columns. */
+export function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
+  return sql`${column} in (${sql.join(
+    values.map((v) => sql.raw(`'${v.replaceAll("'", "''")}'`)),
+    sql`, `,
+  )})`;
+}

@@ -1,0 +1,181 @@
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { agendaItems, agendaVersions } from './schema';
+import { publicQuestions } from '../questions/schema';
+import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from './snapshot';
+
+/**
+ * The agenda as it stands now (the draft), frozen into the shape a published
+ * version keeps. Items are numbered by their order.
+ */
+export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
+  const items = db.query.agendaItems.findMany({
+    where: eq(agendaItems.meetingId, meetingId),
+    orderBy: [asc(agendaItems.position), asc(agendaItems.id)],
+    with: {
+      presenters: { with: { person: true }, orderBy: (p, { asc }) => [asc(p.position), asc(p.id)] },
+      documents: { orderBy: (d, { asc }) => [asc(d.position), asc(d.id)] },
+    },
+  }).sync();
+
+  const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
+
+  const questions = db
+    .select()
+    .from(publicQuestions)
+    .where(
+      and(
+        eq(publicQuestions.meetingId, meetingId),
+        inArray(publicQuestions.status, ['accepted', 'answered']),
+      ),
+    )
+    .orderBy(asc(publicQuestions.position), asc(publicQuestions.id))
+    .all();
+
+  return {
+    items: items.map(
+      (item): AgendaSnapshotItem => ({
+        id: item.id,
+        number: numberOf.get(item.id) ?? 0,
+        kind: item.kind,
+        title: item.title,
+        purpose: item.purpose,
+        plannedStart: item.plannedStart,
+        exemptParagraph: item.exemptParagraph,
+        exemptReason: item.exemptReason,
+        lateReason: item.lateReason,
+        confirmsMinutesOfMeetingId: item.confirmsMinutesOfMeetingId,
+        presenters: item.presenters.map((p) => ({
+          personId: p.personId,
+          name: p.person?.name ?? p.name ?? '',
+          capacity: p.capacity,
+        })),
+        papers: item.documents.map(
+          (d): AgendaSnapshotPaper => ({
+            documentId: d.id,
+            title: d.title,
+            kind: d.kind,
+            exemptParagraph: d.exemptParagraph ?? item.exemptParagraph,
+            pageCount: d.pageCount,
+            packStartPage: d.packStartPage,
+            packEndPage: d.packEndPage,
+            byteSize: d.byteSize,
+          }),
+        ),
+      }),
+    ),
+    // Email addresses are deliberately not copied: they are never published.
+    questions: questions.map((q, i) => ({
+      id: q.id,
+      number: i + 1,
+      itemId: q.agendaItemId,
+      askerName: q.askerName,
+      askerOrganisation: q.askerOrganisation,
+      text: q.text,
+      answerKind: q.answerKind,
+      answerText: q.answerKind === 'written' ? q.answerText : null,
+    })),
+  };
+}
+
+export interface PublishedAgendaVersion {
+  version: number;
+  publishedAt: Date;
+  changeSummary: string | null;
+  lateReason: string | null;
+  snapshot: AgendaSnapshot;
+}
+
+/** The latest published version of a meeting's agenda, exempt content included. */
+export function latestAgendaVersion(db: Db, meetingId: number): PublishedAgendaVersion | null {
+  const row = db
+    .select()
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, meetingId))
+    .orderBy(desc(agendaVersions.version))
+    .limit(1)
+    .get();
+  return row
+    ? {
+        version: row.version,
+        publishedAt: row.publishedAt,
+        changeSummary: row.changeSummary,
+        lateReason: row.lateReason,
+        snapshot: row.snapshot,
+      }
+    : null;
+}
+
+/** An agenda item as the public may see it: an exempt item shows its title and paragraph only. */
+export type PublicAgendaItem =
+  | (Omit<AgendaSnapshotItem, 'exemptParagraph' | 'exemptReason'> & { exempt: false; questions: PublicQuestion[] })
+  | { exempt: true; id: number; number: number; title: string; exemptParagraph: number; plannedStart: string | null };
+
+export interface PublicQuestion {
+  number: number;
+  askerName: string;
+  askerOrganisation: string | null;
+  text: string;
+  answerKind: 'written' | 'oral' | null;
+  answerText: string | null;
+}
+
+export interface PublicAgenda {
+  version: number;
+  publishedAt: Date;
+  changeSummary: string | null;
+  lateReason: string | null;
+  items: PublicAgendaItem[];
+}
+
+/** Removes from a published agenda everything exempt under Schedule 12A. */
+export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda {
+  const { snapshot } = published;
+  return {
+    version: published.version,
+    publishedAt: published.publishedAt,
+    changeSummary: published.changeSummary,
+    lateReason: published.lateReason,
+    items: snapshot.items.map((item): PublicAgendaItem => {
+      if (item.exemptParagraph !== null) {
+        return {
+          exempt: true,
+          id: item.id,
+          number: item.number,
+          title: item.title,
+          exemptParagraph: item.exemptParagraph,
+          plannedStart: item.plannedStart,
+        };
+      }
+      return {
+        exempt: false,
+        id: item.id,
+        number: item.number,
+        kind: item.kind,
+        title: item.title,
+        purpose: item.purpose,
+        plannedStart: item.plannedStart,
+        lateReason: item.lateReason,
+        confirmsMinutesOfMeetingId: item.confirmsMinutesOfMeetingId,
+        presenters: item.presenters,
+        papers: item.papers.filter((p) => p.exemptParagraph === null),
+        questions: snapshot.questions
+          .filter((q) => q.itemId === item.id)
+          .map((q) => ({
+            number: q.number,
+            askerName: q.askerName,
+            askerOrganisation: q.askerOrganisation,
+            text: q.text,
+            answerKind: q.answerKind,
+            answerText: q.answerText,
+          })),
+      };
+    }),
+  };
+}
+
+/** The published agenda of a meeting with exempt content removed, or null when none is published. */
+export function getPublicAgenda(db: Db, meetingId: number): PublicAgenda | null {
+  const published = latestAgendaVersion(db, meetingId);
+  return published ? toPublicAgenda(published) : null;
+}

@@ -1,0 +1,149 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, oneOf, timestamps } from '../../db/columns';
+import { meetings } from '../meetings/schema';
+import { people } from '../people/schema';
+import { documents } from '../documents/schema';
+import { resolutions, declarations } from '../minutes/schema';
+import { actions } from '../actions/schema';
+import { publicQuestions } from '../questions/schema';
+import type { AgendaSnapshot } from './snapshot';
+
+export const AGENDA_ITEM_KINDS = [
+  'apologies',
+  'declarations',
+  'minutes',
+  'public_questions',
+  'chairmans_update',
+  'work_programme',
+  'next_meeting',
+  'business',
+] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+
+/** Schedule 12A to the Local Government Act 1972: the seven descriptions of exempt information. */
+export const EXEMPT_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * An item of business on a meeting's agenda. Its number is its place in the
+ * order (`position`); its minute text is written during and after the meeting.
+ */
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer().notNull(),
+    kind: text({ enum: AGENDA_ITEM_KINDS }).notNull().default('business'),
+    title: text().notNull(),
+    /** What the committee is asked to do or will hear (shown under the title). */
+    purpose: text().notNull().default(''),
+    /** Planned start as London wall-clock time on the meeting day, 'HH:MM'. */
+    plannedStart: text(),
+    durationMinutes: integer(),
+    /** Paragraph 1–7 of Schedule 12A when the item is exempt; null when open. */
+    exemptParagraph: integer(),
+    /** Why the public interest favours withholding the information. */
+    exemptReason: text(),
+    /** Added after the notice deadline: the special circumstances, agreed by the chairman. */
+    lateReason: text(),
+    /** For a "minutes of the previous meeting" item: the meeting whose minutes it confirms. */
+    confirmsMinutesOfMeetingId: integer().references(() => meetings.id, { onDelete: 'set null' }),
+    /** The minute of this item (a safe Markdown subset). */
+    minuteText: text().notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [
+    index('agenda_items_meeting_position_idx').on(t.meetingId, t.position),
+    index('agenda_items_confirms_idx').on(t.confirmsMinutesOfMeetingId),
+    check('agenda_items_kind_check', oneOf(t.kind, AGENDA_ITEM_KINDS)),
+    check(
+      'agenda_items_exempt_check',
+      sql`${t.exemptParagraph} is null or (${t.exemptParagraph} between 1 and 7)`,
+    ),
+    check(
+      'agenda_items_planned_start_check',
+      sql`${t.plannedStart} is null or ${t.plannedStart} glob '[0-2][0-9]:[0-5][0-9]'`,
+    ),
+  ],
+);
+
+/** Someone presenting an item, from the directory or, failing that, by name ("All Committee Members"). */
+export const agendaItemPresenters = sqliteTable(
+  'agenda_item_presenters',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    agendaItemId: integer()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    personId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    name: text(),
+    /** In what capacity they present: "Chief Executive, Healthwatch Bucks". */
+    capacity: text(),
+    position: integer().notNull().default(0),
+  },
+  (t) => [
+    index('agenda_item_presenters_item_idx').on(t.agendaItemId, t.position),
+    index('agenda_item_presenters_person_idx').on(t.personId),
+    check('agenda_item_presenters_who_check', sql`${t.personId} is not null or ${t.name} is not null`),
+  ],
+);
+
+/**
+ * A published version of an agenda. Version 1 is the agenda; later versions
+ * are supplements. The snapshot is what was published, frozen: public pages
+ * read it, never the draft being edited.
+ */
+export const agendaVersions = sqliteTable(
+  'agenda_versions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'restrict' }),
+    version: integer().notNull(),
+    publishedAt: instant().notNull(),
+    /** For a supplement: what changed since the previous version. */
+    changeSummary: text(),
+    /** Published after the statutory deadline: the special circumstances ... */
+    lateReason: text(),
+    /** ... and the chairman's agreement to it. */
+    chairmanAgreement: text(),
+    snapshot: text({ mode: 'json' }).$type<AgendaSnapshot>().notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('agenda_versions_meeting_version_unique').on(t.meetingId, t.version),
+    check('agenda_versions_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const agendaItemsRelations = relations(agendaItems, ({ one, many }) => ({
+  meeting: one(meetings, {
+    fields: [agendaItems.meetingId],
+    references: [meetings.id],
+    relationName: 'meetingItems',
+  }),
+  confirmsMinutesOf: one(meetings, {
+    fields: [agendaItems.confirmsMinutesOfMeetingId],
+    references: [meetings.id],
+    relationName: 'confirmsMinutesOf',
+  }),
+  presenters: many(agendaItemPresenters),
+  documents: many(documents),
+  resolutions: many(resolutions),
+  declarations: many(declarations),
+  actions: many(actions),
+  publicQuestions: many(publicQuestions),
+}));
+
+export const agendaItemPresentersRelations = relations(agendaItemPresenters, ({ one }) => ({
+  agendaItem: one(agendaItems, { fields: [agendaItemPresenters.agendaItemId], references: [agendaItems.id] }),
+  person: one(people, { fields: [agendaItemPresenters.personId], references: [people.id] }),
+}));
+
+export const agendaVersionsRelations = relations(agendaVersions, ({ one }) => ({
+  meeting: one(meetings, { fields: [agendaVersions.meetingId], references: [meetings.id] }),
+}));

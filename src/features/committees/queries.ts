@@ -1,0 +1,115 @@
+import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { londonDate } from '../../lib/dates';
+import { people } from '../people/schema';
+import { organisations } from '../organisations/schema';
+import { committees, memberships, type MembershipRole } from './schema';
+import { listCommitteeMeetings, type MeetingSummary } from '../meetings/queries';
+
+export interface CommitteeSummary {
+  id: number;
+  slug: string;
+  name: string;
+  kind: typeof committees.$inferSelect.kind;
+  remit: string;
+}
+
+/** Active committees, by name. */
+export function listCommittees(db: Db): CommitteeSummary[] {
+  return db
+    .select({ id: committees.id, slug: committees.slug, name: committees.name, kind: committees.kind, remit: committees.remit })
+    .from(committees)
+    .where(eq(committees.status, 'active'))
+    .orderBy(asc(committees.name))
+    .all();
+}
+
+export interface CommitteeMember {
+  personId: number;
+  name: string;
+  role: MembershipRole;
+  voting: boolean;
+  representing: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+}
+
+export interface CommitteePage extends CommitteeSummary {
+  status: typeof committees.$inferSelect.status;
+  contactEmail: string | null;
+  contactPhone: string | null;
+  clerk: { name: string; jobTitle: string | null; organisation: string | null } | null;
+  members: CommitteeMember[];
+  upcoming: MeetingSummary[];
+  past: MeetingSummary[];
+}
+
+const ROLE_ORDER: Record<MembershipRole, number> = {
+  chairman: 0,
+  vice_chairman: 1,
+  member: 2,
+  co_opted: 3,
+  ex_officio: 4,
+  substitute: 5,
+};
+
+/** A committee with its current members (chairman first) and its meetings, or null. */
+export function getCommitteePage(db: Db, slug: string, now: Date): CommitteePage | null {
+  const committee = db.select().from(committees).where(eq(committees.slug, slug)).get();
+  if (!committee) return null;
+
+  const clerk =
+    committee.clerkPersonId === null
+      ? null
+      : (db
+          .select({ name: people.name, fullName: people.fullName, jobTitle: people.jobTitle, organisation: organisations.name })
+          .from(people)
+          .leftJoin(organisations, eq(organisations.id, people.organisationId))
+          .where(eq(people.id, committee.clerkPersonId))
+          .get() ?? null);
+
+  const today = londonDate(now);
+  const members = db
+    .select({
+      personId: people.id,
+      name: people.name,
+      role: memberships.role,
+      voting: memberships.voting,
+      representing: memberships.representing,
+      fromDate: memberships.fromDate,
+      toDate: memberships.toDate,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(memberships.committeeId, committee.id),
+        or(isNull(memberships.fromDate), lte(memberships.fromDate, today)),
+        or(isNull(memberships.toDate), gte(memberships.toDate, today)),
+      ),
+    )
+    .all()
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || surname(a.name).localeCompare(surname(b.name)));
+
+  const all = listCommitteeMeetings(db, committee.id);
+  return {
+    id: committee.id,
+    slug: committee.slug,
+    name: committee.name,
+    kind: committee.kind,
+    remit: committee.remit,
+    status: committee.status,
+    contactEmail: committee.contactEmail,
+    contactPhone: committee.contactPhone,
+    clerk: clerk ? { name: clerk.fullName ?? clerk.name, jobTitle: clerk.jobTitle, organisation: clerk.organisation } : null,
+    members,
+    upcoming: all.filter((m) => m.startsAt >= now),
+    past: all.filter((m) => m.startsAt < now).reverse(),
+  };
+}
+
+/** "Mr A Turner" → "Turner": members are listed by surname, as on a front sheet. */
+function surname(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  return parts[parts.length - 1] ?? name;
+}

@@ -1,0 +1,265 @@
+import { count } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { fromLondon } from '../../lib/dates';
+import { organisations } from '../organisations/schema';
+import { people } from '../people/schema';
+import { committees, memberships } from '../committees/schema';
+import { meetings } from '../meetings/schema';
+import { agendaItemPresenters, agendaItems } from '../agenda/schema';
+import { documents } from '../documents/schema';
+import { publicQuestions } from '../questions/schema';
+import { attendance, declarations, resolutions } from '../minutes/schema';
+import { actionOwners, actions } from '../actions/schema';
+import { inquiries } from '../inquiries/schema';
+import { workProgrammeEntries } from '../work-programme/schema';
+import { publishAgenda } from '../agenda/commands';
+import { publishMinutes } from '../minutes/commands';
+import { demoFixture, type DemoFixture } from './fixture';
+
+/** True when the database holds no committee yet: a new installation. */
+export function databaseIsEmpty(db: Db): boolean {
+  const row = db.select({ n: count() }).from(committees).get();
+  return (row?.n ?? 0) === 0;
+}
+
+function lookup(map: Map<string, number>, key: string, what: string): number {
+  const id = map.get(key);
+  if (id === undefined) throw new Error(`Demo fixture names an unknown ${what}: "${key}"`);
+  return id;
+}
+
+/**
+ * Loads the demo committee in one transaction, then publishes what the pack
+ * shows as published (the agenda of 7 January 2021, the draft minutes of
+ * 5 November 2020) through the same commands a clerk uses.
+ */
+export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { committeeId: number } {
+  return db.transaction((tx) => {
+    const orgIds = new Map<string, number>();
+    for (const o of fixture.organisations) {
+      const row = tx
+        .insert(organisations)
+        .values({ name: o.name, shortName: o.shortName ?? null, kind: o.kind })
+        .returning({ id: organisations.id })
+        .get();
+      orgIds.set(o.key, row.id);
+    }
+
+    const personIds = new Map<string, number>();
+    for (const p of fixture.people) {
+      const row = tx
+        .insert(people)
+        .values({
+          name: p.name,
+          fullName: p.fullName ?? null,
+          honorific: p.honorific ?? null,
+          jobTitle: p.jobTitle ?? null,
+          organisationId: p.organisation ? lookup(orgIds, p.organisation, 'organisation') : null,
+          kind: p.kind,
+        })
+        .returning({ id: people.id })
+        .get();
+      personIds.set(p.key, row.id);
+    }
+    const person = (key: string) => lookup(personIds, key, 'person');
+
+    const c = fixture.committee;
+    const committeeId = tx
+      .insert(committees)
+      .values({
+        slug: c.slug,
+        name: c.name,
+        kind: c.kind,
+        remit: c.remit,
+        clerkPersonId: person(c.clerk),
+        contactEmail: c.contactEmail,
+        contactPhone: c.contactPhone,
+        noticeClearDays: c.noticeClearDays,
+      })
+      .returning({ id: committees.id })
+      .get().id;
+
+    tx.insert(memberships)
+      .values(
+        c.members.map((mem) => ({
+          committeeId,
+          personId: person(mem.person),
+          role: mem.role,
+          voting: mem.voting ?? true,
+          representing: mem.representing ?? null,
+        })),
+      )
+      .run();
+
+    const meetingIds = new Map<string, number>();
+    for (const mt of fixture.meetings) {
+      const row = tx
+        .insert(meetings)
+        .values({
+          committeeId,
+          startsAt: fromLondon(mt.date, mt.time),
+          venue: mt.venue ?? null,
+          status: mt.status,
+          startedAt: mt.startedAt ? fromLondon(mt.date, mt.startedAt) : null,
+          endedAt: mt.endedAt ? fromLondon(mt.date, mt.endedAt) : null,
+        })
+        .returning({ id: meetings.id })
+        .get();
+      meetingIds.set(mt.key, row.id);
+    }
+
+    for (const mt of fixture.meetings) {
+      const meetingId = lookup(meetingIds, mt.key, 'meeting');
+      const itemIds: number[] = [];
+      mt.items.forEach((item, index) => {
+        const itemId = tx
+          .insert(agendaItems)
+          .values({
+            meetingId,
+            position: index + 1,
+            kind: item.kind,
+            title: item.title,
+            purpose: item.purpose ?? '',
+            plannedStart: item.plannedStart ?? null,
+            confirmsMinutesOfMeetingId: item.confirmsMinutesOf
+              ? lookup(meetingIds, item.confirmsMinutesOf, 'meeting')
+              : null,
+            minuteText: item.minuteText ?? '',
+          })
+          .returning({ id: agendaItems.id })
+          .get().id;
+        itemIds.push(itemId);
+
+        (item.presenters ?? []).forEach((p, i) => {
+          tx.insert(agendaItemPresenters)
+            .values({
+              agendaItemId: itemId,
+              personId: p.person ? person(p.person) : null,
+              name: p.name ?? null,
+              capacity: p.capacity ?? null,
+              position: i + 1,
+            })
+            .run();
+        });
+        (item.papers ?? []).forEach((paper, i) => {
+          tx.insert(documents)
+            .values({
+              meetingId,
+              agendaItemId: itemId,
+              title: paper.title,
+              kind: paper.kind,
+              position: i + 1,
+              packStartPage: paper.packStartPage,
+              packEndPage: paper.packEndPage,
+              pageCount: paper.packEndPage - paper.packStartPage + 1,
+            })
+            .run();
+        });
+        (item.resolutions ?? []).forEach((r, i) => {
+          tx.insert(resolutions).values({ agendaItemId: itemId, position: i + 1, text: r.text, outcome: r.outcome }).run();
+        });
+        (item.actions ?? []).forEach((a, i) => {
+          const actionId = tx
+            .insert(actions)
+            .values({ agendaItemId: itemId, position: i + 1, description: a.description })
+            .returning({ id: actions.id })
+            .get().id;
+          tx.insert(actionOwners)
+            .values(
+              a.owners.map((o, j) => ({
+                actionId,
+                personId: o.person ? person(o.person) : null,
+                name: o.name,
+                position: j + 1,
+              })),
+            )
+            .run();
+        });
+      });
+
+      const itemId = (n: number) => {
+        const id = itemIds[n - 1];
+        if (id === undefined) throw new Error(`Demo meeting ${mt.key} has no item ${n}`);
+        return id;
+      };
+
+      (mt.attendance ?? []).forEach((a, i) => {
+        tx.insert(attendance).values({ meetingId, personId: person(a.person), status: a.status, position: i + 1 }).run();
+      });
+      (mt.declarations ?? []).forEach((d, i) => {
+        tx.insert(declarations)
+          .values({
+            meetingId,
+            agendaItemId: itemId(d.item),
+            personId: person(d.person),
+            kind: d.kind,
+            nature: d.nature,
+            withdrew: d.withdrew,
+            position: i + 1,
+          })
+          .run();
+      });
+      (mt.questions ?? []).forEach((q, i) => {
+        tx.insert(publicQuestions)
+          .values({
+            meetingId,
+            agendaItemId: itemId(q.item),
+            position: i + 1,
+            askerName: q.askerName,
+            askerOrganisation: q.askerOrganisation ?? null,
+            text: q.text,
+            status: q.status,
+            answerKind: q.answerKind ?? null,
+            answerText: q.answerText ?? null,
+            answeredBy: q.answeredBy ?? null,
+          })
+          .run();
+      });
+    }
+
+    const inquiryIds = new Map<string, number>();
+    for (const inq of fixture.inquiries) {
+      const row = tx
+        .insert(inquiries)
+        .values({ committeeId, slug: inq.slug, title: inq.title, kind: inq.kind, status: inq.status, summary: inq.summary })
+        .returning({ id: inquiries.id })
+        .get();
+      inquiryIds.set(inq.key, row.id);
+    }
+
+    fixture.workProgramme.forEach((w, i) => {
+      tx.insert(workProgrammeEntries)
+        .values({
+          committeeId,
+          topic: w.topic,
+          purpose: w.purpose,
+          leadPresenters: w.leadPresenters,
+          contributors: w.contributors,
+          plannedMeetingId: w.meeting ? lookup(meetingIds, w.meeting, 'meeting') : null,
+          status: w.status,
+          inquiryId: w.inquiry ? lookup(inquiryIds, w.inquiry, 'inquiry') : null,
+          note: w.note ?? null,
+          position: i + 1,
+        })
+        .run();
+    });
+
+    for (const mt of fixture.meetings) {
+      const meetingId = lookup(meetingIds, mt.key, 'meeting');
+      if (mt.minutesPublishedAt) {
+        publishMinutes(tx, {
+          meetingId,
+          publishedAt: fromLondon(mt.minutesPublishedAt.date, mt.minutesPublishedAt.time),
+        });
+      }
+      if (mt.agendaPublishedAt) {
+        publishAgenda(tx, {
+          meetingId,
+          publishedAt: fromLondon(mt.agendaPublishedAt.date, mt.agendaPublishedAt.time),
+        });
+      }
+    }
+
+    return { committeeId };
+  });
+}

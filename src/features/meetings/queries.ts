@@ -1,0 +1,93 @@
+import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { committees } from '../committees/schema';
+import { meetings } from './schema';
+import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
+import { getPublicMinutes, type PublicMinutes } from '../minutes/queries';
+
+/** A meeting as listed: what a resident needs to pick it out. */
+export interface MeetingSummary {
+  id: number;
+  startsAt: Date;
+  endsAt: Date | null;
+  status: typeof meetings.$inferSelect.status;
+  statusReason: string | null;
+  agendaStatus: typeof meetings.$inferSelect.agendaStatus;
+  minutesStatus: typeof meetings.$inferSelect.minutesStatus;
+  venue: string | null;
+  committee: { id: number; slug: string; name: string };
+}
+
+const summaryColumns = {
+  id: meetings.id,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  status: meetings.status,
+  statusReason: meetings.statusReason,
+  agendaStatus: meetings.agendaStatus,
+  minutesStatus: meetings.minutesStatus,
+  venue: meetings.venue,
+  committee: { id: committees.id, slug: committees.slug, name: committees.name },
+};
+
+/** Meetings starting from `now`, soonest first. */
+export function listUpcomingMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(gte(meetings.startsAt, now))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(limit)
+    .all();
+}
+
+/** Meetings before `now`, latest first. */
+export function listRecentMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(lt(meetings.startsAt, now))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(limit)
+    .all();
+}
+
+/** All meetings of one committee, earliest first. */
+export function listCommitteeMeetings(db: Db, committeeId: number): MeetingSummary[] {
+  return db
+    .select(summaryColumns)
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.committeeId, committeeId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .all();
+}
+
+export interface PublicMeeting extends MeetingSummary {
+  onlineUrl: string | null;
+  webcastUrl: string | null;
+  committeeKind: typeof committees.$inferSelect.kind;
+  agenda: PublicAgenda | null;
+  minutes: PublicMinutes | null;
+}
+
+/**
+ * One meeting as the public sees it: its details, its published agenda and
+ * its published minutes, each with exempt content removed. Drafts never show.
+ */
+export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
+  const row = db
+    .select({ ...summaryColumns, onlineUrl: meetings.onlineUrl, webcastUrl: meetings.webcastUrl, committeeKind: committees.kind })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(and(eq(meetings.id, id)))
+    .get();
+  if (!row) return null;
+  return {
+    ...row,
+    agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, id) : null,
+    minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
+  };
+}

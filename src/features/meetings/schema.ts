@@ -1,0 +1,70 @@
+import { relations } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { instant, oneOf, timestamps } from '../../db/columns';
+import { committees } from '../committees/schema';
+import { agendaItems, agendaVersions } from '../agenda/schema';
+import { attendance, declarations, minutesVersions } from '../minutes/schema';
+import { publicQuestions } from '../questions/schema';
+import { documents } from '../documents/schema';
+
+export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const AGENDA_STATUSES = ['draft', 'published'] as const;
+export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
+
+/** none → draft → published (as a draft, awaiting approval) → approved (locked). */
+export const MINUTES_STATUSES = ['none', 'draft', 'published', 'approved'] as const;
+export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+
+/**
+ * A meeting of a committee. Its status, the state of its agenda and the state
+ * of its minutes are separate fields: a held meeting may still have draft minutes.
+ */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    committeeId: integer()
+      .notNull()
+      .references(() => committees.id, { onDelete: 'restrict' }),
+    /** Planned start, UTC. */
+    startsAt: instant().notNull(),
+    /** Expected end, UTC. */
+    endsAt: instant(),
+    venue: text(),
+    onlineUrl: text(),
+    webcastUrl: text(),
+    status: text({ enum: MEETING_STATUSES }).notNull().default('scheduled'),
+    /** Why it was cancelled or postponed (public). */
+    statusReason: text(),
+    agendaStatus: text({ enum: AGENDA_STATUSES }).notNull().default('draft'),
+    minutesStatus: text({ enum: MINUTES_STATUSES }).notNull().default('none'),
+    /** When the meeting actually began and ended, as minuted. */
+    startedAt: instant(),
+    endedAt: instant(),
+    /** Raised on every change that a calendar subscriber should see. */
+    calendarSequence: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index('meetings_committee_starts_idx').on(t.committeeId, t.startsAt),
+    index('meetings_starts_idx').on(t.startsAt),
+    check('meetings_status_check', oneOf(t.status, MEETING_STATUSES)),
+    check('meetings_agenda_status_check', oneOf(t.agendaStatus, AGENDA_STATUSES)),
+    check('meetings_minutes_status_check', oneOf(t.minutesStatus, MINUTES_STATUSES)),
+  ],
+);
+
+export const meetingsRelations = relations(meetings, ({ one, many }) => ({
+  committee: one(committees, { fields: [meetings.committeeId], references: [committees.id] }),
+  agendaItems: many(agendaItems, { relationName: 'meetingItems' }),
+  /** Items of later meetings that confirm (approve) this meeting's minutes. */
+  minutesConfirmedBy: many(agendaItems, { relationName: 'confirmsMinutesOf' }),
+  agendaVersions: many(agendaVersions),
+  minutesVersions: many(minutesVersions),
+  attendance: many(attendance),
+  declarations: many(declarations),
+  publicQuestions: many(publicQuestions),
+  documents: many(documents),
+}));

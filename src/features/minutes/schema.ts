@@ -1,0 +1,161 @@
+import { relations, sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { instant, oneOf, timestamps } from '../../db/columns';
+import { meetings } from '../meetings/schema';
+import { agendaItems } from '../agenda/schema';
+import { people } from '../people/schema';
+import type { MinutesSnapshot } from './snapshot';
+
+export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in_attendance'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+/**
+ * Who was at a meeting and how: members present, apologies, absent; others
+ * in attendance (officers, presenters, guests). A substitute names the member
+ * they stood in for.
+ */
+export const attendance = sqliteTable(
+  'attendance',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    status: text({ enum: ATTENDANCE_STATUSES }).notNull(),
+    virtual: integer({ mode: 'boolean' }).notNull().default(false),
+    substituteForPersonId: integer().references(() => people.id, { onDelete: 'restrict' }),
+    note: text(),
+    position: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('attendance_meeting_person_unique').on(t.meetingId, t.personId),
+    index('attendance_person_idx').on(t.personId),
+    check('attendance_status_check', oneOf(t.status, ATTENDANCE_STATUSES)),
+  ],
+);
+
+export const DECLARATION_KINDS = ['disclosable_pecuniary', 'other_registrable', 'non_registrable'] as const;
+export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
+
+/** A declaration of interest by a member, on an item, as minuted. */
+export const declarations = sqliteTable(
+  'declarations',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    /** The item the interest relates to, when it relates to one. */
+    agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    kind: text({ enum: DECLARATION_KINDS }).notNull(),
+    nature: text().notNull().default(''),
+    /** A sensitive interest: its nature is not published. */
+    sensitive: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Left the room for the item. */
+    withdrew: integer({ mode: 'boolean' }).notNull().default(false),
+    dispensation: text(),
+    position: integer().notNull().default(0),
+    ...timestamps,
+  },
+  (t) => [
+    index('declarations_meeting_idx').on(t.meetingId, t.position),
+    index('declarations_person_idx').on(t.personId),
+    check('declarations_kind_check', oneOf(t.kind, DECLARATION_KINDS)),
+  ],
+);
+
+export const RESOLUTION_OUTCOMES = [
+  'NOTED',
+  'AGREED',
+  'APPROVED',
+  'RECEIVED',
+  'DELEGATED',
+  'RECOMMENDED',
+  'DISCUSSED',
+  'ENDORSED',
+  'DEFERRED',
+  'REFERRED',
+  'REJECTED',
+] as const;
+export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
+
+/** What the committee resolved on an item. */
+export const resolutions = sqliteTable(
+  'resolutions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    agendaItemId: integer()
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    position: integer().notNull().default(0),
+    text: text().notNull(),
+    outcome: text({ enum: RESOLUTION_OUTCOMES }).notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('resolutions_item_idx').on(t.agendaItemId, t.position),
+    check('resolutions_outcome_check', oneOf(t.outcome, RESOLUTION_OUTCOMES)),
+    check('resolutions_text_check', sql`length(trim(${t.text})) > 0`),
+  ],
+);
+
+/**
+ * A published version of a meeting's minutes. Published minutes are a draft
+ * until a later meeting approves them; approval locks them.
+ */
+export const minutesVersions = sqliteTable(
+  'minutes_versions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'restrict' }),
+    version: integer().notNull(),
+    publishedAt: instant().notNull(),
+    changeSummary: text(),
+    snapshot: text({ mode: 'json' }).$type<MinutesSnapshot>().notNull(),
+    approvedAt: instant(),
+    /** The resolution of a later meeting that approved these minutes. */
+    approvingResolutionId: integer().references(() => resolutions.id, { onDelete: 'restrict' }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('minutes_versions_meeting_version_unique').on(t.meetingId, t.version),
+    check('minutes_versions_version_check', sql`${t.version} >= 1`),
+  ],
+);
+
+export const attendanceRelations = relations(attendance, ({ one }) => ({
+  meeting: one(meetings, { fields: [attendance.meetingId], references: [meetings.id] }),
+  person: one(people, { fields: [attendance.personId], references: [people.id], relationName: 'attendee' }),
+  substituteFor: one(people, {
+    fields: [attendance.substituteForPersonId],
+    references: [people.id],
+    relationName: 'substitutedMember',
+  }),
+}));
+
+export const declarationsRelations = relations(declarations, ({ one }) => ({
+  meeting: one(meetings, { fields: [declarations.meetingId], references: [meetings.id] }),
+  agendaItem: one(agendaItems, { fields: [declarations.agendaItemId], references: [agendaItems.id] }),
+  person: one(people, { fields: [declarations.personId], references: [people.id] }),
+}));
+
+export const resolutionsRelations = relations(resolutions, ({ one }) => ({
+  agendaItem: one(agendaItems, { fields: [resolutions.agendaItemId], references: [agendaItems.id] }),
+}));
+
+export const minutesVersionsRelations = relations(minutesVersions, ({ one }) => ({
+  meeting: one(meetings, { fields: [minutesVersions.meetingId], references: [meetings.id] }),
+  approvingResolution: one(resolutions, {
+    fields: [minutesVersions.approvingResolutionId],
+    references: [resolutions.id],
+  }),
+}));

@@ -1,0 +1,54 @@
+import { relations } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { instant, oneOf, timestamps } from '../../db/columns';
+import { meetings } from '../meetings/schema';
+import { agendaItems } from '../agenda/schema';
+
+/** received → accepted / rejected (with reason) → answered. */
+export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'answered'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export const ANSWER_KINDS = ['written', 'oral'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/**
+ * A question from a member of the public under the committee's scheme.
+ * The asker's email is for the clerk only: it is never published.
+ */
+export const publicQuestions = sqliteTable(
+  'public_questions',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'restrict' }),
+    agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
+    /** Order within the meeting: Q1, Q2 … */
+    position: integer().notNull().default(0),
+    askerName: text().notNull(),
+    askerOrganisation: text(),
+    askerEmail: text(),
+    text: text().notNull(),
+    submittedAt: instant(),
+    late: integer({ mode: 'boolean' }).notNull().default(false),
+    status: text({ enum: QUESTION_STATUSES }).notNull().default('received'),
+    rejectionReason: text(),
+    answerKind: text({ enum: ANSWER_KINDS }),
+    answerText: text(),
+    answeredBy: text(),
+    answeredAt: instant(),
+    supplementaryQuestion: text(),
+    supplementaryAnswer: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('public_questions_meeting_idx').on(t.meetingId, t.position),
+    index('public_questions_status_idx').on(t.status),
+    check('public_questions_status_check', oneOf(t.status, QUESTION_STATUSES)),
+  ],
+);
+
+export const publicQuestionsRelations = relations(publicQuestions, ({ one }) => ({
+  meeting: one(meetings, { fields: [publicQuestions.meetingId], references: [meetings.id] }),
+  agendaItem: one(agendaItems, { fields: [publicQuestions.agendaItemId], references: [agendaItems.id] }),
+}));

@@ -1,0 +1,29 @@
+import MarkdownIt from 'markdown-it';
+
+/**
+ * Text people write (minutes, item purposes, public questions) is a safe Markdown subset: paragraphs, bullet and numbered
+ * lists, emphasis. No raw HTML, links, images, headings or code: what a clerk
+ * types is escaped, and nothing else is interpreted.
+ */
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
+  'list',
+  'emphasis',
+]);
+
+/** The HTML of such a text, safe to insert into a page. */
+export function renderSafeMarkdown(text: string): string {
+  return md
+    .render(text)
+    .replaceAll('<p>', '<p class="govuk-body">')
+    .replaceAll('<ul>', '<ul class="govuk-list govuk-list--bullet">')
+    .replace(/<ol( start="\d+")?>/g, '<ol class="govuk-list govuk-list--number"$1>');
+}
+
+/** The same text as plain text (for search, feeds and PDFs). */
+export function safeMarkdownToPlain(text: string): string {
+  return text
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/(\*|_)(.+?)\1/g, '$2')
+    .replace(/^\s*[-*+]\s+/gm, '• ')
+    .trim();
+}

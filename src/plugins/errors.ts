@@ -1,0 +1,67 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundPage, ServerErrorPage, ClientErrorPage } from '../../views/errors/ErrorPages';
+
+export interface ErrorsOptions {
+  /** Show error details (the stack) on the 500 page: development only. */
+  showDetails: boolean;
+}
+
+function wantsJson(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return path.startsWith('/api/') || path === '/healthz';
+}
+
+const CLIENT_ERROR_TITLES: Record<number, string> = {
+  400: 'There is a problem with the request',
+  403: 'You cannot do that',
+  405: 'That cannot be done here',
+  413: 'What you sent is too large',
+  415: 'That type of content cannot be sent here',
+  429: 'Too many requests',
+};
+
+/**
+ * One place that turns failures into answers: the 404 page, a page naming a
+ * bad request (413, 400 …), and the 500 page, which never shows a stack
+ * trace outside development. JSON routes get JSON.
+ */
+export default fp<ErrorsOptions>(
+  async (app, opts) => {
+    app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+      if (wantsJson(request)) return reply.status(404).send({ error: 'Not found', statusCode: 404 });
+      return reply.page({ title: 'Page not found', body: NotFoundPage(), status: 404 });
+    });
+
+    app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const status =
+        typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+      if (status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
+
+      if (status === 404) {
+        if (wantsJson(request)) return reply.status(404).send({ error: 'Not found', statusCode: 404 });
+        return reply.page({ title: 'Page not found', body: NotFoundPage(), status: 404 });
+      }
+      if (wantsJson(request)) {
+        return reply
+          .status(status)
+          .send({ error: status >= 500 ? 'Internal server error' : error.message, statusCode: status });
+      }
+      if (status >= 500) {
+        return reply.page({
+          title: 'Sorry, there is a problem with the service',
+          body: ServerErrorPage({ detail: opts.showDetails ? (error.stack ?? error.message) : undefined }),
+          status,
+        });
+      }
+      const title = CLIENT_ERROR_TITLES[status] ?? 'There is a problem with the request';
+      return reply.page({
+        title,
+        body: ClientErrorPage({ title, message: status === 413 ? 'The request was larger than the service accepts.' : error.message }),
+        status,
+      });
+    });
+  },
+  { name: 'errors', dependencies: ['views'] },
+);

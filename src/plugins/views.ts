@@ -1,0 +1,44 @@
+import fp from 'fastify-plugin';
+import kitaHtml from '@kitajs/fastify-html-plugin';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Page, type NavSection } from '../../views/layout/Page';
+import { Fragment } from '../../views/layout/Fragment';
+
+export interface RenderOptions {
+  title: string;
+  body: JSX.Element;
+  nav?: NavSection;
+  beforeContent?: JSX.Element;
+  status?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /**
+     * Sends a page: the whole document, or only its content for an htmx
+     * request that is not boosted (with the title, so history stays right).
+     */
+    page(options: RenderOptions): FastifyReply;
+  }
+}
+
+/** True for htmx requests that want a fragment rather than a whole page. */
+export function wantsFragment(request: FastifyRequest): boolean {
+  return request.headers['hx-request'] === 'true' && request.headers['hx-boosted'] !== 'true';
+}
+
+export default fp(
+  async (app) => {
+    await app.register(kitaHtml);
+    app.decorateReply('page', function page(this: FastifyReply, options: RenderOptions) {
+      this.header('vary', 'HX-Request');
+      if (options.status) this.status(options.status);
+      const html = wantsFragment(this.request)
+        ? Fragment({ title: options.title, children: options.body })
+        : Page({ title: options.title, children: options.body, nav: options.nav, beforeContent: options.beforeContent });
+      void this.html(html);
+      return this;
+    });
+  },
+  { name: 'views' },
+);

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { axeViolations, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
+import { meetings } from '../../src/features/meetings/schema';
+
+/**
+ * What a new user sees in a real browser: the demo committee's pages, each
+ * with zero axe violations (WCAG 2.2 A and AA) and no console errors.
+ */
+let browser: Browser;
+let app: FastifyInstance;
+let baseUrl: string;
+let page: Page;
+let consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  ({ app, baseUrl } = await serveTestApp({ demo: true, now: new Date('2026-11-22T12:00:00Z') }));
+  browser = await launchBrowser();
+  const context = await browser.newContext();
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+});
+beforeEach(() => {
+  consoleErrors = [];
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+function meetingId(iso: string): number {
+  const found = app.db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith(iso));
+  if (!found) throw new Error(`no meeting on ${iso}`);
+  return found.id;
+}
+
+async function text(selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+describe('public pages in a browser', () => {
+  it('shows the agenda of 7 January 2021 with no accessibility violations', async () => {
+    const res = await page.goto(`${baseUrl}/meetings/${meetingId('2021-01-07')}`);
+    expect(res?.status()).toBe(200);
+    expect(await page.title()).toBe('Health & Adult Social Care Select Committee, Thursday 7 January 2021 – Scrutineer');
+    expect(await page.locator('#agenda .app-agenda-item').count()).toBe(11);
+    expect(await text('#item-6 h3')).toBe('6. Update from Healthwatch Bucks');
+    // GOV.UK Frontend's JavaScript ran (loaded as a module, not inline) and htmx 4 loaded from /static.
+    await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
+    expect(await page.evaluate(() => (window as unknown as { htmx?: { version: string } }).htmx?.version)).toMatch(/^4\./);
+    // A written answer opens from the keyboard.
+    await page.locator('#item-4 details summary').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#item-4 details').first().getAttribute('open')).toBe('');
+    await screenshot(page, 'meeting-2021-01-07');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('shows the minutes of 5 November 2020 with no accessibility violations', async () => {
+    await page.goto(`${baseUrl}/meetings/${meetingId('2020-11-05')}`);
+    expect(await page.locator('#minutes .app-minute-item').count()).toBe(12);
+    await screenshot(page, 'meeting-2020-11-05');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it.each([
+    ['home', '/'],
+    ['committees', '/committees'],
+    ['committee', '/committees/health-and-adult-social-care'],
+    ['accessibility', '/accessibility'],
+  ])('%s page has no accessibility violations', async (name, url) => {
+    const res = await page.goto(`${baseUrl}${url}`);
+    expect(res?.status()).toBe(200);
+    await screenshot(page, name);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the 404 page has no accessibility violations', async () => {
+    const res = await page.goto(`${baseUrl}/no-such-page`);
+    expect(res?.status()).toBe(404);
+    expect(await text('h1')).toBe('Page not found');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('puts the skip link first for keyboard users', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main-content$/);
+  });
+});

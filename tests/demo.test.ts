@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
+import { openDatabase, closeDatabase, type Database } from '../src/db/client';
+import { loadDemoData, databaseIsEmpty } from '../src/features/demo/commands';
+import { DEMO_COMMITTEE_SLUG } from '../src/features/demo/fixture';
+import { getCommitteePage } from '../src/features/committees/queries';
+import { getPublicMeeting } from '../src/features/meetings/queries';
+import { committees } from '../src/features/committees/schema';
+import { meetings } from '../src/features/meetings/schema';
+import { workProgrammeEntries } from '../src/features/work-programme/schema';
+import { inquiries } from '../src/features/inquiries/schema';
+import { formatDateTime } from '../src/lib/dates';
+
+/**
+ * The demo committee is what a new user meets first: these expectations are
+ * written from reading the agenda pack of 7 January 2021, not from the fixture.
+ */
+let db: Database;
+beforeAll(() => {
+  db = openDatabase(':memory:');
+  expect(databaseIsEmpty(db)).toBe(true);
+  loadDemoData(db);
+});
+afterAll(() => closeDatabase(db));
+
+function meetingOn(isoDate: string) {
+  const all = db.select().from(meetings).orderBy(asc(meetings.startsAt)).all();
+  const found = all.find((m) => m.startsAt.toISOString().startsWith(isoDate));
+  if (!found) throw new Error(`no meeting on ${isoDate}`);
+  return found;
+}
+
+describe('the demo committee', () => {
+  it('is the Health & Adult Social Care Select Committee with its members and their roles', () => {
+    expect(databaseIsEmpty(db)).toBe(false);
+    const page = getCommitteePage(db, DEMO_COMMITTEE_SLUG, new Date('2021-01-01T00:00:00Z'));
+    expect(page?.name).toBe('Health & Adult Social Care Select Committee');
+    expect(page?.members).toHaveLength(16);
+    expect(page?.members[0]).toMatchObject({ name: 'J MacBean', role: 'chairman' });
+    expect(page?.members[1]).toMatchObject({ name: 'M Collins', role: 'vice_chairman' });
+    expect(page?.members.find((m) => m.role === 'co_opted')).toMatchObject({
+      name: 'Ms Z McIntosh',
+      representing: 'Healthwatch Bucks',
+      voting: false,
+    });
+    expect(page?.clerk).toMatchObject({ name: 'Liz Wheaton', jobTitle: 'Committee and Governance Adviser' });
+    expect(page?.contactEmail).toBe('democracy@buckinghamshire.gov.uk');
+  });
+
+  it('has the meetings of 5 November 2020, 7 January 2021 and 4 March 2021 at 10am', () => {
+    const all = db.select().from(meetings).orderBy(asc(meetings.startsAt)).all();
+    expect(all.map((m) => formatDateTime(m.startsAt))).toEqual([
+      'Thursday 5 November 2020, 10am',
+      'Thursday 7 January 2021, 10am',
+      'Thursday 4 March 2021, 10am',
+    ]);
+  });
+
+  it('publishes the agenda of 7 January 2021: 11 items with times, presenters and page ranges', () => {
+    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id);
+    const items = meeting?.agenda?.items ?? [];
+    expect(items).toHaveLength(11);
+    const open = items.map((i) => {
+      if (i.exempt) throw new Error('no exempt items in the demo');
+      return i;
+    });
+    expect(open.map((i) => i.plannedStart)).toEqual([
+      '10:00', null, null, '10:05', '10:15', '10:20', '10:25', '11:00', '11:45', '12:30', '12:45',
+    ]);
+    expect(open[5]?.title).toBe('Update from Healthwatch Bucks');
+    expect(open[5]?.presenters).toEqual([
+      { personId: expect.any(Number), name: 'Ms Z McIntosh', capacity: 'Chief Executive, Healthwatch Bucks' },
+    ]);
+    expect(open[8]?.presenters.map((p) => p.name)).toEqual([
+      'Mr N Macdonald',
+      'Mr D Gibbs',
+      'Mr R Majilton',
+      'Cllr A Macpherson',
+      'Cllr G Williams',
+      'Mrs G Quinton',
+      'Dr J O’Grady',
+    ]);
+    const ranges = open.flatMap((i) => i.papers.map((p) => [i.number, p.packStartPage, p.packEndPage]));
+    expect(ranges).toEqual([
+      [3, 5, 20],
+      [4, 21, 22],
+      [6, 23, 26],
+      [7, 27, 28],
+      [7, 29, 68],
+      [8, 69, 72],
+      [9, 73, 80],
+      [10, 81, 82],
+    ]);
+    expect(open[2]?.confirmsMinutesOfMeetingId).toBe(meetingOn('2020-11-05').id);
+  });
+
+  it('lists the two public questions and the written responses', () => {
+    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id);
+    const item = meeting?.agenda?.items[3];
+    if (!item || item.exempt) throw new Error('item 4 missing');
+    const oral = item.questions.filter((q) => q.answerKind === 'oral');
+    expect(oral.map((q) => q.askerName)).toEqual(['Buckingham Town Council', 'Ozma']);
+    expect(oral[1]?.text).toMatch(/^How were the Marlow and Thame hospital buildings used/);
+    const written = item.questions.filter((q) => q.answerKind === 'written');
+    expect(written).toHaveLength(3);
+    expect(written.every((q) => q.askerOrganisation === 'Save Wycombe Hospital Campaign')).toBe(true);
+    expect(written[1]?.answerText).toBe(
+      'We note your comments and will continue to evaluate and challenge the health & social care plans as these are developed.',
+    );
+  });
+
+  it('has the minutes of 5 November 2020: attendance, the declaration, resolutions and actions with owners', () => {
+    const meeting = getPublicMeeting(db, meetingOn('2020-11-05').id);
+    const minutes = meeting?.minutes;
+    expect(minutes?.approved).toBe(false);
+    expect(minutes?.present.map((p) => p.name)).toEqual([
+      'K Ahmed', 'Z Ahmed', 'A Bacon', 'P Birchley', 'M Bradford', 'M Collins', 'G Hollis', 'S Jenkins',
+      'J MacBean', 'G Powell', 'B Roberts', 'A Turner', 'L Walsh', 'J Wassell', 'Ms Z McIntosh',
+    ]);
+    expect(minutes?.inAttendance.map((p) => p.name)).toEqual(['Mrs E Wheaton', 'Cllr A Macpherson']);
+    expect(minutes?.apologies.map((p) => p.name)).toEqual(['L Wood']);
+    expect(minutes?.declarations).toEqual([
+      expect.objectContaining({ name: 'A Turner', itemNumber: 2, kind: 'other_registrable', withdrew: false }),
+    ]);
+    expect(minutes?.items).toHaveLength(12);
+    expect(minutes?.items.map((i) => i.resolutions.map((r) => r.outcome))).toEqual([
+      [], [], ['AGREED'], [], [], [], ['NOTED'], [], ['DISCUSSED', 'APPROVED', 'APPROVED'], [], [], [],
+    ]);
+    expect(minutes?.items.flatMap((i) => i.actions.map((a) => `${i.number}: ${a.owners.join('/')}`))).toEqual([
+      '3: The Chairman',
+      '6: Mr A Turner/Ms F Cayley/Ms F Momem',
+      '7: Mr Leveson',
+      '8: Chairman',
+      '11: L Wheaton',
+    ]);
+    expect(minutes?.endedAt?.toISOString()).toBe('2020-11-05T13:24:00.000Z');
+    expect(minutes?.items.map((i) => i.minuteText).join('\n')).not.toMatch(/ACTION:|RESOLVED:/);
+  });
+
+  it('has the 4 March 2021 meeting with its planned work programme entries, and the carers inquiry', () => {
+    const march = meetingOn('2021-03-04');
+    expect(march.agendaStatus).toBe('draft');
+    const committee = db.select().from(committees).where(eq(committees.slug, DEMO_COMMITTEE_SLUG)).get();
+    const entries = db
+      .select()
+      .from(workProgrammeEntries)
+      .where(eq(workProgrammeEntries.committeeId, committee?.id ?? 0))
+      .orderBy(asc(workProgrammeEntries.position))
+      .all();
+    expect(entries.filter((e) => e.plannedMeetingId === march.id).map((e) => e.topic)).toEqual([
+      'Support for Carers and key workers',
+      'Access to Dentists',
+    ]);
+    expect(entries.filter((e) => e.plannedMeetingId === null)).toHaveLength(4);
+    const inquiry = db.select().from(inquiries).get();
+    expect(inquiry).toMatchObject({ title: 'Support for carers', kind: 'one_day' });
+    expect(entries[0]?.inquiryId).toBe(inquiry?.id);
+  });
+});

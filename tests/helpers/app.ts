@@ -1,0 +1,38 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { openDatabase, type Database } from '../../src/db/client';
+
+export interface TestAppOptions {
+  /** Load the demo committee (Buckinghamshire HASC). */
+  demo?: boolean;
+  /** Fix the clock. */
+  now?: Date;
+  env?: Record<string, string>;
+  /** Register extra routes before the app is ready (error handling tests). */
+  extend?: (app: FastifyInstance) => void;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Database;
+}
+
+/**
+ * The real app on a fresh, migrated in-memory database. Call once per test
+ * file (or per test) and close it in afterAll.
+ */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_PATH: ':memory:',
+    DEMO_DATA: options.demo ? 'true' : 'false',
+    ...options.env,
+  });
+  const db = openDatabase(':memory:');
+  const now = options.now;
+  const app = await buildApp(config, { db, now: now ? () => now : undefined });
+  options.extend?.(app);
+  await app.ready();
+  return { app, db };
+}

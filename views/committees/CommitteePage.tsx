@@ -1,0 +1,93 @@
+import type { CommitteePage as CommitteeData } from '../../src/features/committees/queries';
+import { COMMITTEE_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
+import { formatCalendarDate } from '../../src/lib/dates';
+import { Table } from '../components/Table';
+import { MeetingList } from '../meetings/MeetingList';
+
+export function CommitteePage({ committee }: { committee: CommitteeData }): JSX.Element {
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l" safe>
+          {COMMITTEE_KIND_LABELS[committee.kind]}
+        </span>
+        <h1 class="govuk-heading-xl" safe>
+          {committee.name}
+        </h1>
+        {committee.status === 'dissolved' ? (
+          <div class="govuk-inset-text">This committee has been dissolved. Its records remain available.</div>
+        ) : (
+          ''
+        )}
+        {committee.remit ? (
+          <>
+            <h2 class="govuk-heading-m">Remit</h2>
+            <p class="govuk-body" safe>
+              {committee.remit}
+            </p>
+          </>
+        ) : (
+          ''
+        )}
+
+        <h2 class="govuk-heading-l">Upcoming meetings</h2>
+        <MeetingList meetings={committee.upcoming} showCommittee={false} empty="No meetings are scheduled at the moment." />
+
+        <h2 class="govuk-heading-l">Members</h2>
+        {committee.members.length === 0 ? (
+          <p class="govuk-body">No members are recorded.</p>
+        ) : (
+          <Table
+            caption={`Members of the ${committee.name}`}
+            captionClasses="govuk-visually-hidden"
+            head={[{ text: 'Name' }, { text: 'Role' }, { text: 'Since' }]}
+            firstCellIsHeader
+            rows={committee.members.map((m) => [
+              { text: m.name },
+              {
+                text:
+                  MEMBERSHIP_ROLE_LABELS[m.role] +
+                  (m.representing ? ` (${m.representing})` : '') +
+                  (m.voting ? '' : ', non-voting'),
+              },
+              { text: m.fromDate ? formatCalendarDate(m.fromDate) : 'Not recorded' },
+            ])}
+          />
+        )}
+
+        <h2 class="govuk-heading-l">Past meetings</h2>
+        <MeetingList meetings={committee.past} showCommittee={false} empty="This committee has not met yet." />
+
+        {committee.clerk || committee.contactEmail || committee.contactPhone ? (
+          <>
+            <h2 class="govuk-heading-m">Contact</h2>
+            <p class="govuk-body">
+              {committee.clerk ? (
+                <>
+                  <span safe>{committee.clerk.name}</span>
+                  {committee.clerk.jobTitle ? <span safe>{`, ${committee.clerk.jobTitle}`}</span> : ''}
+                  <br />
+                </>
+              ) : (
+                ''
+              )}
+              {committee.contactEmail ? (
+                <>
+                  <a class="govuk-link" href={`mailto:${committee.contactEmail}`} safe>
+                    {committee.contactEmail}
+                  </a>
+                  <br />
+                </>
+              ) : (
+                ''
+              )}
+              {committee.contactPhone ? <span safe>{`Telephone: ${committee.contactPhone}`}</span> : ''}
+            </p>
+          </>
+        ) : (
+          ''
+        )}
+      </div>
+    </div>
+  );
+}

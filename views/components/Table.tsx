@@ -1,0 +1,66 @@
+export interface TableHeadCell {
+  text: string;
+  numeric?: boolean;
+  classes?: string;
+}
+
+export interface TableCell {
+  text?: string;
+  html?: JSX.Element;
+  numeric?: boolean;
+  classes?: string;
+}
+
+export interface TableProps {
+  caption?: string;
+  captionClasses?: string;
+  head: TableHeadCell[];
+  rows: TableCell[][];
+  /** Render each row's first cell as a row header (<th scope="row">). */
+  firstCellIsHeader?: boolean;
+  classes?: string;
+}
+
+function cellClass(base: string, cell: { numeric?: boolean; classes?: string }): string {
+  return [base, cell.numeric ? `${base}--numeric` : '', cell.classes ?? ''].filter(Boolean).join(' ');
+}
+
+/** GOV.UK table. */
+export function Table({ caption, captionClasses, head, rows, firstCellIsHeader, classes }: TableProps): JSX.Element {
+  return (
+    <table class={['govuk-table', classes ?? ''].filter(Boolean).join(' ')}>
+      {caption ? (
+        <caption class={['govuk-table__caption', captionClasses ?? 'govuk-table__caption--m'].join(' ')} safe>
+          {caption}
+        </caption>
+      ) : (
+        ''
+      )}
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {head.map((h) => (
+            <th scope="col" class={cellClass('govuk-table__header', h)} safe>
+              {h.text}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((row) => (
+          <tr class="govuk-table__row">
+            {row.map((cell, i) => {
+              const content = cell.html ?? <span safe>{cell.text ?? ''}</span>;
+              return firstCellIsHeader && i === 0 ? (
+                <th scope="row" class={cellClass('govuk-table__header', cell)}>
+                  {content}
+                </th>
+              ) : (
+                <td class={cellClass('govuk-table__cell', cell)}>{content}</td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

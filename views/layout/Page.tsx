@@ -1,0 +1,131 @@
+export type NavSection = 'home' | 'committees' | 'meetings' | 'none';
+
+export interface PageProps {
+  /** The page's own title; " – Scrutineer" is added. */
+  title: string;
+  children: JSX.Element;
+  nav?: NavSection;
+  /** Breadcrumbs or a back link, above <main>. */
+  beforeContent?: JSX.Element;
+  /** Full-width pages (tables) instead of two-thirds. */
+  fullWidth?: boolean;
+}
+
+export const SERVICE_NAME = 'Scrutineer';
+
+export function documentTitle(title: string): string {
+  return title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`;
+}
+
+const NAV = [
+  { section: 'home', href: '/', text: 'Home' },
+  { section: 'committees', href: '/committees', text: 'Committees' },
+] as const satisfies readonly { section: NavSection; href: string; text: string }[];
+
+/** The full HTML document: skip link, generic header, navigation, main, footer. */
+export function Page({ title, children, nav = 'none', beforeContent = '' }: PageProps): JSX.Element {
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang="en" class="govuk-template">
+        <head>
+          <meta charset="utf-8" />
+          <title safe>{documentTitle(title)}</title>
+          <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
+          <meta name="theme-color" content="#0b0c0c" />
+          <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
+          <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
+          <link rel="stylesheet" href="/static/build/app.css" />
+          <script src="/static/build/htmx.min.js" defer></script>
+          <script type="module" src="/static/js/app.js"></script>
+        </head>
+        <body class="govuk-template__body">
+          <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
+            Skip to main content
+          </a>
+          <header class="govuk-generic-header">
+            <div class="govuk-generic-header__container govuk-width-container">
+              <div class="govuk-generic-header__logo">
+                <a href="/" class="govuk-generic-header__homepage-link">
+                  {SERVICE_NAME}
+                </a>
+              </div>
+            </div>
+          </header>
+          <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
+            <div class="govuk-width-container">
+              <div class="govuk-service-navigation__container">
+                <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
+                  <button
+                    type="button"
+                    class="govuk-service-navigation__toggle govuk-js-service-navigation-toggle"
+                    aria-controls="navigation"
+                    hidden
+                  >
+                    Menu
+                  </button>
+                  <ul class="govuk-service-navigation__list" id="navigation">
+                    {NAV.map((item) => {
+                      const active = item.section === nav;
+                      return (
+                        <li
+                          class={
+                            active
+                              ? 'govuk-service-navigation__item govuk-service-navigation__item--active'
+                              : 'govuk-service-navigation__item'
+                          }
+                        >
+                          <a
+                            class="govuk-service-navigation__link"
+                            href={item.href}
+                            aria-current={active ? 'page' : undefined}
+                          >
+                            {active ? (
+                              <strong class="govuk-service-navigation__active-fallback">{item.text}</strong>
+                            ) : (
+                              item.text
+                            )}
+                          </a>
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </nav>
+              </div>
+            </div>
+          </section>
+          <div class="govuk-width-container">
+            {beforeContent}
+            <main class="govuk-main-wrapper" id="main-content">
+              {children}
+            </main>
+          </div>
+          <footer class="govuk-footer">
+            <div class="govuk-width-container">
+              <div class="govuk-footer__meta">
+                <div class="govuk-footer__meta-item govuk-footer__meta-item--grow">
+                  <h2 class="govuk-visually-hidden">Support links</h2>
+                  <ul class="govuk-footer__inline-list">
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/accessibility">
+                        Accessibility statement
+                      </a>
+                    </li>
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/committees">
+                        Committees
+                      </a>
+                    </li>
+                  </ul>
+                  <p class="govuk-body-s govuk-!-margin-bottom-0">
+                    {SERVICE_NAME} publishes the agendas, papers and minutes of council scrutiny committees.
+                  </p>
+                </div>
+              </div>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}

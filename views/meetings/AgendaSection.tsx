@@ -1,0 +1,203 @@
+import type { PublicAgenda, PublicAgendaItem, PublicQuestion } from '../../src/features/agenda/queries';
+import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
+import { DOCUMENT_KIND_LABELS, fileSize, pageRange } from '../../src/lib/labels';
+import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
+import { SCHEDULE_12A, exemptNotice } from '../../src/lib/schedule12a';
+
+/** The pages an item's papers occupy in the pack: from the first paper's first page to the last one's last. */
+function itemPages(item: Extract<PublicAgendaItem, { exempt: false }>): string | null {
+  const starts = item.papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
+  const ends = item.papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
+  if (starts.length === 0) return null;
+  return pageRange(Math.min(...starts), Math.max(...ends));
+}
+
+function Questions({ questions }: { questions: PublicQuestion[] }): JSX.Element {
+  const atMeeting = questions.filter((q) => q.answerKind !== 'written');
+  const written = questions.filter((q) => q.answerKind === 'written');
+  return (
+    <>
+      {atMeeting.map((q, i) => {
+        const safeQuestion = renderSafeMarkdown(q.text);
+        return (
+          <div class="app-question">
+            <h4 class="govuk-heading-s" safe>
+              {`Question ${i + 1}, submitted by ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`}
+            </h4>
+            {safeQuestion}
+          </div>
+        );
+      })}
+      {written.length > 0 ? (
+        <>
+          <h4 class="govuk-heading-s">Questions answered in writing</h4>
+          {written.map((q) => {
+            const safeQuestion = renderSafeMarkdown(q.text);
+            const safeAnswer = renderSafeMarkdown(q.answerText ?? '');
+            return (
+              <details class="govuk-details">
+                <summary class="govuk-details__summary">
+                  <span class="govuk-details__summary-text" safe>
+                    {`Question from ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`}
+                  </span>
+                </summary>
+                <div class="govuk-details__text">
+                  {safeQuestion}
+                  <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Response</p>
+                  {safeAnswer}
+                </div>
+              </details>
+            );
+          })}
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
+  if (item.exempt) {
+    return (
+      <li class="app-agenda-item" id={`item-${item.number}`}>
+        <h3 class="govuk-heading-m">
+          <span safe>{`${item.number}. ${item.title}`}</span>
+        </h3>
+        {item.plannedStart ? (
+          <p class="govuk-body-s app-agenda-item__meta" safe>
+            {item.plannedStart}
+          </p>
+        ) : (
+          ''
+        )}
+        <div class="govuk-inset-text">
+          <p class="govuk-body govuk-!-font-weight-bold" safe>
+            {exemptNotice(item.exemptParagraph)}
+          </p>
+          <p class="govuk-body" safe>
+            {SCHEDULE_12A[item.exemptParagraph] ?? ''}
+          </p>
+        </div>
+      </li>
+    );
+  }
+  const pages = itemPages(item);
+  const meta = [item.plannedStart, pages ? pages.charAt(0).toUpperCase() + pages.slice(1) : null].filter(Boolean).join(' · ');
+  const safePurpose = item.purpose ? renderSafeMarkdown(item.purpose) : '';
+  return (
+    <li class="app-agenda-item" id={`item-${item.number}`}>
+      <h3 class="govuk-heading-m govuk-!-margin-bottom-1">
+        <span safe>{`${item.number}. ${item.title}`}</span>
+      </h3>
+      {meta ? (
+        <p class="govuk-body-s app-agenda-item__meta" safe>
+          {meta}
+        </p>
+      ) : (
+        ''
+      )}
+      {item.lateReason ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body govuk-!-font-weight-bold">Added to the agenda late, with the chairman’s agreement</p>
+          <p class="govuk-body" safe>
+            {item.lateReason}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {safePurpose}
+      {item.confirmsMinutesOfMeetingId !== null ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/meetings/${item.confirmsMinutesOfMeetingId}#minutes`}>
+            Read the minutes to be confirmed
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {item.presenters.length > 0 ? (
+        <>
+          <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+            {item.presenters.length === 1 ? 'Presenter' : 'Presenters'}
+          </p>
+          <ul class="govuk-list app-agenda__presenters">
+            {item.presenters.map((p) => (
+              <li safe>{p.capacity ? `${p.name}, ${p.capacity}` : p.name}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {item.papers.length > 0 ? (
+        <>
+          <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">
+            {item.papers.length === 1 ? 'Paper' : 'Papers'}
+          </p>
+          <ul class="govuk-list app-agenda__papers">
+            {item.papers.map((p) => {
+              const details = [DOCUMENT_KIND_LABELS[p.kind], pageRange(p.packStartPage, p.packEndPage), fileSize(p.byteSize)]
+                .filter(Boolean)
+                .join(', ');
+              return (
+                <li>
+                  <span safe>{p.title}</span>{' '}
+                  <span class="govuk-hint govuk-!-display-inline" safe>
+                    {`(${details})`}
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+      {item.questions.length > 0 ? <Questions questions={item.questions} /> : ''}
+    </li>
+  );
+}
+
+/** A published agenda, as the public may read it. */
+export function AgendaSection({ agenda }: { agenda: PublicAgenda }): JSX.Element {
+  return (
+    <section id="agenda" aria-labelledby="agenda-heading">
+      <h2 class="govuk-heading-l" id="agenda-heading">
+        Agenda
+      </h2>
+      <p class="govuk-body">
+        Published <time datetime={isoLondon(agenda.publishedAt)} safe>{formatDateTime(agenda.publishedAt)}</time>
+        {agenda.version > 1 ? <span safe>{` (supplement ${agenda.version - 1}, version ${agenda.version})`}</span> : ''}.
+      </p>
+      {agenda.changeSummary ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body govuk-!-font-weight-bold" safe>
+            {`What changed in the version of ${formatShortDate(agenda.publishedAt)}`}
+          </p>
+          <p class="govuk-body" safe>
+            {agenda.changeSummary}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {agenda.lateReason ? (
+        <div class="govuk-inset-text">
+          <p class="govuk-body govuk-!-font-weight-bold">Published after the statutory deadline</p>
+          <p class="govuk-body" safe>
+            {agenda.lateReason}
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      <ol class="govuk-list app-agenda">
+        {agenda.items.map((item) => (
+          <AgendaItem item={item} />
+        ))}
+      </ol>
+    </section>
+  );
+}

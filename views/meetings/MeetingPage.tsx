@@ -1,0 +1,97 @@
+import type { PublicMeeting } from '../../src/features/meetings/queries';
+import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
+import { MEETING_STATUS_LABELS } from '../../src/lib/labels';
+import { SummaryList, type SummaryListRow } from '../components/SummaryList';
+import { AgendaSection } from './AgendaSection';
+import { MinutesSection } from './MinutesSection';
+
+/** "Health & Adult Social Care Select Committee, Thursday 7 January 2021". */
+export function meetingTitle(meeting: PublicMeeting): string {
+  return `${meeting.committee.name}, ${formatDate(meeting.startsAt)}`;
+}
+
+function ExternalLink({ href, text }: { href: string; text: string }): JSX.Element {
+  return (
+    <a class="govuk-link" href={href} rel="noreferrer noopener" safe>
+      {text}
+    </a>
+  );
+}
+
+export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Date }): JSX.Element {
+  const when = meeting.endsAt
+    ? `${formatDateTime(meeting.startsAt)} to ${formatTime(meeting.endsAt)}`
+    : formatDateTime(meeting.startsAt);
+  const rows: SummaryListRow[] = [
+    {
+      key: 'Date and time',
+      html: (
+        <time datetime={isoLondon(meeting.startsAt)} safe>
+          {when}
+        </time>
+      ),
+    },
+    { key: 'Venue', text: meeting.venue ?? (meeting.startsAt < now ? 'Not recorded' : 'Not yet announced') },
+  ];
+  if (meeting.onlineUrl) {
+    rows.push({ key: 'Join online', html: <ExternalLink href={meeting.onlineUrl} text="Join the meeting online" /> });
+  }
+  if (meeting.webcastUrl) {
+    rows.push({ key: 'Webcast', html: <ExternalLink href={meeting.webcastUrl} text="Watch the webcast" /> });
+  }
+  rows.push({ key: 'Status', text: MEETING_STATUS_LABELS[meeting.status] });
+
+  return (
+    <div class="govuk-grid-row">
+      <div class="govuk-grid-column-two-thirds">
+        <span class="govuk-caption-l">
+          <a class="govuk-link govuk-link--no-visited-state" href={`/committees/${meeting.committee.slug}`} safe>
+            {meeting.committee.name}
+          </a>
+        </span>
+        <h1 class="govuk-heading-xl" safe>
+          {formatDate(meeting.startsAt)}
+        </h1>
+        {meeting.status === 'cancelled' || meeting.status === 'postponed' ? (
+          <div class="govuk-notification-banner" role="region" aria-labelledby="status-banner-title" data-module="govuk-notification-banner">
+            <div class="govuk-notification-banner__header">
+              <h2 class="govuk-notification-banner__title" id="status-banner-title">
+                Important
+              </h2>
+            </div>
+            <div class="govuk-notification-banner__content">
+              <p class="govuk-notification-banner__heading" safe>
+                {`This meeting has been ${meeting.status}.`}
+              </p>
+              {meeting.statusReason ? (
+                <p class="govuk-body" safe>
+                  {meeting.statusReason}
+                </p>
+              ) : (
+                ''
+              )}
+            </div>
+          </div>
+        ) : (
+          ''
+        )}
+        <SummaryList rows={rows} />
+        {meeting.agenda ? (
+          <AgendaSection agenda={meeting.agenda} />
+        ) : (
+          <section id="agenda" aria-labelledby="agenda-heading">
+            <h2 class="govuk-heading-l" id="agenda-heading">
+              Agenda
+            </h2>
+            <p class="govuk-body">
+              {meeting.minutes
+                ? 'The agenda of this meeting is not available here.'
+                : 'The agenda has not been published yet. It is published at least five clear working days before the meeting.'}
+            </p>
+          </section>
+        )}
+        {meeting.minutes ? <MinutesSection minutes={meeting.minutes} /> : ''}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { PublicMinutes } from '../../src/features/minutes/queries';
+import { formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
+import { DECLARATION_KIND_LABELS, listInWords } from '../../src/lib/labels';
+import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
+import { exemptNotice } from '../../src/lib/schedule12a';
+import { SummaryList, type SummaryListRow } from '../components/SummaryList';
+import { Tag } from '../components/Tag';
+
+function names(people: { name: string; virtual?: boolean; substituteFor?: string | null }[]): string {
+  return listInWords(
+    people.map(
+      (p) =>
+        p.name +
+        (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') +
+        (p.virtual ? ' (attended virtually)' : ''),
+    ),
+  );
+}
+
+/** Published minutes, laid out as clerks lay them out. */
+export function MinutesSection({ minutes }: { minutes: PublicMinutes }): JSX.Element {
+  const rows: SummaryListRow[] = [{ key: 'Members present', text: names(minutes.present) || 'None recorded' }];
+  if (minutes.inAttendance.length > 0) rows.push({ key: 'Others in attendance', text: names(minutes.inAttendance) });
+  rows.push({ key: 'Apologies', text: names(minutes.apologies) || 'None' });
+  if (minutes.absent.length > 0) rows.push({ key: 'Absent', text: names(minutes.absent) });
+
+  return (
+    <section id="minutes" aria-labelledby="minutes-heading">
+      <h2 class="govuk-heading-l" id="minutes-heading">
+        Minutes
+      </h2>
+      {minutes.approved ? (
+        <p class="govuk-body">
+          <Tag text="Approved" colour="green" />{' '}
+          {minutes.approvedAt ? (
+            <span safe>{`Approved as a correct record on ${formatDateTime(minutes.approvedAt)}.`}</span>
+          ) : (
+            ''
+          )}
+        </p>
+      ) : (
+        <div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">
+            !
+          </span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            Draft minutes: not yet approved. They become the formal record when the committee approves them at a later
+            meeting.
+          </strong>
+        </div>
+      )}
+      <p class="govuk-body-s">
+        Published <time datetime={isoLondon(minutes.publishedAt)} safe>{formatDateTime(minutes.publishedAt)}</time>
+        {minutes.version > 1 ? <span safe>{`, version ${minutes.version}`}</span> : ''}.
+      </p>
+      {minutes.startedAt && minutes.endedAt ? (
+        <p class="govuk-body" safe>
+          {`The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.`}
+        </p>
+      ) : (
+        ''
+      )}
+      <SummaryList rows={rows} />
+
+      <h3 class="govuk-heading-m">Declarations of interest</h3>
+      {minutes.declarations.length === 0 ? (
+        <p class="govuk-body">No interests were declared.</p>
+      ) : (
+        <ul class="govuk-list govuk-list--bullet">
+          {minutes.declarations.map((d) => {
+            const where = d.itemNumber === null ? '' : ` (item ${d.itemNumber}${d.itemTitle ? `, ${d.itemTitle}` : ''})`;
+            const what = d.nature ?? 'The nature of the interest is not published because it is sensitive.';
+            const left = d.withdrew ? 'Left the meeting for the item.' : 'Remained in the meeting.';
+            return (
+              <li safe>
+                {`${d.name}${where}: ${DECLARATION_KIND_LABELS[d.kind]}. ${what} ${left}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+
+      {minutes.items.map((item) => {
+        const safeText = item.minuteText ? renderSafeMarkdown(item.minuteText) : '';
+        return (
+          <div class="app-minute-item" id={`minute-${item.number}`}>
+            <h3 class="govuk-heading-m" safe>
+              {`${item.number}. ${item.title}`}
+            </h3>
+            {item.exemptParagraph !== null ? (
+              <p class="govuk-body" safe>
+                {exemptNotice(item.exemptParagraph)}
+              </p>
+            ) : (
+              <>
+                {safeText}
+                {item.resolutions.length > 0 ? (
+                  <div class="app-resolution">
+                    <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">RESOLVED:</p>
+                    {item.resolutions.length === 1 ? (
+                      <p class="govuk-body" safe>
+                        {item.resolutions[0]?.text ?? ''}
+                      </p>
+                    ) : (
+                      <ol class="govuk-list govuk-list--number">
+                        {item.resolutions.map((r) => (
+                          <li safe>{r.text}</li>
+                        ))}
+                      </ol>
+                    )}
+                  </div>
+                ) : (
+                  ''
+                )}
+                {item.actions.map((a) => (
+                  <p class="govuk-body">
+                    <strong>ACTION:</strong>{' '}
+                    <span safe>{`${a.owners.join('/')}: ${a.description}`}</span>
+                  </p>
+                ))}
+              </>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
