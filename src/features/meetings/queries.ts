@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lt } from 'drizzle-orm';
+import { asc, desc, eq, gte, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { committees } from '../committees/schema';
 import { meetings } from './schema';
@@ -30,39 +30,23 @@ const summaryColumns = {
   committee: { id: committees.id, slug: committees.slug, name: committees.name },
 };
 
+function summaries(db: Db) {
+  return db.select(summaryColumns).from(meetings).innerJoin(committees, eq(committees.id, meetings.committeeId)).$dynamic();
+}
+
 /** Meetings starting from `now`, soonest first. */
 export function listUpcomingMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(gte(meetings.startsAt, now))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .limit(limit)
-    .all();
+  return summaries(db).where(gte(meetings.startsAt, now)).orderBy(asc(meetings.startsAt), asc(meetings.id)).limit(limit).all();
 }
 
 /** Meetings before `now`, latest first. */
 export function listRecentMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(lt(meetings.startsAt, now))
-    .orderBy(desc(meetings.startsAt), desc(meetings.id))
-    .limit(limit)
-    .all();
+  return summaries(db).where(lt(meetings.startsAt, now)).orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(limit).all();
 }
 
 /** All meetings of one committee, earliest first. */
 export function listCommitteeMeetings(db: Db, committeeId: number): MeetingSummary[] {
-  return db
-    .select(summaryColumns)
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(eq(meetings.committeeId, committeeId))
-    .orderBy(asc(meetings.startsAt), asc(meetings.id))
-    .all();
+  return summaries(db).where(eq(meetings.committeeId, committeeId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all();
 }
 
 export interface PublicMeeting extends MeetingSummary {
@@ -82,7 +66,7 @@ export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
     .select({ ...summaryColumns, onlineUrl: meetings.onlineUrl, webcastUrl: meetings.webcastUrl, committeeKind: committees.kind })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(and(eq(meetings.id, id)))
+    .where(eq(meetings.id, id))
     .get();
   if (!row) return null;
   return {
