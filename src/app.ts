@@ -5,11 +5,19 @@ import formbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';
+import helmet from '@fastify/helmet';
 import views from './plugins/views';
 import errors from './plugins/errors';
+import auth from './plugins/auth';
+import { manage } from './plugins/manage';
 import siteRoutes from './features/site/routes';
-import committeeRoutes from './features/committees/routes';
+import authRoutes from './features/auth/routes';
+import committeeRoutes, { committeeManageRoutes } from './features/committees/routes';
 import meetingRoutes from './features/meetings/routes';
+import { dashboardManageRoutes } from './features/dashboard/routes';
+import { actionManageRoutes } from './features/actions/routes';
+import { userManageRoutes } from './features/users/routes';
+import { demoAccounts } from './features/users/queries';
 import { databaseIsEmpty, loadDemoData } from './features/demo/commands';
 
 declare module 'fastify' {
@@ -27,6 +35,14 @@ export interface AppDependencies {
   now?: () => Date;
 }
 
+/** The app refuses to start (a bad state, not a bad variable). */
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StartupError';
+  }
+}
+
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /**
@@ -36,15 +52,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
   });
 
   const db = deps.db ?? openDatabase(config.databasePath);
   if (config.loadDemoData && databaseIsEmpty(db)) {
     loadDemoData(db);
     app.log.info('Loaded the demo committee into an empty database');
+  }
+  if (config.nodeEnv === 'production') {
+    const demo = demoAccounts(db);
+    if (demo.length > 0) {
+      closeDatabase(db);
+      throw new StartupError(
+        `demo accounts exist (${demo.map((d) => d.email).join(', ')}); remove them with "npm run user -- remove-demo" before running in production`,
+      );
+    }
   }
 
   app.decorate('config', config);
@@ -54,6 +79,27 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     closeDatabase(db);
   });
 
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only where the site is served over HTTPS.
+    strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
   await app.register(formbody);
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'static'),
@@ -63,10 +109,18 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
   await app.register(views);
   await app.register(errors, { showDetails: config.nodeEnv === 'development' });
+  await app.register(auth);
 
   await app.register(siteRoutes);
+  await app.register(authRoutes);
   await app.register(committeeRoutes);
   await app.register(meetingRoutes);
+
+  app.decorate('manageRoutes', []);
+  await app.register(manage, {
+    prefix: '/manage',
+    routes: [dashboardManageRoutes, committeeManageRoutes, actionManageRoutes, userManageRoutes],
+  });
 
   return app;
 }

@@ -20,6 +20,16 @@ export interface Config {
    * set; otherwise the address the server listens on.
    */
   publicUrl: string | null;
+  /** Signs the session cookie; generated and kept in the database when not given. */
+  sessionSecret: string | null;
+  /** A session ends after this long without a request. */
+  sessionIdleMinutes: number;
+  /** Mark cookies Secure (serve over HTTPS, or behind a proxy that does). */
+  cookieSecure: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (for client IPs and HTTPS). */
+  trustProxy: boolean;
+  /** Sign-in attempts allowed per minute, per IP address and per email address. */
+  loginAttemptsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -51,6 +61,22 @@ function port(env: Env, name: string, fallback: number): number {
     throw new ConfigError(name, `must be a whole number from 0 to 65535 (got "${raw}")`);
   }
   return Number(raw);
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max} (got "${raw}")`);
+  }
+  return Number(raw);
+}
+
+function secret(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError(name, 'must be at least 32 characters long');
+  return raw;
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -104,8 +130,13 @@ export function loadConfig(env: Env = process.env): Config {
     port: p,
     databasePath,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
-    loadDemoData: bool(env, 'DEMO_DATA', true),
+    loadDemoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
     publicUrl: url(env, 'PUBLIC_URL'),
+    sessionSecret: secret(env, 'SESSION_SECRET'),
+    sessionIdleMinutes: wholeNumber(env, 'SESSION_IDLE_MINUTES', 480, 1, 10080),
+    cookieSecure: bool(env, 'COOKIE_SECURE', false),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
   };
 }
 

@@ -1,4 +1,6 @@
-import { buildApp } from './app';
+import { StartupError, buildApp } from './app';
+import { demoAccounts } from './features/users/queries';
+import { demoFixture } from './features/demo/fixture';
 import { ConfigError, loadConfig, localUrl, type Config } from './config';
 
 /**
@@ -18,7 +20,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await buildApp(config);
+  let app: Awaited<ReturnType<typeof buildApp>>;
+  try {
+    app = await buildApp(config);
+  } catch (error) {
+    if (error instanceof StartupError) {
+      console.error(`Scrutineer cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -50,6 +61,14 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   console.log(`Scrutineer is running at ${config.publicUrl ?? localUrl(config.host, port)}`);
+  const demo = demoAccounts(app.db).filter((d) => !d.disabled);
+  if (demo.length > 0) {
+    console.log('Demo accounts (sign in at /login; remove them before real use with "npm run user -- remove-demo"):');
+    for (const account of demo) {
+      const password = demoFixture.users.find((u) => u.email === account.email)?.password ?? '(changed)';
+      console.log(`  ${account.role.padEnd(6)} ${account.email}  password: ${password}`);
+    }
+  }
 }
 
 void main();

@@ -14,7 +14,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-server-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', ...extra };
   delete env.VITEST;
   return env;
 }
@@ -53,6 +53,10 @@ describe('npm start', () => {
     const dbPath = path.join(tmp, 'data', 'scrutineer.sqlite');
     const first = await start({ PORT: '0', DATABASE_PATH: dbPath });
     expect(first.url).toMatch(/^http:\/\/localhost:\d+$/);
+    // The demo accounts' credentials are printed while the demo data is there.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(first.output()).toContain('clerk@demo.scrutineer.invalid  password: demo-clerk-password');
+    expect(first.output()).toContain('member@demo.scrutineer.invalid  password: demo-member-password');
     expect(fs.existsSync(dbPath)).toBe(true);
 
     const home = await fetch(`${first.url}/`);

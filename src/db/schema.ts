@@ -11,3 +11,7 @@ export * from '../features/actions/schema';
 export * from '../features/recommendations/schema';
 export * from '../features/inquiries/schema';
 export * from '../features/work-programme/schema';
+export * from '../features/users/schema';
+export * from '../features/auth/schema';
+export * from '../features/settings/schema';
+export * from '../features/audit/schema';

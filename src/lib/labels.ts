@@ -62,3 +62,44 @@ export function listInWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
+
+export const ACTION_STATUS_LABELS: Record<'open' | 'in_progress' | 'done' | 'dropped', string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  done: 'Done',
+  dropped: 'Dropped',
+};
+
+export const USER_ROLE_LABELS: Record<'admin' | 'clerk' | 'member', string> = {
+  admin: 'Administrator',
+  clerk: 'Clerk',
+  member: 'Member',
+};
+
+/** What an audit entry's action code means, in words. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  'auth.sign_in': 'Signed in',
+  'auth.sign_in_failed': 'Failed to sign in',
+  'auth.sign_out': 'Signed out',
+  'permission.refused': 'Was refused access',
+  'user.create': 'Created the account',
+  'user.disable': 'Disabled the account',
+  'user.enable': 'Enabled the account',
+  'user.delete': 'Deleted the account',
+  'action.update': 'Updated the action',
+  'demo.load': 'Loaded the demo data',
+};
+
+/** "committeeSlugs" → "Committee slugs". */
+export function fieldLabel(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A stored value as a person would read it in a history. */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(none)';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') return ACTION_STATUS_LABELS[value as keyof typeof ACTION_STATUS_LABELS] ?? value;
+  return JSON.stringify(value);
+}

@@ -18,7 +18,7 @@ const CLIENT_ERROR_TITLES: Record<number, string> = {
   405: 'That cannot be done here',
   413: 'What you sent is too large',
   415: 'That type of content cannot be sent here',
-  429: 'Too many requests',
+  429: 'Too many attempts',
 };
 
 /**
@@ -53,6 +53,17 @@ export default fp<ErrorsOptions>(
           title: 'Sorry, there is a problem with the service',
           body: ServerErrorPage({ detail: opts.showDetails ? (error.stack ?? error.message) : undefined }),
           status,
+        });
+      }
+      if (error.code?.startsWith('FST_CSRF')) {
+        return reply.page({
+          title: 'This form could not be sent',
+          body: ClientErrorPage({
+            title: 'This form could not be sent',
+            message:
+              'Nothing was saved. The page you sent it from had expired, or was not opened from this site. Go back, reload the page, and try again: anything you typed will still be in the form when you go back.',
+          }),
+          status: 403,
         });
       }
       const title = CLIENT_ERROR_TITLES[status] ?? 'There is a problem with the request';

@@ -33,9 +33,16 @@ export default fp(
     app.decorateReply('page', function page(this: FastifyReply, options: RenderOptions) {
       this.header('vary', 'HX-Request');
       if (options.status) this.status(options.status);
+      const user = this.request.user;
       const html = wantsFragment(this.request)
         ? Fragment({ title: options.title, children: options.body })
-        : Page({ title: options.title, children: options.body, nav: options.nav, beforeContent: options.beforeContent });
+        : Page({
+            title: options.title,
+            children: options.body,
+            nav: options.nav,
+            beforeContent: options.beforeContent,
+            signedIn: user ? { displayName: user.displayName, csrfToken: this.csrfToken() } : null,
+          });
       void this.html(html);
       return this;
     });

@@ -4,3 +4,25 @@ import { initAll } from '/static/build/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+// Content htmx swaps in gets its GOV.UK components too (an error summary
+// takes focus, a notification banner is announced). Components already
+// running are left alone.
+const ignoreAlreadyRunning = (error) => {
+  if (error?.name !== 'InitError') console.error(error);
+};
+document.addEventListener('htmx:after:process', (event) => {
+  const root = event.target;
+  if (root instanceof Element && root !== document.body && root.isConnected) {
+    initAll({ scope: root.parentElement ?? root, onError: ignoreAlreadyRunning });
+  }
+});
+
+// An htmx request answered 401 means the session ended: send the user to
+// sign in, and back here afterwards.
+document.addEventListener('htmx:response:error', (event) => {
+  if (event.detail?.ctx?.response?.status === 401) {
+    const here = window.location.pathname + window.location.search;
+    window.location.assign(`/login?next=${encodeURIComponent(here)}`);
+  }
+});

@@ -27,6 +27,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     DATABASE_PATH: ':memory:',
     DEMO_DATA: options.demo ? 'true' : 'false',
+    // Tests sign in often from one address; the rate-limit test sets its own.
+    LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     ...options.env,
   });
   const db = openDatabase(':memory:');

@@ -12,6 +12,8 @@ import { publicQuestions } from '../../src/features/questions/schema';
 import { attendance, declarations, resolutions } from '../../src/features/minutes/schema';
 import { actions, actionOwners } from '../../src/features/actions/schema';
 import { fromLondon } from '../../src/lib/dates';
+import { users, userCommittees } from '../../src/features/users/schema';
+import { hashPasswordSync } from '../../src/lib/passwords';
 
 let seq = 0;
 const next = () => ++seq;
@@ -96,4 +98,24 @@ export function createAction(db: Db, agendaItemId: number, description: string, 
   const action = db.insert(actions).values({ agendaItemId, description }).returning().get();
   owners.forEach((name, i) => db.insert(actionOwners).values({ actionId: action.id, name, position: i }).run());
   return action;
+}
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let passwordHash: string | undefined;
+
+/** An account that can sign in with TEST_PASSWORD. */
+export function createUser(
+  db: Db,
+  overrides: Partial<typeof users.$inferInsert> & { committeeIds?: number[] } = {},
+) {
+  passwordHash ??= hashPasswordSync(TEST_PASSWORD);
+  const n = next();
+  const { committeeIds = [], ...rest } = overrides;
+  const user = db
+    .insert(users)
+    .values({ email: `user${n}@example.org`, displayName: `User ${n}`, role: 'clerk', passwordHash, ...rest })
+    .returning()
+    .get();
+  for (const committeeId of committeeIds) db.insert(userCommittees).values({ userId: user.id, committeeId }).run();
+  return user;
 }

@@ -1,4 +1,11 @@
-export type NavSection = 'home' | 'committees' | 'meetings' | 'none';
+export type NavSection = 'home' | 'committees' | 'meetings' | 'manage' | 'none';
+
+/** The signed-in user, as the layout shows them. */
+export interface SignedIn {
+  displayName: string;
+  /** For the sign-out form and htmx requests. */
+  csrfToken: string;
+}
 
 export interface PageProps {
   /** The page's own title; " – Scrutineer" is added. */
@@ -7,8 +14,7 @@ export interface PageProps {
   nav?: NavSection;
   /** Breadcrumbs or a back link, above <main>. */
   beforeContent?: JSX.Element;
-  /** Full-width pages (tables) instead of two-thirds. */
-  fullWidth?: boolean;
+  signedIn?: SignedIn | null;
 }
 
 export const SERVICE_NAME = 'Scrutineer';
@@ -17,13 +23,20 @@ export function documentTitle(title: string): string {
   return title === SERVICE_NAME ? SERVICE_NAME : `${title} – ${SERVICE_NAME}`;
 }
 
-const NAV = [
+const PUBLIC_NAV = [
   { section: 'home', href: '/', text: 'Home' },
   { section: 'committees', href: '/committees', text: 'Committees' },
 ] as const satisfies readonly { section: NavSection; href: string; text: string }[];
 
+const SIGNED_IN_NAV = [
+  ...PUBLIC_NAV,
+  { section: 'manage', href: '/manage', text: 'Manage' },
+] as const satisfies readonly { section: NavSection; href: string; text: string }[];
+
 /** The full HTML document: skip link, generic header, navigation, main, footer. */
-export function Page({ title, children, nav = 'none', beforeContent = '' }: PageProps): JSX.Element {
+export function Page({ title, children, nav = 'none', beforeContent = '', signedIn = null }: PageProps): JSX.Element {
+  const items = signedIn ? SIGNED_IN_NAV : PUBLIC_NAV;
+  const htmxHeaders = signedIn ? JSON.stringify({ 'x-csrf-token': signedIn.csrfToken }) : undefined;
   return (
     <>
       {'<!doctype html>'}
@@ -39,7 +52,7 @@ export function Page({ title, children, nav = 'none', beforeContent = '' }: Page
           <script src="/static/build/htmx.min.js" defer></script>
           <script type="module" src="/static/js/app.js"></script>
         </head>
-        <body class="govuk-template__body">
+        <body class="govuk-template__body" hx-headers:inherited={htmxHeaders}>
           <a href="#main-content" class="govuk-skip-link" data-module="govuk-skip-link">
             Skip to main content
           </a>
@@ -65,7 +78,7 @@ export function Page({ title, children, nav = 'none', beforeContent = '' }: Page
                     Menu
                   </button>
                   <ul class="govuk-service-navigation__list" id="navigation">
-                    {NAV.map((item) => {
+                    {items.map((item) => {
                       const active = item.section === nav;
                       return (
                         <li
@@ -89,6 +102,18 @@ export function Page({ title, children, nav = 'none', beforeContent = '' }: Page
                         </li>
                       );
                     })}
+                    {signedIn ? (
+                      <li class="govuk-service-navigation__item app-sign-out">
+                        <form method="post" action="/logout" class="app-sign-out__form">
+                          <input type="hidden" name="_csrf" value={signedIn.csrfToken} />
+                          <button type="submit" class="govuk-service-navigation__link app-link-button">
+                            Sign out<span class="govuk-visually-hidden" safe>{` ${signedIn.displayName}`}</span>
+                          </button>
+                        </form>
+                      </li>
+                    ) : (
+                      ''
+                    )}
                   </ul>
                 </nav>
               </div>

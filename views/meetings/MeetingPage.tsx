@@ -2,6 +2,7 @@ import type { PublicMeeting } from '../../src/features/meetings/queries';
 import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { MEETING_STATUS_LABELS } from '../../src/lib/labels';
 import { SummaryList, type SummaryListRow } from '../components/SummaryList';
+import { NotificationBanner } from '../components/NotificationBanner';
 import { AgendaSection } from './AgendaSection';
 import { MinutesSection } from './MinutesSection';
 
@@ -53,25 +54,7 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           {formatDate(meeting.startsAt)}
         </h1>
         {meeting.status === 'cancelled' || meeting.status === 'postponed' ? (
-          <div class="govuk-notification-banner" role="region" aria-labelledby="status-banner-title" data-module="govuk-notification-banner">
-            <div class="govuk-notification-banner__header">
-              <h2 class="govuk-notification-banner__title" id="status-banner-title">
-                Important
-              </h2>
-            </div>
-            <div class="govuk-notification-banner__content">
-              <p class="govuk-notification-banner__heading" safe>
-                {`This meeting has been ${meeting.status}.`}
-              </p>
-              {meeting.statusReason ? (
-                <p class="govuk-body" safe>
-                  {meeting.statusReason}
-                </p>
-              ) : (
-                ''
-              )}
-            </div>
-          </div>
+          <NotificationBanner heading={`This meeting has been ${meeting.status}.`} text={meeting.statusReason ?? undefined} />
         ) : (
           ''
         )}

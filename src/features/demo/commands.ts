@@ -14,6 +14,9 @@ import { inquiries } from '../inquiries/schema';
 import { workProgrammeEntries } from '../work-programme/schema';
 import { publishAgenda } from '../agenda/commands';
 import { publishMinutes } from '../minutes/commands';
+import { users, userCommittees } from '../users/schema';
+import { recordAudit, systemActor } from '../audit/commands';
+import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';
 
 /** True when the database holds no committee yet: a new installation. */
@@ -34,6 +37,8 @@ function lookup(map: Map<string, number>, key: string, what: string): number {
  * 5 November 2020) through the same commands a clerk uses.
  */
 export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { committeeId: number } {
+  // Hashing is slow on purpose: do it before the transaction holds the database.
+  const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
   return db.transaction((tx) => {
     const orgIds = new Map<string, number>();
     for (const o of fixture.organisations) {
@@ -260,6 +265,28 @@ export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { comm
       }
     }
 
+    fixture.users.forEach((u, i) => {
+      const userId = tx
+        .insert(users)
+        .values({
+          email: u.email,
+          displayName: u.displayName,
+          role: u.role,
+          personId: person(u.person),
+          passwordHash: passwordHashes[i] ?? '',
+          demo: true,
+        })
+        .returning({ id: users.id })
+        .get().id;
+      tx.insert(userCommittees).values({ userId, committeeId }).run();
+    });
+
+    recordAudit(tx, systemActor('demo'), {
+      action: 'demo.load',
+      recordType: 'committee',
+      recordId: committeeId,
+      after: { committee: c.slug, meetings: fixture.meetings.length, users: fixture.users.map((u) => u.email) },
+    });
     return { committeeId };
   });
 }

@@ -140,6 +140,15 @@ export interface DemoInquiry {
   summary: string;
 }
 
+export interface DemoUser {
+  email: string;
+  displayName: string;
+  role: 'clerk' | 'member';
+  person: string;
+  /** Published on purpose: demo accounts exist to be tried, and are refused in production. */
+  password: string;
+}
+
 export interface DemoFixture {
   organisations: DemoOrganisation[];
   people: DemoPerson[];
@@ -157,6 +166,7 @@ export interface DemoFixture {
   meetings: DemoMeeting[];
   inquiries: DemoInquiry[];
   workProgramme: DemoWorkProgrammeEntry[];
+  users: DemoUser[];
 }
 
 export const DEMO_COMMITTEE_SLUG = 'health-and-adult-social-care';
@@ -708,6 +718,23 @@ export const demoFixture: DemoFixture = {
       status: 'reported',
       summary:
         'The Committee held a one-day inquiry into support for carers in October 2018. The previous Committee reviewed the progress in implementing its recommendations after nine months.',
+    },
+  ],
+
+  users: [
+    {
+      email: 'clerk@demo.scrutineer.invalid',
+      displayName: 'Liz Wheaton (demo clerk)',
+      role: 'clerk',
+      person: 'e-wheaton',
+      password: 'demo-clerk-password',
+    },
+    {
+      email: 'member@demo.scrutineer.invalid',
+      displayName: 'A Turner (demo member)',
+      role: 'member',
+      person: 'a-turner',
+      password: 'demo-member-password',
     },
   ],
 

@@ -1,4 +1,4 @@
-import { asc, desc, eq, gte, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { committees } from '../committees/schema';
 import { meetings } from './schema';
@@ -34,9 +34,14 @@ function summaries(db: Db) {
   return db.select(summaryColumns).from(meetings).innerJoin(committees, eq(committees.id, meetings.committeeId)).$dynamic();
 }
 
-/** Meetings starting from `now`, soonest first. */
-export function listUpcomingMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
-  return summaries(db).where(gte(meetings.startsAt, now)).orderBy(asc(meetings.startsAt), asc(meetings.id)).limit(limit).all();
+/** Meetings starting from `now`, soonest first; of some committees only, when given. */
+export function listUpcomingMeetings(db: Db, now: Date, limit = 10, committeeIds?: number[]): MeetingSummary[] {
+  const when = gte(meetings.startsAt, now);
+  return summaries(db)
+    .where(committeeIds ? and(when, inArray(meetings.committeeId, committeeIds)) : when)
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(limit)
+    .all();
 }
 
 /** Meetings before `now`, latest first. */

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { parseId, parseSlug } from '../../lib/params';
+import { committees } from '../committees/schema';
+import { meetings } from '../meetings/schema';
+import { agendaItems } from '../agenda/schema';
+import { actions } from '../actions/schema';
+import { actionOwnerPersonIds } from '../actions/queries';
+import { users } from '../users/schema';
+import { EMPTY_SCOPE, type Scope } from './permissions';
+
+/**
+ * Finds what a /manage URL's parameters point at. Returns null when a
+ * parameter names nothing (the route answers 404). A parameter this function
+ * does not know is a programming error: every new kind of /manage URL must be
+ * taught here, so no route escapes the permission check.
+ */
+export function resolveScope(db: Db, params: Record<string, string>): Scope | null {
+  let scope: Scope = { ...EMPTY_SCOPE };
+  for (const [name, raw] of Object.entries(params)) {
+    switch (name) {
+      case 'slug': {
+        const slug = parseSlug(raw);
+        const row = slug ? db.select({ id: committees.id }).from(committees).where(eq(committees.slug, slug)).get() : null;
+        if (!row) return null;
+        scope = { ...scope, committeeId: row.id };
+        break;
+      }
+      case 'meetingId': {
+        const id = parseId(raw);
+        const row = id ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, id)).get() : null;
+        if (!row) return null;
+        scope = { ...scope, committeeId: row.committeeId };
+        break;
+      }
+      case 'actionId': {
+        const id = parseId(raw);
+        const row = id
+          ? db
+              .select({ committeeId: meetings.committeeId })
+              .from(actions)
+              .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+              .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+              .where(eq(actions.id, id))
+              .get()
+          : null;
+        if (!row || !id) return null;
+        scope = { ...scope, committeeId: row.committeeId, actionOwnerPersonIds: actionOwnerPersonIds(db, id) };
+        break;
+      }
+      case 'userId': {
+        const id = parseId(raw);
+        if (!id || !db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return null;
+        break;
+      }
+      default:
+        throw new Error(`resolveScope does not know the /manage parameter "${name}"`);
+    }
+  }
+  return scope;
+}

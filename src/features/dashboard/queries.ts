@@ -1,0 +1,34 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { committees } from '../committees/schema';
+import { listUpcomingMeetings, type MeetingSummary } from '../meetings/queries';
+import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
+import type { CurrentUser } from '../users/queries';
+
+export interface Dashboard {
+  committees: { id: number; slug: string; name: string }[];
+  upcoming: MeetingSummary[];
+  actionsOwned: ActionSummary[];
+  committeeActions: ActionSummary[];
+}
+
+/** A signed-in user's home: their committees, what is coming up, and the actions waiting on them. */
+export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
+  const mine = db
+    .select({ id: committees.id, slug: committees.slug, name: committees.name })
+    .from(committees)
+    .where(
+      user.role === 'admin'
+        ? eq(committees.status, 'active')
+        : and(eq(committees.status, 'active'), inArray(committees.id, user.committeeIds.length ? user.committeeIds : [-1])),
+    )
+    .orderBy(asc(committees.name))
+    .all();
+  const ids = mine.map((c) => c.id);
+  return {
+    committees: mine,
+    upcoming: ids.length === 0 ? [] : listUpcomingMeetings(db, now, 10, ids),
+    actionsOwned: user.personId ? openActionsOwnedBy(db, user.personId) : [],
+    committeeActions: user.role === 'member' ? [] : openActionsOfCommittees(db, ids),
+  };
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+
+/** One message per field, keyed by the field's name, in the order of the form. */
+export type FieldErrors = Record<string, string>;
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates input with a zod schema and returns the first message for each
+ * field, written for the person filling in the form ("Enter a venue").
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.length > 0 ? issue.path.map(String).join('.') : '_form';
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+/** A form body's field as a trimmed string ('' when absent or not a string). */
+export function field(body: unknown, name: string): string {
+  if (body === null || typeof body !== 'object') return '';
+  const value = (body as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Error summary entries linking each message to its field. */
+export function errorList(errors: FieldErrors, order: string[] = []): { text: string; href: string }[] {
+  const keys = [...order.filter((k) => k in errors), ...Object.keys(errors).filter((k) => !order.includes(k))];
+  return keys.map((k) => ({ text: errors[k] ?? '', href: `#${k === '_form' ? 'main-content' : k}` }));
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import fp from 'fastify-plugin';
+import fastifyCookie from '@fastify/cookie';
+import fastifySession from '@fastify/session';
+import csrfProtection from '@fastify/csrf-protection';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import '../features/auth/session-types';
+import { SqliteSessionStore } from '../features/auth/session-store';
+import { currentUser, type CurrentUser } from '../features/users/queries';
+import { ensureSetting } from '../features/settings/commands';
+import type { Actor } from '../features/audit/commands';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in user, or null for the public. */
+    user: CurrentUser | null;
+  }
+  interface FastifyReply {
+    /** A CSRF token for forms on this page (creates the session's secret if needed). */
+    csrfToken(): string;
+  }
+}
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Who is making this request, for the audit trail. */
+export function actorOf(request: FastifyRequest): Actor {
+  return { userId: request.user?.id ?? null, email: request.user?.email ?? null, ip: request.ip };
+}
+
+/**
+ * Sessions (server-side, in SQLite; HttpOnly, SameSite=Lax, Secure when
+ * COOKIE_SECURE; idle expiry), the signed-in user on every request, and a
+ * CSRF check on every state-changing request, htmx or plain form.
+ */
+export default fp(
+  async (app) => {
+    const secret = app.config.sessionSecret ?? ensureSetting(app.db, 'session_secret', () => randomBytes(48).toString('base64url'));
+    await app.register(fastifyCookie);
+    await app.register(fastifySession, {
+      secret,
+      // __Host- cookies are only ever sent to this host, over HTTPS, for the whole site.
+      cookieName: app.config.cookieSecure ? '__Host-scrutineer' : 'scrutineer',
+      store: new SqliteSessionStore(app.db),
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: app.config.cookieSecure,
+        path: '/',
+        maxAge: app.config.sessionIdleMinutes * 60_000,
+      },
+    });
+    await app.register(csrfProtection, { sessionPlugin: '@fastify/session' });
+
+    app.decorateRequest('user', null);
+    app.decorateReply('csrfToken', function csrfToken(this: FastifyReply) {
+      return this.generateCsrf();
+    });
+
+    app.addHook('onRequest', async (request) => {
+      const userId = request.session.userId;
+      if (typeof userId !== 'number') return;
+      request.user = currentUser(app.db, userId);
+      // An account disabled or removed since sign-in: the session ends here.
+      if (!request.user) await request.session.destroy();
+    });
+
+    app.addHook('preHandler', (request, reply, done) => {
+      if (UNSAFE_METHODS.has(request.method)) app.csrfProtection(request, reply, done);
+      else done();
+    });
+  },
+  { name: 'auth', dependencies: ['views'] },
+);

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { buildTestApp } from '../helpers/app';
+import { Client } from '../helpers/client';
+import {
+  createAction,
+  createAgendaItem,
+  createCommittee,
+  createMeeting,
+  createPerson,
+  createUser,
+  TEST_PASSWORD,
+} from '../helpers/factories';
+import type { Database } from '../../src/db/client';
+import { actionOwners } from '../../src/features/actions/schema';
+import { auditLog } from '../../src/features/audit/schema';
+import { eq } from 'drizzle-orm';
+import type { Access } from '../../src/features/auth/permissions';
+import { manage } from '../../src/plugins/manage';
+
+/**
+ * Every /manage route, read from Fastify, tried by every kind of user. A new
+ * route is covered the moment it is registered: its parameters must be known
+ * below, and its declared access decides who must get through.
+ */
+let app: FastifyInstance;
+let db: Database;
+const params: Record<string, string> = {};
+const people: Record<string, { email: string } | null> = {};
+
+type Who = 'anonymous' | 'member' | 'owner' | 'otherClerk' | 'clerk' | 'admin';
+const WHO: Who[] = ['anonymous', 'member', 'owner', 'otherClerk', 'clerk', 'admin'];
+
+/** Who may pass each access level (administrators pass all). */
+const ALLOWED: Record<Access, Who[]> = {
+  signed_in: ['member', 'owner', 'otherClerk', 'clerk', 'admin'],
+  committee_read: ['member', 'owner', 'clerk', 'admin'],
+  committee_manage: ['clerk', 'admin'],
+  action_update: ['owner', 'clerk', 'admin'],
+  admin: ['admin'],
+};
+
+beforeAll(async () => {
+  ({ app, db } = await buildTestApp());
+  const a = createCommittee(db, { slug: 'committee-a' });
+  const b = createCommittee(db, { slug: 'committee-b' });
+  const meeting = createMeeting(db, a.id);
+  const item = createAgendaItem(db, meeting.id);
+  const ownerPerson = createPerson(db, { name: 'Mr O Owner' });
+  const memberPerson = createPerson(db, { name: 'Ms M Member' });
+  const action = createAction(db, item.id, 'To report back', ['Mr O Owner']);
+  db.update(actionOwners).set({ personId: ownerPerson.id }).where(eq(actionOwners.actionId, action.id)).run();
+  // The account the admin-only routes act on: nobody signs in as it.
+  const target = createUser(db, { role: 'member', committeeIds: [b.id] });
+
+  people.anonymous = null;
+  people.member = createUser(db, { role: 'member', personId: memberPerson.id, committeeIds: [a.id] });
+  people.owner = createUser(db, { role: 'member', personId: ownerPerson.id, committeeIds: [a.id] });
+  people.otherClerk = createUser(db, { role: 'clerk', committeeIds: [b.id] });
+  people.clerk = createUser(db, { role: 'clerk', committeeIds: [a.id] });
+  people.admin = createUser(db, { role: 'admin' });
+
+  Object.assign(params, {
+    slug: a.slug,
+    meetingId: String(meeting.id),
+    actionId: String(action.id),
+    userId: String(target.id),
+  });
+});
+afterAll(() => app.close());
+
+function urlOf(pattern: string): string {
+  return pattern.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`The permission test has no value for :${name}; add one in beforeAll.`);
+    return value;
+  });
+}
+
+async function clientFor(who: Who): Promise<Client> {
+  const client = new Client(app);
+  const person = people[who];
+  if (person) {
+    const res = await client.signIn(person.email, TEST_PASSWORD);
+    expect(res.statusCode, `${who} signs in`).toBe(303);
+  }
+  return client;
+}
+
+async function attempt(client: Client, who: Who, method: string, url: string): Promise<LightMyRequestResponse> {
+  if (method === 'GET') return client.get(url);
+  // A real form post: with the CSRF token of a page this client can open.
+  const tokenPage = who === 'anonymous' ? '/login' : '/manage';
+  return client.submit(url, {}, tokenPage);
+}
+
+function refused(res: LightMyRequestResponse): boolean {
+  if ([401, 403, 404].includes(res.statusCode)) return true;
+  return res.statusCode === 302 && String(res.headers.location).startsWith('/login');
+}
+
+describe('every /manage route', () => {
+  it('is known to the permission test', () => {
+    expect(app.manageRoutes.length).toBeGreaterThanOrEqual(6);
+    const urls = app.manageRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(urls).toContain('GET /manage');
+    expect(urls).toContain('POST /manage/actions/:actionId/updates');
+    for (const route of app.manageRoutes) expect(() => urlOf(route.url)).not.toThrow();
+  });
+
+  it('lets in exactly who its access allows', async () => {
+    const clients = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await clientFor(w)] as const))) as Record<Who, Client>;
+    const outcomes: string[] = [];
+    for (const route of app.manageRoutes) {
+      for (const who of WHO) {
+        const res = await attempt(clients[who], who, route.method, urlOf(route.url));
+        const expected = ALLOWED[route.access].includes(who) ? 'allowed' : 'refused';
+        const got = refused(res) ? 'refused' : 'allowed';
+        outcomes.push(`${route.method} ${route.url} as ${who}: ${got}${got === expected ? '' : ` (expected ${expected}, status ${res.statusCode})`}`);
+        if (who === 'anonymous' && route.method === 'GET') {
+          expect(res.statusCode).toBe(302);
+          expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(urlOf(route.url))}`);
+        }
+        if (who === 'otherClerk' && expected === 'refused') expect([403, 404]).toContain(res.statusCode);
+      }
+    }
+    expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
+  });
+
+  it('answers 401 to an htmx request from someone signed out, for the page to send them to sign in', async () => {
+    const res = await new Client(app).get('/manage', { 'hx-request': 'true' });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('answers 404 for a record that does not exist, even to an administrator', async () => {
+    const admin = await clientFor('admin');
+    expect((await admin.get('/manage/actions/999999')).statusCode).toBe(404);
+    expect((await admin.get('/manage/committees/no-such-committee')).statusCode).toBe(404);
+    expect((await admin.get('/manage/actions/abc')).statusCode).toBe(404);
+  });
+
+  it('records refusals in the audit trail', async () => {
+    const before = db.select().from(auditLog).all().length;
+    const member = await clientFor('member');
+    const res = await member.get('/manage/users');
+    expect(res.statusCode).toBe(403);
+    const refusals = db.select().from(auditLog).all().slice(before).filter((r) => r.action === 'permission.refused');
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ userEmail: people.member?.email, recordId: 'GET /manage/users' });
+  });
+
+  it('cannot be registered without declaring its access', async () => {
+    const bare = Fastify();
+    bare.decorate('manageRoutes', []);
+    await expect(
+      bare
+        .register(manage, {
+          prefix: '/manage',
+          routes: [
+            async (scope) => {
+              scope.get('/undeclared', async () => 'oops');
+            },
+          ],
+        })
+        .ready(),
+    ).rejects.toThrow(/must declare config.access/);
+    await bare.close();
+  });
+});
