@@ -13,7 +13,9 @@ import { manage } from './plugins/manage';
 import siteRoutes from './features/site/routes';
 import authRoutes from './features/auth/routes';
 import committeeRoutes, { committeeManageRoutes } from './features/committees/routes';
-import meetingRoutes from './features/meetings/routes';
+import meetingRoutes, { meetingManageRoutes } from './features/meetings/routes';
+import { organisationManageRoutes } from './features/organisations/routes';
+import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
 import { actionManageRoutes } from './features/actions/routes';
 import { userManageRoutes } from './features/users/routes';
@@ -119,7 +121,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate('manageRoutes', []);
   await app.register(manage, {
     prefix: '/manage',
-    routes: [dashboardManageRoutes, committeeManageRoutes, actionManageRoutes, userManageRoutes],
+    routes: [
+      dashboardManageRoutes,
+      committeeManageRoutes,
+      meetingManageRoutes,
+      organisationManageRoutes,
+      peopleManageRoutes,
+      actionManageRoutes,
+      userManageRoutes,
+    ],
   });
 
   return app;

@@ -38,6 +38,12 @@ export function formatCalendarDate(isoDate: string): string {
   return d.isValid ? d.toFormat('d LLLL yyyy') : isoDate;
 }
 
+/** "Tuesday 29 December 2020" for a calendar date 'YYYY-MM-DD'. */
+export function formatCalendarDay(isoDate: string): string {
+  const d = DateTime.fromISO(isoDate, { zone: LONDON });
+  return d.isValid ? d.toFormat('cccc d LLLL yyyy') : isoDate;
+}
+
 /** "January 2021": a month heading. */
 export function formatMonth(instant: Date): string {
   return inLondon(instant).toFormat('LLLL yyyy');
@@ -46,6 +52,11 @@ export function formatMonth(instant: Date): string {
 /** ISO 8601 with the London offset, for machine-readable <time datetime>. */
 export function isoLondon(instant: Date): string {
   return inLondon(instant).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
+}
+
+/** The London wall-clock time of an instant, 'HH:MM'. */
+export function londonTime(instant: Date): string {
+  return inLondon(instant).toFormat('HH:mm');
 }
 
 /** The London calendar date of an instant, 'YYYY-MM-DD'. */

@@ -103,3 +103,44 @@ export function displayValue(value: unknown): string {
   if (typeof value === 'string') return ACTION_STATUS_LABELS[value as keyof typeof ACTION_STATUS_LABELS] ?? value;
   return JSON.stringify(value);
 }
+
+export const ORGANISATION_KIND_LABELS: Record<
+  | 'council'
+  | 'town_parish_council'
+  | 'nhs_england'
+  | 'nhs_trust'
+  | 'ccg'
+  | 'icb'
+  | 'ics'
+  | 'icp'
+  | 'gp_practice'
+  | 'healthwatch'
+  | 'charity'
+  | 'community_group'
+  | 'professional_body'
+  | 'other',
+  string
+> = {
+  council: 'Council',
+  town_parish_council: 'Town or parish council',
+  nhs_england: 'NHS England',
+  nhs_trust: 'NHS trust',
+  ccg: 'Clinical commissioning group',
+  icb: 'Integrated care board',
+  ics: 'Integrated care system',
+  icp: 'Integrated care partnership',
+  gp_practice: 'GP practice',
+  healthwatch: 'Healthwatch',
+  charity: 'Charity',
+  community_group: 'Community or campaign group',
+  professional_body: 'Professional body',
+  other: 'Other',
+};
+
+export const PERSON_KIND_LABELS: Record<'councillor' | 'co_optee' | 'officer' | 'partner' | 'public', string> = {
+  councillor: 'Councillor',
+  co_optee: 'Co-opted member',
+  officer: 'Council officer',
+  partner: 'Partner organisation (NHS and others)',
+  public: 'Member of the public',
+};

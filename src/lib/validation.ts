@@ -27,8 +27,28 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
+/** Several fields of a form body exactly as typed (for showing the form again). */
+export function fields<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
+  const out = {} as Record<K, string>;
+  for (const name of names) {
+    const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+    out[name] = typeof value === 'string' ? value : '';
+  }
+  return out;
+}
+
 /** Error summary entries linking each message to its field. */
 export function errorList(errors: FieldErrors, order: string[] = []): { text: string; href: string }[] {
   const keys = [...order.filter((k) => k in errors), ...Object.keys(errors).filter((k) => !order.includes(k))];
   return keys.map((k) => ({ text: errors[k] ?? '', href: `#${k === '_form' ? 'main-content' : k}` }));
+}
+
+/** A failed validation: one message per field. */
+export function invalid(errors: FieldErrors): { ok: false; errors: FieldErrors } {
+  return { ok: false, errors };
+}
+
+/** A successful one. */
+export function valid<T>(value: T): { ok: true; value: T } {
+  return { ok: true, value };
 }

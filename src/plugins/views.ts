@@ -3,6 +3,7 @@ import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
+import '../features/auth/session-types';
 
 export interface RenderOptions {
   title: string;
@@ -19,6 +20,11 @@ declare module 'fastify' {
      * request that is not boosted (with the title, so history stays right).
      */
     page(options: RenderOptions): FastifyReply;
+    /**
+     * After a change: go to `url` (303, or HX-Redirect for htmx), showing
+     * `confirmation` there as a success banner.
+     */
+    seeOther(url: string, confirmation?: string): FastifyReply;
   }
 }
 
@@ -34,6 +40,9 @@ export default fp(
       this.header('vary', 'HX-Request');
       if (options.status) this.status(options.status);
       const user = this.request.user;
+      const session = this.request.session as { flash?: string } | undefined;
+      const flash = session?.flash;
+      if (flash && session) delete session.flash;
       const html = wantsFragment(this.request)
         ? Fragment({ title: options.title, children: options.body })
         : Page({
@@ -42,9 +51,15 @@ export default fp(
             nav: options.nav,
             beforeContent: options.beforeContent,
             signedIn: user ? { displayName: user.displayName, csrfToken: this.csrfToken() } : null,
+            confirmation: flash,
           });
       void this.html(html);
       return this;
+    });
+    app.decorateReply('seeOther', function seeOther(this: FastifyReply, url: string, confirmation?: string) {
+      if (confirmation && this.request.session) this.request.session.flash = confirmation;
+      if (this.request.headers['hx-request'] === 'true') return this.header('hx-redirect', url).status(204).send();
+      return this.redirect(url, 303);
     });
   },
   { name: 'views' },

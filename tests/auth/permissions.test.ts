@@ -8,6 +8,7 @@ import {
   createAgendaItem,
   createCommittee,
   createMeeting,
+  createMembership,
   createPerson,
   createUser,
   TEST_PASSWORD,
@@ -15,6 +16,7 @@ import {
 import type { Database } from '../../src/db/client';
 import { actionOwners } from '../../src/features/actions/schema';
 import { auditLog } from '../../src/features/audit/schema';
+import { organisations } from '../../src/features/organisations/schema';
 import { eq } from 'drizzle-orm';
 import type { Access } from '../../src/features/auth/permissions';
 import { manage } from '../../src/plugins/manage';
@@ -35,6 +37,7 @@ const WHO: Who[] = ['anonymous', 'member', 'owner', 'otherClerk', 'clerk', 'admi
 /** Who may pass each access level (administrators pass all). */
 const ALLOWED: Record<Access, Who[]> = {
   signed_in: ['member', 'owner', 'otherClerk', 'clerk', 'admin'],
+  directory: ['otherClerk', 'clerk', 'admin'],
   committee_read: ['member', 'owner', 'clerk', 'admin'],
   committee_manage: ['clerk', 'admin'],
   action_update: ['owner', 'clerk', 'admin'],
@@ -61,11 +64,17 @@ beforeAll(async () => {
   people.clerk = createUser(db, { role: 'clerk', committeeIds: [a.id] });
   people.admin = createUser(db, { role: 'admin' });
 
+  const organisation = db.insert(organisations).values({ name: 'Test Trust', kind: 'nhs_trust' }).returning().get();
+  const membership = createMembership(db, { committeeId: a.id, personId: memberPerson.id, role: 'member' });
+
   Object.assign(params, {
     slug: a.slug,
     meetingId: String(meeting.id),
     actionId: String(action.id),
     userId: String(target.id),
+    organisationId: String(organisation.id),
+    personId: String(memberPerson.id),
+    membershipId: String(membership.id),
   });
 });
 afterAll(() => app.close());

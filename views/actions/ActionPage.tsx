@@ -7,6 +7,7 @@ import { errorList, type FieldErrors } from '../../src/lib/validation';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Textarea } from '../components/Field';
+import { Radios } from '../components/Radios';
 import { History } from '../components/History';
 import { SummaryList } from '../components/SummaryList';
 import { Tag } from '../components/Tag';
@@ -63,37 +64,16 @@ export function ActionPanel({ action, canUpdate, csrfToken, values = {}, errors 
       {canUpdate ? (
         <form method="post" action={url} novalidate hx-post={url} hx-target="#action-panel" hx-swap="outerHTML">
           <input type="hidden" name="_csrf" value={csrfToken} />
-          <div class={['govuk-form-group', errors.status ? 'govuk-form-group--error' : ''].filter(Boolean).join(' ')}>
-            <fieldset class="govuk-fieldset" aria-describedby={errors.status ? 'status-error' : undefined}>
-              <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">
-                <h2 class="govuk-fieldset__heading">Add an update</h2>
-              </legend>
-              {errors.status ? (
-                <p id="status-error" class="govuk-error-message">
-                  <span class="govuk-visually-hidden">Error:</span> <span safe>{errors.status}</span>
-                </p>
-              ) : (
-                ''
-              )}
-              <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
-                {ACTION_STATUSES.map((s, i) => (
-                  <div class="govuk-radios__item">
-                    <input
-                      class="govuk-radios__input"
-                      id={i === 0 ? 'status' : `status-${s}`}
-                      name="status"
-                      type="radio"
-                      value={s}
-                      checked={chosen === s}
-                    />
-                    <label class="govuk-label govuk-radios__label" for={i === 0 ? 'status' : `status-${s}`} safe>
-                      {ACTION_STATUS_LABELS[s]}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <Radios
+            id="status"
+            legend="Add an update"
+            legendClasses="govuk-fieldset__legend--m"
+            legendIsHeading
+            small
+            errorMessage={errors.status}
+            value={chosen}
+            options={ACTION_STATUSES.map((s) => ({ value: s, text: ACTION_STATUS_LABELS[s] }))}
+          />
           <Textarea
             id="note"
             label="Note"

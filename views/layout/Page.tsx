@@ -1,3 +1,5 @@
+import { NotificationBanner } from '../components/NotificationBanner';
+
 export type NavSection = 'home' | 'committees' | 'meetings' | 'manage' | 'none';
 
 /** The signed-in user, as the layout shows them. */
@@ -15,6 +17,8 @@ export interface PageProps {
   /** Breadcrumbs or a back link, above <main>. */
   beforeContent?: JSX.Element;
   signedIn?: SignedIn | null;
+  /** A success message from the change just made. */
+  confirmation?: string;
 }
 
 export const SERVICE_NAME = 'Scrutineer';
@@ -34,7 +38,7 @@ const SIGNED_IN_NAV = [
 ] as const satisfies readonly { section: NavSection; href: string; text: string }[];
 
 /** The full HTML document: skip link, generic header, navigation, main, footer. */
-export function Page({ title, children, nav = 'none', beforeContent = '', signedIn = null }: PageProps): JSX.Element {
+export function Page({ title, children, nav = 'none', beforeContent = '', signedIn = null, confirmation }: PageProps): JSX.Element {
   const items = signedIn ? SIGNED_IN_NAV : PUBLIC_NAV;
   const htmxHeaders = signedIn ? JSON.stringify({ 'x-csrf-token': signedIn.csrfToken }) : undefined;
   return (
@@ -122,6 +126,7 @@ export function Page({ title, children, nav = 'none', beforeContent = '', signed
           <div class="govuk-width-container">
             {beforeContent}
             <main class="govuk-main-wrapper" id="main-content">
+              {confirmation ? <NotificationBanner type="success" heading={confirmation} titleId="confirmation-title" /> : ''}
               {children}
             </main>
           </div>

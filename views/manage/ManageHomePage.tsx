@@ -1,8 +1,37 @@
 import type { Dashboard } from '../../src/features/dashboard/queries';
+import type { DueItem } from '../../src/features/meetings/deadlines';
+import { formatCalendarDay, formatShortDate } from '../../src/lib/dates';
 import { MeetingList } from '../meetings/MeetingList';
 import { ActionTable } from './ActionTable';
 
-export function ManageHomePage({ name, dashboard, isAdmin }: { name: string; dashboard: Dashboard; isAdmin: boolean }): JSX.Element {
+function DueList({ items, missed }: { items: DueItem[]; missed: boolean }): JSX.Element {
+  return (
+    <ul class="govuk-list govuk-list--spaced">
+      {items.map((d) => {
+        const what = d.kind === 'agenda' ? 'Publish the agenda' : 'Publish the draft minutes';
+        const left = missed
+          ? `${-d.daysRemaining} day${d.daysRemaining === -1 ? '' : 's'} late`
+          : d.daysRemaining === 0
+            ? 'today'
+            : `${d.daysRemaining} day${d.daysRemaining === 1 ? '' : 's'} left`;
+        return (
+          <li>
+            <a class="govuk-link" href={`/manage/meetings/${d.meetingId}`} safe>
+              {`${what}: ${d.committee.name}, ${formatShortDate(d.meetingStartsAt)}`}
+            </a>
+            <br />
+            <span class="govuk-body-s" safe>
+              {`By ${formatCalendarDay(d.dueDate)} (${left})`}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+export function ManageHomePage({ name, dashboard, role }: { name: string; dashboard: Dashboard; role: 'admin' | 'clerk' | 'member' }): JSX.Element {
+  const clerkish = role !== 'member';
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -26,7 +55,31 @@ export function ManageHomePage({ name, dashboard, isAdmin }: { name: string; das
                 ))}
               </ul>
             )}
-            {isAdmin ? (
+            {clerkish ? (
+              <>
+                <h2 class="govuk-heading-m">Directory</h2>
+                <ul class="govuk-list">
+                  <li>
+                    <a class="govuk-link" href="/manage/people">
+                      People
+                    </a>
+                  </li>
+                  <li>
+                    <a class="govuk-link" href="/manage/organisations">
+                      Organisations
+                    </a>
+                  </li>
+                  <li>
+                    <a class="govuk-link" href="/manage/committees/new">
+                      Set up a committee
+                    </a>
+                  </li>
+                </ul>
+              </>
+            ) : (
+              ''
+            )}
+            {role === 'admin' ? (
               <>
                 <h2 class="govuk-heading-m">Administration</h2>
                 <ul class="govuk-list">
@@ -42,8 +95,26 @@ export function ManageHomePage({ name, dashboard, isAdmin }: { name: string; das
             )}
           </div>
           <div class="govuk-grid-column-two-thirds">
+            {clerkish ? (
+              <>
+                <h2 class="govuk-heading-m">Missed</h2>
+                {dashboard.missed.length === 0 ? <p class="govuk-body">No deadlines have been missed.</p> : <DueList items={dashboard.missed} missed />}
+                <h2 class="govuk-heading-m">Due soon</h2>
+                {dashboard.dueSoon.length === 0 ? (
+                  <p class="govuk-body">Nothing is due in the next week.</p>
+                ) : (
+                  <DueList items={dashboard.dueSoon} missed={false} />
+                )}
+              </>
+            ) : (
+              ''
+            )}
             <h2 class="govuk-heading-m">Upcoming meetings</h2>
-            <MeetingList meetings={dashboard.upcoming} empty="No meetings of your committees are scheduled." />
+            <MeetingList
+              meetings={dashboard.upcoming}
+              empty="No meetings of your committees are scheduled."
+              hrefBase="/manage/meetings"
+            />
             <h2 class="govuk-heading-m">Actions you own</h2>
             {dashboard.actionsOwned.length === 0 ? (
               <p class="govuk-body">You have no open actions.</p>

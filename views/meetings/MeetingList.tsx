@@ -8,10 +8,12 @@ export interface MeetingListProps {
   empty: string;
   /** Show the committee's name on each meeting (lists across committees). */
   showCommittee?: boolean;
+  /** Where a meeting's link goes: the public page, or its manage page. */
+  hrefBase?: '/meetings' | '/manage/meetings';
 }
 
 /** A list of meetings, each a link to its page with its date, committee and state. */
-export function MeetingList({ meetings, empty, showCommittee = true }: MeetingListProps): JSX.Element {
+export function MeetingList({ meetings, empty, showCommittee = true, hrefBase = '/meetings' }: MeetingListProps): JSX.Element {
   if (meetings.length === 0) {
     return (
       <p class="govuk-body" safe>
@@ -23,7 +25,7 @@ export function MeetingList({ meetings, empty, showCommittee = true }: MeetingLi
     <ul class="govuk-list app-meeting-list">
       {meetings.map((m) => (
         <li class="app-meeting-list__item">
-          <a class="govuk-link govuk-!-font-weight-bold" href={`/meetings/${m.id}`}>
+          <a class="govuk-link govuk-!-font-weight-bold" href={`${hrefBase}/${m.id}`}>
             {showCommittee ? (
               <>
                 <span safe>{m.committee.name}</span>

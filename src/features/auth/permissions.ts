@@ -5,6 +5,7 @@ import type { CurrentUser } from '../users/queries';
  * config; the manage plugin checks it before the handler runs.
  *
  * - signed_in: any signed-in user (their own home page).
+ * - directory: clerks (the shared directory of people and organisations; setting up a committee).
  * - committee_read: clerks and members of the route's committee (drafts, exempt papers).
  * - committee_manage: clerks of the route's committee.
  * - action_update: owners of the route's action, and clerks of its committee.
@@ -12,7 +13,7 @@ import type { CurrentUser } from '../users/queries';
  *
  * Administrators may do everything.
  */
-export const ACCESS_LEVELS = ['signed_in', 'committee_read', 'committee_manage', 'action_update', 'admin'] as const;
+export const ACCESS_LEVELS = ['signed_in', 'directory', 'committee_read', 'committee_manage', 'action_update', 'admin'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 /** What a route's URL points at, as far as permissions care. */
@@ -34,6 +35,8 @@ export function allows(user: CurrentUser, access: Access, scope: Scope): boolean
   switch (access) {
     case 'signed_in':
       return true;
+    case 'directory':
+      return user.role === 'clerk';
     case 'committee_read':
       return inCommittee(user, scope);
     case 'committee_manage':

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { parseId, parseSlug } from '../../lib/params';
-import { committees } from '../committees/schema';
+import { committees, memberships } from '../committees/schema';
+import { organisations } from '../organisations/schema';
+import { people } from '../people/schema';
 import { meetings } from '../meetings/schema';
 import { agendaItems } from '../agenda/schema';
 import { actions } from '../actions/schema';
@@ -46,6 +48,24 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
           : null;
         if (!row || !id) return null;
         scope = { ...scope, committeeId: row.committeeId, actionOwnerPersonIds: actionOwnerPersonIds(db, id) };
+        break;
+      }
+      case 'organisationId': {
+        const id = parseId(raw);
+        if (!id || !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get()) return null;
+        break;
+      }
+      case 'personId': {
+        const id = parseId(raw);
+        if (!id || !db.select({ id: people.id }).from(people).where(eq(people.id, id)).get()) return null;
+        break;
+      }
+      case 'membershipId': {
+        const id = parseId(raw);
+        const row = id ? db.select({ committeeId: memberships.committeeId }).from(memberships).where(eq(memberships.id, id)).get() : null;
+        // A membership belongs to the committee its URL names, or it is not found there.
+        if (!row || (scope.committeeId !== null && row.committeeId !== scope.committeeId)) return null;
+        scope = { ...scope, committeeId: row.committeeId };
         break;
       }
       case 'userId': {

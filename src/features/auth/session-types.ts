@@ -6,5 +6,7 @@ declare module 'fastify' {
     userId?: number;
     /** The CSRF secret (@fastify/csrf-protection). */
     _csrf?: string;
+    /** A confirmation to show on the next page ("Meeting scheduled"). */
+    flash?: string;
   }
 }

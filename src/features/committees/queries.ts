@@ -113,3 +113,37 @@ function surname(name: string): string {
   const parts = name.trim().split(/\s+/);
   return parts[parts.length - 1] ?? name;
 }
+
+/** The committee's stored record, for editing. */
+export function getCommitteeBySlug(db: Db, slug: string) {
+  return db.select().from(committees).where(eq(committees.slug, slug)).get() ?? null;
+}
+
+/** Every membership of a committee, past and present: current first, then by role and surname. */
+export function listMemberships(db: Db, committeeId: number) {
+  return db
+    .select({
+      id: memberships.id,
+      personId: memberships.personId,
+      name: people.name,
+      role: memberships.role,
+      voting: memberships.voting,
+      representing: memberships.representing,
+      fromDate: memberships.fromDate,
+      toDate: memberships.toDate,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.committeeId, committeeId))
+    .all()
+    .sort(
+      (a, b) =>
+        Number(a.toDate !== null) - Number(b.toDate !== null) ||
+        ROLE_ORDER[a.role] - ROLE_ORDER[b.role] ||
+        surname(a.name).localeCompare(surname(b.name)),
+    );
+}
+
+export function getMembership(db: Db, id: number) {
+  return db.select().from(memberships).where(eq(memberships.id, id)).get() ?? null;
+}

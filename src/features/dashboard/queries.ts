@@ -4,9 +4,12 @@ import { committees } from '../committees/schema';
 import { listUpcomingMeetings, type MeetingSummary } from '../meetings/queries';
 import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
 import type { CurrentUser } from '../users/queries';
+import { dueAndMissed, type DueItem } from '../meetings/deadlines';
 
 export interface Dashboard {
   committees: { id: number; slug: string; name: string }[];
+  dueSoon: DueItem[];
+  missed: DueItem[];
   upcoming: MeetingSummary[];
   actionsOwned: ActionSummary[];
   committeeActions: ActionSummary[];
@@ -25,8 +28,11 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
     .orderBy(asc(committees.name))
     .all();
   const ids = mine.map((c) => c.id);
+  const { dueSoon, missed } = user.role === 'member' ? { dueSoon: [], missed: [] } : dueAndMissed(db, ids, now);
   return {
     committees: mine,
+    dueSoon,
+    missed,
     upcoming: ids.length === 0 ? [] : listUpcomingMeetings(db, now, 10, ids),
     actionsOwned: user.personId ? openActionsOwnedBy(db, user.personId) : [],
     committeeActions: user.role === 'member' ? [] : openActionsOfCommittees(db, ids),

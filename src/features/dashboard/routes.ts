@@ -10,7 +10,7 @@ export const dashboardManageRoutes: FastifyPluginAsync = async (app) => {
     return reply.page({
       title: 'Your committees and what is due',
       nav: 'manage',
-      body: ManageHomePage({ name: user.displayName, dashboard: getDashboard(app.db, user, app.now()), isAdmin: user.role === 'admin' }),
+      body: ManageHomePage({ name: user.displayName, dashboard: getDashboard(app.db, user, app.now()), role: user.role }),
     });
   });
 };

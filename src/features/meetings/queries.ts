@@ -80,3 +80,15 @@ export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
     minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
   };
 }
+
+/** A meeting with its committee's full record (rules included), for clerks. */
+export function getMeetingWithCommittee(db: Db, id: number) {
+  return (
+    db
+      .select({ meeting: meetings, committee: committees })
+      .from(meetings)
+      .innerJoin(committees, eq(committees.id, meetings.committeeId))
+      .where(eq(meetings.id, id))
+      .get() ?? null
+  );
+}

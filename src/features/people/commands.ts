@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { optionalText, requiredText } from '../../lib/forms';
+import { invalid, valid, validate, type Validated } from '../../lib/validation';
+import { recordAudit, type Actor } from '../audit/commands';
+import { organisations } from '../organisations/schema';
+import { PERSON_KINDS, people } from './schema';
+
+const personSchema = z.object({
+  name: requiredText(120, 'Enter the name as it is minuted, like Mr A Turner', 'Name'),
+  fullName: optionalText(120, 'Full name'),
+  honorific: optionalText(20, 'Title'),
+  jobTitle: optionalText(200, 'Job title'),
+  organisationId: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : Number(v)))
+    .refine((v) => v === null || Number.isSafeInteger(v), 'Select an organisation from the list'),
+  kind: z.enum(PERSON_KINDS, { message: 'Select what kind of person this is' }),
+});
+
+/** Creates (no id) or updates a person in the directory from its form. */
+export function savePerson(db: Db, actor: Actor, id: number | null, form: Record<string, unknown>): Validated<{ id: number }> {
+  const checked = validate(personSchema, form);
+  if (!checked.ok) return checked;
+  const value = checked.value;
+  return db.transaction((tx): Validated<{ id: number }> => {
+    if (value.organisationId !== null && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, value.organisationId)).get()) {
+      return invalid({ organisationId: 'Select an organisation from the list' });
+    }
+    if (id === null) {
+      const created = tx.insert(people).values(value).returning().get();
+      recordAudit(tx, actor, { action: 'person.create', recordType: 'person', recordId: created.id, after: created });
+      return valid({ id: created.id });
+    }
+    const before = tx.select().from(people).where(eq(people.id, id)).get();
+    if (!before) throw new Error(`No person ${id}`);
+    const after = tx.update(people).set(value).where(eq(people.id, id)).returning().get();
+    recordAudit(tx, actor, { action: 'person.update', recordType: 'person', recordId: id, before, after });
+    return valid({ id });
+  });
+}
