@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
@@ -20,6 +21,7 @@ import { dashboardManageRoutes } from './features/dashboard/routes';
 import { actionManageRoutes } from './features/actions/routes';
 import { userManageRoutes } from './features/users/routes';
 import { demoAccounts } from './features/users/queries';
+import { ensureSetting } from './features/settings/commands';
 import { databaseIsEmpty, loadDemoData } from './features/demo/commands';
 
 declare module 'fastify' {
@@ -28,6 +30,8 @@ declare module 'fastify' {
     db: Database;
     /** The current time; tests may fix it. */
     now(): Date;
+    /** A random id made once per installation: keeps calendar UIDs unique and stable. */
+    installationId: string;
   }
 }
 
@@ -77,6 +81,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('now', deps.now ?? (() => new Date()));
+  app.decorate('installationId', ensureSetting(db, 'installation_id', () => randomUUID()));
   app.addHook('onClose', async () => {
     closeDatabase(db);
   });

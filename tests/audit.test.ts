@@ -61,7 +61,7 @@ describe('the audit trail', () => {
     expect(history).toContain(DEMO_MEMBER.email);
     expect(history).toContain('Updated the action');
     expect(history).toContain('Status: Open → In progress');
-    expect(history).toContain('Note: (none) → Spoke to the CCG');
+    expect(history).toContain('Note: Spoke to the CCG');
   });
 
   it('refuses UPDATE and DELETE on the table', () => {

@@ -1,4 +1,5 @@
 import type { MembershipRole, CommitteeKind } from '../features/committees/schema';
+import { formatDateTime } from './dates';
 import type { MeetingStatus } from '../features/meetings/schema';
 import type { DocumentKind } from '../features/documents/schema';
 import type { DeclarationKind } from '../features/minutes/schema';
@@ -88,6 +89,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.delete': 'Deleted the account',
   'action.update': 'Updated the action',
   'demo.load': 'Loaded the demo data',
+  'organisation.create': 'Added the organisation',
+  'organisation.update': 'Changed the organisation',
+  'person.create': 'Added the person',
+  'person.update': 'Changed the person',
+  'committee.create': 'Set up the committee',
+  'committee.update': 'Changed the committee',
+  'membership.create': 'Added a member',
+  'membership.update': 'Changed a membership',
+  'meeting.create': 'Scheduled the meeting',
+  'meeting.update': 'Changed the meeting',
+  'meeting.cancel': 'Cancelled the meeting',
+  'meeting.postpone': 'Postponed the meeting',
+  'meeting.held': 'Marked the meeting as held',
 };
 
 /** "committeeSlugs" → "Committee slugs". */
@@ -96,10 +110,13 @@ export function fieldLabel(name: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 /** A stored value as a person would read it in a history. */
 export function displayValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(none)';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string' && ISO_INSTANT.test(value)) return formatDateTime(new Date(value));
   if (typeof value === 'string') return ACTION_STATUS_LABELS[value as keyof typeof ACTION_STATUS_LABELS] ?? value;
   return JSON.stringify(value);
 }

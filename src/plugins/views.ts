@@ -28,6 +28,11 @@ declare module 'fastify' {
   }
 }
 
+/** The site's address, for links that leave it (calendars, feeds): PUBLIC_URL, or this request's host. */
+export function baseUrlOf(request: FastifyRequest): string {
+  return request.server.config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
 /** True for htmx requests that want a fragment rather than a whole page. */
 export function wantsFragment(request: FastifyRequest): boolean {
   return request.headers['hx-request'] === 'true' && request.headers['hx-boosted'] !== 'true';

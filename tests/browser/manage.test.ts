@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
-import { axeViolations, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
+import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
 import { DEMO_CLERK, DEMO_MEMBER } from '../helpers/client';
 import { createUser, TEST_PASSWORD } from '../helpers/factories';
 import { actionOwners } from '../../src/features/actions/schema';
@@ -23,12 +23,7 @@ beforeEach(async () => {
   await context?.close();
   context = await browser.newContext();
   page = await context.newPage();
-  problems = [];
-  page.on('console', (msg) => {
-    // A form answered 422 is the app working: the browser logs it anyway.
-    if (msg.type() === 'error' && !/status of 422/.test(msg.text())) problems.push(msg.text());
-  });
-  page.on('pageerror', (err) => problems.push(err.message));
+  problems = collectProblems(page);
 });
 afterAll(async () => {
   await browser?.close();

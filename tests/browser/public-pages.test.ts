@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { axeViolations, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
+import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
 import { meetings } from '../../src/features/meetings/schema';
 
 /**
@@ -19,13 +19,10 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const context = await browser.newContext();
   page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  consoleErrors = collectProblems(page);
 });
 beforeEach(() => {
-  consoleErrors = [];
+  consoleErrors.length = 0;
 });
 afterAll(async () => {
   await browser?.close();

@@ -53,5 +53,19 @@ export async function axeViolations(page: Page): Promise<string[]> {
 /** Saves a full-page screenshot as a test artefact. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTEFACTS, { recursive: true });
-  await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+  // caret: 'initial': hiding the caret leaves style="" on inputs, which htmx then copies into swapped content.
+  await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true, caret: 'initial' });
+}
+
+/**
+ * Collects what a page logs as an error, and uncaught exceptions. A form
+ * answered 422 is the app working, though the browser logs it, so it is left out.
+ */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !/status of 422/.test(msg.text())) problems.push(`${page.url()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`));
+  return problems;
 }

@@ -48,7 +48,7 @@ describe('/committees/:slug', () => {
     const $ = parse(res.body);
     expect($('h1').text().trim()).toBe('Health Select Committee');
     expect(textOf(res.body, 'main')).toContain('Health services.');
-    expect(tableRows(res.body)).toEqual([
+    expect(tableRows(res.body, 'table:has(caption:contains("Members"))')).toEqual([
       'J Smith | Chairman | Not recorded',
       'B Young | Vice-Chairman | Not recorded',
       'A Brown | Member | 1 May 2029',
@@ -61,7 +61,7 @@ describe('/committees/:slug', () => {
     const { app: demoApp } = await buildTestApp({ demo: true, now: NOW });
     const res = await demoApp.inject('/committees/health-and-adult-social-care');
     expect(res.statusCode).toBe(200);
-    const rows = tableRows(res.body);
+    const rows = tableRows(res.body, 'table:has(caption:contains("Members"))');
     expect(rows).toHaveLength(16);
     expect(rows[0]).toBe('J MacBean | Chairman | Not recorded');
     expect(rows[1]).toBe('M Collins | Vice-Chairman | Not recorded');

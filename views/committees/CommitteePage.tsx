@@ -1,10 +1,17 @@
-import type { CommitteePage as CommitteeData } from '../../src/features/committees/queries';
+import type { AttendanceStat, CommitteePage as CommitteeData } from '../../src/features/committees/queries';
 import { COMMITTEE_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
 import { formatCalendarDate } from '../../src/lib/dates';
 import { Table } from '../components/Table';
 import { MeetingList } from '../meetings/MeetingList';
 
-export function CommitteePage({ committee }: { committee: CommitteeData }): JSX.Element {
+export interface CommitteePageProps {
+  committee: CommitteeData;
+  attendance: AttendanceStat[];
+  /** The address of the committee's calendar feed, to subscribe to. */
+  calendarUrl: string;
+}
+
+export function CommitteePage({ committee, attendance, calendarUrl }: CommitteePageProps): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -32,6 +39,22 @@ export function CommitteePage({ committee }: { committee: CommitteeData }): JSX.
 
         <h2 class="govuk-heading-l">Upcoming meetings</h2>
         <MeetingList meetings={committee.upcoming} showCommittee={false} empty="No meetings are scheduled at the moment." />
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">Subscribe to this committee’s meetings in your calendar</span>
+          </summary>
+          <div class="govuk-details__text">
+            <p class="govuk-body">
+              Add this address to your calendar (in Outlook, Google Calendar or Apple Calendar, choose to subscribe to or add
+              a calendar from a web address). New meetings, changes and cancellations then appear in your calendar by themselves.
+            </p>
+            <p class="govuk-body">
+              <a class="govuk-link" href={calendarUrl} safe>
+                {calendarUrl}
+              </a>
+            </p>
+          </div>
+        </details>
 
         <h2 class="govuk-heading-l">Members</h2>
         {committee.members.length === 0 ? (
@@ -53,6 +76,37 @@ export function CommitteePage({ committee }: { committee: CommitteeData }): JSX.
               { text: m.fromDate ? formatCalendarDate(m.fromDate) : 'Not recorded' },
             ])}
           />
+        )}
+
+        {attendance.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-l">Attendance</h2>
+            <p class="govuk-body">
+              Meetings each current member was expected at while a member, and how they attended. Cancelled and postponed
+              meetings are not counted.
+            </p>
+            <Table
+              caption="Attendance of current members"
+              captionClasses="govuk-visually-hidden"
+              head={[
+                { text: 'Member' },
+                { text: 'Expected', numeric: true },
+                { text: 'Present', numeric: true },
+                { text: 'Apologies', numeric: true },
+                { text: 'Substituted', numeric: true },
+              ]}
+              firstCellIsHeader
+              rows={attendance.map((a) => [
+                { text: a.name },
+                { text: String(a.expected), numeric: true },
+                { text: String(a.present), numeric: true },
+                { text: String(a.apologies), numeric: true },
+                { text: String(a.substituted), numeric: true },
+              ])}
+            />
+          </>
+        ) : (
+          ''
         )}
 
         <h2 class="govuk-heading-l">Past meetings</h2>

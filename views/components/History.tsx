@@ -33,7 +33,11 @@ export function History({ entries, caption = 'History' }: { entries: HistoryEntr
                   {e.changes.length > 0 ? (
                     <ul class="govuk-list govuk-body-s govuk-!-margin-bottom-0">
                       {e.changes.map((c) => (
-                        <li safe>{`${fieldLabel(c.field)}: ${displayValue(c.before)} → ${displayValue(c.after)}`}</li>
+                        <li safe>
+                          {c.before === null
+                            ? `${fieldLabel(c.field)}: ${displayValue(c.after)}`
+                            : `${fieldLabel(c.field)}: ${displayValue(c.before)} → ${displayValue(c.after)}`}
+                        </li>
                       ))}
                     </ul>
                   ) : (

@@ -29,6 +29,7 @@ export function documentTitle(title: string): string {
 
 const PUBLIC_NAV = [
   { section: 'home', href: '/', text: 'Home' },
+  { section: 'meetings', href: '/meetings', text: 'Meetings' },
   { section: 'committees', href: '/committees', text: 'Committees' },
 ] as const satisfies readonly { section: NavSection; href: string; text: string }[];
 

@@ -41,6 +41,17 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
     rows.push({ key: 'Webcast', html: <ExternalLink href={meeting.webcastUrl} text="Watch the webcast" /> });
   }
   rows.push({ key: 'Status', text: MEETING_STATUS_LABELS[meeting.status] });
+  const goingAhead = meeting.status === 'scheduled';
+  if (goingAhead && meeting.startsAt > now) {
+    rows.push({
+      key: 'Public questions',
+      text:
+        now < meeting.deadlines.questionsCloseAt
+          ? `Questions for this meeting close ${formatDateTime(meeting.deadlines.questionsCloseAt)}`
+          : `Questions for this meeting closed ${formatDateTime(meeting.deadlines.questionsCloseAt)}`,
+    });
+  }
+  const allExempt = meeting.agenda !== null && meeting.agenda.items.length > 0 && meeting.agenda.items.every((i) => i.exempt);
 
   return (
     <div class="govuk-grid-row">
@@ -59,6 +70,23 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           ''
         )}
         <SummaryList rows={rows} />
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/meetings/${meeting.id}.ics`}>
+            Add this meeting to your calendar
+          </a>
+        </p>
+        {meeting.status !== 'cancelled' && meeting.status !== 'postponed' && !allExempt ? (
+          <div class="govuk-inset-text">
+            <h2 class="govuk-heading-s govuk-!-margin-bottom-2">Filming and reporting</h2>
+            <p class="govuk-body">
+              This meeting is open to the public. Anyone may film, photograph, record or report on the open parts of it,
+              including on social media (The Openness of Local Government Bodies Regulations 2014). Please let the clerk
+              know beforehand, and do not disrupt the meeting.
+            </p>
+          </div>
+        ) : (
+          ''
+        )}
         {meeting.agenda ? (
           <AgendaSection agenda={meeting.agenda} />
         ) : (

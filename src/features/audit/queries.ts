@@ -57,6 +57,9 @@ function parse(json: string | null): Record<string, unknown> | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
 }
 
+/** Fields that are the database's bookkeeping, not something a person changed. */
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'calendarSequence', 'passwordHash']);
+
 /** Fields whose value differs between two versions of a record, in a stable order. */
 export function changedFields(
   before: Record<string, unknown> | null,
@@ -64,7 +67,7 @@ export function changedFields(
 ): { field: string; before: unknown; after: unknown }[] {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
   return keys
-    .filter((k) => !['updatedAt', 'createdAt'].includes(k))
+    .filter((k) => !BOOKKEEPING.has(k))
     .filter((k) => JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
     .map((k) => ({ field: k, before: before?.[k] ?? null, after: after?.[k] ?? null }));
 }

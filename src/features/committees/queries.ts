@@ -1,9 +1,11 @@
-import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { people } from '../people/schema';
 import { organisations } from '../organisations/schema';
 import { committees, memberships, type MembershipRole } from './schema';
+import { meetings } from '../meetings/schema';
+import { attendance } from '../minutes/schema';
 import { listCommitteeMeetings, type MeetingSummary } from '../meetings/queries';
 
 export interface CommitteeSummary {
@@ -146,4 +148,67 @@ export function listMemberships(db: Db, committeeId: number) {
 
 export function getMembership(db: Db, id: number) {
   return db.select().from(memberships).where(eq(memberships.id, id)).get() ?? null;
+}
+
+export interface AttendanceStat {
+  personId: number;
+  name: string;
+  /** Meetings held while they were a member. */
+  expected: number;
+  present: number;
+  apologies: number;
+  /** Meetings where a substitute attended in their place. */
+  substituted: number;
+}
+
+/**
+ * Attendance of each current member at the committee's held meetings, counted
+ * only while they were a member; cancelled and postponed meetings never count.
+ */
+export function attendanceStatistics(db: Db, committeeId: number, now: Date): AttendanceStat[] {
+  const today = londonDate(now);
+  const all = db
+    .select({ personId: memberships.personId, name: people.name, role: memberships.role, fromDate: memberships.fromDate, toDate: memberships.toDate })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(eq(memberships.committeeId, committeeId))
+    .all();
+  const held = db
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(and(eq(meetings.committeeId, committeeId), eq(meetings.status, 'held')))
+    .all()
+    .map((m) => ({ id: m.id, date: londonDate(m.startsAt) }));
+  const rows =
+    held.length === 0
+      ? []
+      : db
+          .select({ meetingId: attendance.meetingId, personId: attendance.personId, status: attendance.status, substituteFor: attendance.substituteForPersonId })
+          .from(attendance)
+          .where(inArray(attendance.meetingId, held.map((m) => m.id)))
+          .all();
+
+  const current = all
+    .filter((m) => (m.fromDate === null || m.fromDate <= today) && (m.toDate === null || m.toDate >= today))
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || surname(a.name).localeCompare(surname(b.name)));
+  const seen = new Set<number>();
+  return current
+    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
+    .map((member) => {
+      const spans = all.filter((m) => m.personId === member.personId);
+      const expected = new Set(
+        held
+          .filter((h) => spans.some((s) => (s.fromDate === null || s.fromDate <= h.date) && (s.toDate === null || s.toDate >= h.date)))
+          .map((h) => h.id),
+      );
+      const mine = rows.filter((r) => expected.has(r.meetingId));
+      return {
+        personId: member.personId,
+        name: member.name,
+        expected: expected.size,
+        present: mine.filter((r) => r.personId === member.personId && r.status === 'present').length,
+        apologies: mine.filter((r) => r.personId === member.personId && r.status === 'apologies').length,
+        substituted: mine.filter((r) => r.substituteFor === member.personId).length,
+      };
+    });
 }

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseId, parseSlug } from '../../lib/params';
-import { getCommitteeBySlug, getCommitteePage, getMembership, listCommittees, listMemberships } from './queries';
+import { attendanceStatistics, getCommitteeBySlug, getCommitteePage, getMembership, listCommittees, listMemberships } from './queries';
+import { calendarMeetingsOfCommittee } from '../meetings/queries';
+import { meetingsCalendar } from '../meetings/calendar';
+import { baseUrlOf } from '../../plugins/views';
 import { CommitteesPage } from '../../../views/committees/CommitteesPage';
 import { CommitteePage } from '../../../views/committees/CommitteePage';
 import { CommitteeOverviewPage } from '../../../views/manage/CommitteeOverviewPage';
@@ -26,7 +29,31 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteePage(app.db, slug, app.now()) : null;
     if (!committee) return reply.callNotFound();
-    return reply.page({ title: committee.name, nav: 'committees', body: CommitteePage({ committee }) });
+    return reply.page({
+      title: committee.name,
+      nav: 'committees',
+      body: CommitteePage({
+        committee,
+        attendance: attendanceStatistics(app.db, committee.id, app.now()),
+        calendarUrl: `${baseUrlOf(request)}/committees/${committee.slug}/meetings.ics`,
+      }),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/committees/:slug/meetings.ics', async (request, reply) => {
+    const slug = parseSlug(request.params.slug);
+    const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
+    if (!committee) return reply.callNotFound();
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `inline; filename="${committee.slug}.ics"`)
+      .send(
+        meetingsCalendar(calendarMeetingsOfCommittee(app.db, committee.id), {
+          baseUrl: baseUrlOf(request),
+          installationId: app.installationId,
+          name: committee.name,
+        }),
+      );
   });
 };
 

@@ -3,6 +3,9 @@ import type { Db } from '../../db/client';
 import { committees } from '../committees/schema';
 import { meetings } from './schema';
 import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
+import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
+import { londonDate } from '../../lib/dates';
+import type { CalendarMeeting } from './calendar';
 import { getPublicMinutes, type PublicMinutes } from '../minutes/queries';
 
 /** A meeting as listed: what a resident needs to pick it out. */
@@ -58,6 +61,8 @@ export interface PublicMeeting extends MeetingSummary {
   onlineUrl: string | null;
   webcastUrl: string | null;
   committeeKind: typeof committees.$inferSelect.kind;
+  /** The last day the agenda may lawfully be published, and when public questions close. */
+  deadlines: MeetingDeadlines;
   agenda: PublicAgenda | null;
   minutes: PublicMinutes | null;
 }
@@ -67,15 +72,28 @@ export interface PublicMeeting extends MeetingSummary {
  * its published minutes, each with exempt content removed. Drafts never show.
  */
 export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
-  const row = db
-    .select({ ...summaryColumns, onlineUrl: meetings.onlineUrl, webcastUrl: meetings.webcastUrl, committeeKind: committees.kind })
+  const found = db
+    .select({
+      ...summaryColumns,
+      onlineUrl: meetings.onlineUrl,
+      webcastUrl: meetings.webcastUrl,
+      committeeKind: committees.kind,
+      rules: {
+        noticeClearDays: committees.noticeClearDays,
+        questionCutoffClearDays: committees.questionCutoffClearDays,
+        questionCutoffTime: committees.questionCutoffTime,
+        minutesDueWorkingDays: committees.minutesDueWorkingDays,
+      },
+    })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
     .where(eq(meetings.id, id))
     .get();
-  if (!row) return null;
+  if (!found) return null;
+  const { rules, ...row } = found;
   return {
     ...row,
+    deadlines: meetingDeadlines(londonDate(row.startsAt), rules),
     agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, id) : null,
     minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
   };
@@ -86,6 +104,56 @@ export function getMeetingWithCommittee(db: Db, id: number) {
   return (
     db
       .select({ meeting: meetings, committee: committees })
+      .from(meetings)
+      .innerJoin(committees, eq(committees.id, meetings.committeeId))
+      .where(eq(meetings.id, id))
+      .get() ?? null
+  );
+}
+
+export interface MeetingListFilter {
+  committeeSlug?: string | null;
+  when: 'upcoming' | 'past';
+}
+
+/** Meetings for the public list: upcoming soonest first, or past latest first; of one committee, if asked. */
+export function listMeetings(db: Db, filter: MeetingListFilter, now: Date, limit = 500): MeetingSummary[] {
+  const conditions = [filter.when === 'upcoming' ? gte(meetings.startsAt, now) : lt(meetings.startsAt, now)];
+  if (filter.committeeSlug) conditions.push(eq(committees.slug, filter.committeeSlug));
+  return summaries(db)
+    .where(and(...conditions))
+    .orderBy(filter.when === 'upcoming' ? asc(meetings.startsAt) : desc(meetings.startsAt), asc(meetings.id))
+    .limit(limit)
+    .all();
+}
+
+const calendarColumns = {
+  id: meetings.id,
+  startsAt: meetings.startsAt,
+  endsAt: meetings.endsAt,
+  venue: meetings.venue,
+  status: meetings.status,
+  statusReason: meetings.statusReason,
+  calendarSequence: meetings.calendarSequence,
+  updatedAt: meetings.updatedAt,
+  committeeName: committees.name,
+};
+
+/** A committee's meetings for its calendar feed (every one: past, future, cancelled). */
+export function calendarMeetingsOfCommittee(db: Db, committeeId: number): CalendarMeeting[] {
+  return db
+    .select(calendarColumns)
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.committeeId, committeeId))
+    .orderBy(asc(meetings.startsAt))
+    .all();
+}
+
+export function calendarMeeting(db: Db, id: number): CalendarMeeting | null {
+  return (
+    db
+      .select(calendarColumns)
       .from(meetings)
       .innerJoin(committees, eq(committees.id, meetings.committeeId))
       .where(eq(meetings.id, id))

@@ -7,19 +7,54 @@ import { actorOf } from '../../plugins/auth';
 import { canManageCommittee } from '../auth/permissions';
 import { recordHistory } from '../audit/queries';
 import { getCommitteeBySlug } from '../committees/queries';
-import { getMeetingWithCommittee, getPublicMeeting } from './queries';
+import { calendarMeeting, getMeetingWithCommittee, getPublicMeeting, listMeetings } from './queries';
+import { meetingsCalendar } from './calendar';
+import { meetingJson } from './json';
+import { listCommittees } from '../committees/queries';
+import { parseSlug } from '../../lib/params';
+import { baseUrlOf } from '../../plugins/views';
+import { MeetingsPage } from '../../../views/meetings/MeetingsPage';
 import { changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
 import { meetingDeadlineReport } from './deadlines';
 import { ManageMeetingPage, MeetingForm, MeetingStatusForm, type MeetingFormValues } from '../../../views/meetings/ManageMeetingPages';
 import { MeetingPage, meetingTitle } from '../../../views/meetings/MeetingPage';
 
-/** Public meeting pages: published agenda and minutes only. */
+/** Public meeting pages: published agenda and minutes only; the list, calendars and open data. */
 const meetingRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: { committee?: string; when?: string } }>('/meetings', async (request, reply) => {
+    const when = request.query.when === 'past' ? 'past' : 'upcoming';
+    const committees = listCommittees(app.db);
+    const slug = parseSlug(request.query.committee);
+    const committeeSlug = slug && committees.some((c) => c.slug === slug) ? slug : null;
+    return reply.page({
+      title: when === 'past' ? 'Past meetings' : 'Meetings',
+      nav: 'meetings',
+      body: MeetingsPage({ meetings: listMeetings(app.db, { committeeSlug, when }, app.now()), committees, committeeSlug, when }),
+    });
+  });
+
   app.get<{ Params: { id: string } }>('/meetings/:id', async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id);
     if (!meeting) return reply.callNotFound();
-    return reply.page({ title: meetingTitle(meeting), nav: 'committees', body: MeetingPage({ meeting, now: app.now() }) });
+    return reply.page({ title: meetingTitle(meeting), nav: 'meetings', body: MeetingPage({ meeting, now: app.now() }) });
+  });
+
+  app.get<{ Params: { id: string } }>('/meetings/:id.ics', async (request, reply) => {
+    const id = parseId(request.params.id);
+    const meeting = id === null ? null : calendarMeeting(app.db, id);
+    if (!meeting) return reply.callNotFound();
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `inline; filename="meeting-${meeting.id}.ics"`)
+      .send(meetingsCalendar([meeting], { baseUrl: baseUrlOf(request), installationId: app.installationId, name: meeting.committeeName }));
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', async (request, reply) => {
+    const id = parseId(request.params.id);
+    const meeting = id === null ? null : getPublicMeeting(app.db, id);
+    if (!meeting) return reply.callNotFound();
+    return reply.send(meetingJson(meeting, baseUrlOf(request)));
   });
 };
 
