@@ -3,6 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import { FileStore } from './lib/files';
+import { PackBuilder } from './features/agenda/pack-jobs';
+import type { UploadedFile } from './features/agenda/commands';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';
@@ -15,6 +19,7 @@ import siteRoutes from './features/site/routes';
 import authRoutes from './features/auth/routes';
 import committeeRoutes, { committeeManageRoutes } from './features/committees/routes';
 import meetingRoutes, { meetingManageRoutes } from './features/meetings/routes';
+import { agendaManageRoutes, agendaPublicRoutes } from './features/agenda/routes';
 import { organisationManageRoutes } from './features/organisations/routes';
 import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
@@ -32,6 +37,10 @@ declare module 'fastify' {
     now(): Date;
     /** A random id made once per installation: keeps calendar UIDs unique and stable. */
     installationId: string;
+    /** Uploaded papers and built packs. */
+    files: FileStore;
+    /** Builds agenda packs in the background. */
+    packs: PackBuilder;
   }
 }
 
@@ -64,8 +73,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
 
   const db = deps.db ?? openDatabase(config.databasePath);
+  const files = new FileStore(config.filesPath);
   if (config.loadDemoData && databaseIsEmpty(db)) {
-    loadDemoData(db);
+    await loadDemoData(db, files);
     app.log.info('Loaded the demo committee into an empty database');
   }
   if (config.nodeEnv === 'production') {
@@ -82,8 +92,16 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate('db', db);
   app.decorate('now', deps.now ?? (() => new Date()));
   app.decorate('installationId', ensureSetting(db, 'installation_id', () => randomUUID()));
+  app.decorate('files', files);
+  app.decorate('packs', new PackBuilder(db, files, app.log));
   app.addHook('onClose', async () => {
+    // Finish the packs being built, then close the database under them.
+    await app.packs.idle();
     closeDatabase(db);
+  });
+  app.addHook('onReady', async () => {
+    const resumed = app.packs.resume();
+    if (resumed > 0) app.log.info({ versions: resumed }, 'building agenda packs left unfinished');
   });
 
   await app.register(helmet, {
@@ -108,6 +126,22 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(formbody);
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 100_000 },
+    // Papers are read whole (they are checked and hashed before they are kept), noting
+    // whether the size limit cut them short.
+    async onFile(part) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of part.file) chunks.push(chunk as Buffer);
+      (part as unknown as { value: UploadedFile }).value = {
+        filename: part.filename,
+        bytes: new Uint8Array(Buffer.concat(chunks)),
+        truncated: part.file.truncated,
+      };
+    },
+  });
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'static'),
     prefix: '/static/',
@@ -122,6 +156,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(authRoutes);
   await app.register(committeeRoutes);
   await app.register(meetingRoutes);
+  await app.register(agendaPublicRoutes);
 
   app.decorate('manageRoutes', []);
   await app.register(manage, {
@@ -130,6 +165,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       dashboardManageRoutes,
       committeeManageRoutes,
       meetingManageRoutes,
+      agendaManageRoutes,
       organisationManageRoutes,
       peopleManageRoutes,
       actionManageRoutes,

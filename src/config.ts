@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /**
@@ -12,6 +13,10 @@ export interface Config {
   port: number;
   /** Path of the SQLite file, or ':memory:' (tests). */
   databasePath: string;
+  /** Where uploaded papers and built agenda packs are kept (outside static/). */
+  filesPath: string;
+  /** The largest paper that may be uploaded, in bytes. */
+  maxUploadBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Load the demo committee into an empty database at start. */
   loadDemoData: boolean;
@@ -124,11 +129,20 @@ export function loadConfig(env: Env = process.env): Config {
       : rawDb === ':memory:'
         ? rawDb
         : path.resolve(rawDb);
+  const rawFiles = env.FILES_PATH;
+  const filesPath =
+    rawFiles !== undefined && rawFiles.trim() !== ''
+      ? path.resolve(rawFiles)
+      : databasePath === ':memory:'
+        ? path.join(os.tmpdir(), `scrutineer-files-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
+        : path.join(path.dirname(databasePath), 'files');
   return {
     nodeEnv,
     host: h,
     port: p,
     databasePath,
+    filesPath,
+    maxUploadBytes: wholeNumber(env, 'MAX_UPLOAD_MB', 20, 1, 500) * 1024 * 1024,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     loadDemoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
     publicUrl: url(env, 'PUBLIC_URL'),

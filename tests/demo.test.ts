@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileStore } from '../src/lib/files';
 import { asc, eq } from 'drizzle-orm';
 import { openDatabase, closeDatabase, type Database } from '../src/db/client';
 import { loadDemoData, databaseIsEmpty } from '../src/features/demo/commands';
@@ -9,6 +13,7 @@ import { committees } from '../src/features/committees/schema';
 import { meetings } from '../src/features/meetings/schema';
 import { workProgrammeEntries } from '../src/features/work-programme/schema';
 import { inquiries } from '../src/features/inquiries/schema';
+import { agendaVersions } from '../src/features/agenda/schema';
 import { formatDateTime } from '../src/lib/dates';
 
 /**
@@ -16,10 +21,10 @@ import { formatDateTime } from '../src/lib/dates';
  * written from reading the agenda pack of 7 January 2021, not from the fixture.
  */
 let db: Database;
-beforeAll(() => {
+beforeAll(async () => {
   db = openDatabase(':memory:');
   expect(databaseIsEmpty(db)).toBe(true);
-  loadDemoData(db);
+  await loadDemoData(db, new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-demo-'))));
 });
 afterAll(() => closeDatabase(db));
 
@@ -80,17 +85,23 @@ describe('the demo committee', () => {
       'Mrs G Quinton',
       'Dr J O’Grady',
     ]);
-    const ranges = open.flatMap((i) => i.papers.map((p) => [i.number, p.packStartPage, p.packEndPage]));
-    expect(ranges).toEqual([
-      [3, 5, 20],
-      [4, 21, 22],
-      [6, 23, 26],
-      [7, 27, 28],
-      [7, 29, 68],
-      [8, 69, 72],
-      [9, 73, 80],
-      [10, 81, 82],
+    // Each paper is as long as in the reference pack (pages 5 to 82 there); in our pack they
+    // follow our own front sheet, one after the other.
+    const papers = open.flatMap((i) => i.papers.map((p) => ({ item: i.number, start: p.packStartPage ?? 0, end: p.packEndPage ?? 0 })));
+    expect(papers.map((p) => [p.item, p.end - p.start + 1])).toEqual([
+      [3, 16],
+      [4, 2],
+      [6, 4],
+      [7, 2],
+      [7, 40],
+      [8, 4],
+      [9, 8],
+      [10, 2],
     ]);
+    const frontPages = db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, meetingOn('2021-01-07').id)).get()?.packFrontPages ?? 0;
+    expect(frontPages).toBeGreaterThan(0);
+    expect(papers[0]?.start).toBe(frontPages + 1);
+    papers.slice(1).forEach((p, i) => expect(p.start).toBe((papers[i]?.end ?? 0) + 1));
     expect(open[2]?.confirmsMinutesOfMeetingId).toBe(meetingOn('2020-11-05').id);
   });
 

@@ -11,6 +11,7 @@ import { createUser } from '../src/features/users/commands';
 import { systemActor } from '../src/features/audit/commands';
 import { createCommittee } from './helpers/factories';
 import { verifyPasswordSync } from '../src/lib/passwords';
+import { FileStore } from '../src/lib/files';
 import { users } from '../src/features/users/schema';
 import { eq } from 'drizzle-orm';
 
@@ -77,10 +78,10 @@ describe('accounts', () => {
     closeDatabase(db);
   });
 
-  it('are managed with npm run user: add (password from stdin), list, disable, enable, remove-demo', () => {
+  it('are managed with npm run user: add (password from stdin), list, disable, enable, remove-demo', async () => {
     const file = path.join(tmp, 'cli.sqlite');
     const db = openDatabase(file);
-    loadDemoData(db);
+    await loadDemoData(db, new FileStore(path.join(tmp, 'files')));
     closeDatabase(db);
 
     const add = cli(file, ['add', '--email', 'new.clerk@example.org', '--name', 'New Clerk', '--role', 'clerk', '--committee', 'health-and-adult-social-care', '--password-stdin'], 'a-long-new-password\n');
@@ -109,7 +110,7 @@ describe('accounts', () => {
   it('refuses to start in production while any demo account exists', async () => {
     const file = path.join(tmp, 'prod.sqlite');
     const db = openDatabase(file);
-    loadDemoData(db);
+    await loadDemoData(db, new FileStore(path.join(tmp, 'files')));
     closeDatabase(db);
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'silent' });
     await expect(buildApp(config)).rejects.toThrow(StartupError);

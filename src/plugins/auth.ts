@@ -52,7 +52,16 @@ export default fp(
         maxAge: app.config.sessionIdleMinutes * 60_000,
       },
     });
-    await app.register(csrfProtection, { sessionPlugin: '@fastify/session' });
+    await app.register(csrfProtection, {
+      sessionPlugin: '@fastify/session',
+      // A form field (plain and multipart forms alike), or the header htmx sends.
+      getToken: (request) => {
+        const body = request.body as Record<string, unknown> | undefined;
+        const field = typeof body?._csrf === 'string' ? body._csrf : undefined;
+        const header = request.headers['x-csrf-token'];
+        return field ?? (typeof header === 'string' ? header : undefined);
+      },
+    });
 
     app.decorateRequest('user', null);
     app.decorateReply('csrfToken', function csrfToken(this: FastifyReply) {

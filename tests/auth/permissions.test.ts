@@ -17,6 +17,11 @@ import type { Database } from '../../src/db/client';
 import { actionOwners } from '../../src/features/actions/schema';
 import { auditLog } from '../../src/features/audit/schema';
 import { organisations } from '../../src/features/organisations/schema';
+import { agendaItemPresenters } from '../../src/features/agenda/schema';
+import { documents } from '../../src/features/documents/schema';
+import { workProgrammeEntries } from '../../src/features/work-programme/schema';
+import { makePdf } from '../helpers/pdf';
+import { publishAgenda } from '../../src/features/agenda/commands';
 import { eq } from 'drizzle-orm';
 import type { Access } from '../../src/features/auth/permissions';
 import { manage } from '../../src/plugins/manage';
@@ -65,6 +70,19 @@ beforeAll(async () => {
   people.admin = createUser(db, { role: 'admin' });
 
   const organisation = db.insert(organisations).values({ name: 'Test Trust', kind: 'nhs_trust' }).returning().get();
+  const presenter = db.insert(agendaItemPresenters).values({ agendaItemId: item.id, personId: memberPerson.id }).returning().get();
+  const hash = app.files.putPaper(await makePdf('Paper', 1));
+  const document = db
+    .insert(documents)
+    .values({ meetingId: meeting.id, agendaItemId: item.id, title: 'A paper', kind: 'report', pageCount: 1, fileHash: hash, byteSize: 1 })
+    .returning()
+    .get();
+  const entry = db.insert(workProgrammeEntries).values({ committeeId: a.id, topic: 'A topic', plannedMeetingId: meeting.id }).returning().get();
+  // A published agenda with its pack built, so the pack routes have something to serve.
+  const published = publishAgenda(db, { meetingId: meeting.id, publishedAt: new Date('2030-01-01T09:00:00Z') });
+  if (!published.ok) throw new Error(JSON.stringify(published.errors));
+  app.packs.enqueue(published.value.versionId);
+  await app.packs.idle();
   const membership = createMembership(db, { committeeId: a.id, personId: memberPerson.id, role: 'member' });
 
   Object.assign(params, {
@@ -75,6 +93,10 @@ beforeAll(async () => {
     organisationId: String(organisation.id),
     personId: String(memberPerson.id),
     membershipId: String(membership.id),
+    itemId: String(item.id),
+    presenterId: String(presenter.id),
+    documentId: String(document.id),
+    entryId: String(entry.id),
   });
 });
 afterAll(() => app.close());
@@ -123,7 +145,16 @@ describe('every /manage route', () => {
     const outcomes: string[] = [];
     for (const route of app.manageRoutes) {
       for (const who of WHO) {
-        const res = await attempt(clients[who], who, route.method, urlOf(route.url));
+        // Each attempt is undone afterwards, so a route that removes or publishes something
+        // leaves the next user the same records to try.
+        db.$client.exec('SAVEPOINT permission_attempt');
+        let res: LightMyRequestResponse;
+        try {
+          res = await attempt(clients[who], who, route.method, urlOf(route.url));
+        } finally {
+          db.$client.exec('ROLLBACK TO permission_attempt');
+          db.$client.exec('RELEASE permission_attempt');
+        }
         const expected = ALLOWED[route.access].includes(who) ? 'allowed' : 'refused';
         const got = refused(res) ? 'refused' : 'allowed';
         outcomes.push(`${route.method} ${route.url} as ${who}: ${got}${got === expected ? '' : ` (expected ${expected}, status ${res.statusCode})`}`);

@@ -3,6 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { MIGRATIONS_FOLDER, closeDatabase, openDatabase } from '../../src/db/client';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-schema-'));
@@ -49,6 +52,34 @@ describe('database schema and migrations', () => {
     };
     expect(applied.n).toBe(journal.entries.length);
     closeDatabase(db);
+  });
+
+  it('upgrades a database left at any earlier migration, keeping its data', () => {
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string }[];
+    };
+    for (let upTo = 1; upTo < journal.entries.length; upTo++) {
+      // A migrations folder as it was when only the first `upTo` had landed.
+      const older = path.join(tmp, `migrations-${upTo}`);
+      fs.mkdirSync(path.join(older, 'meta'), { recursive: true });
+      const kept = journal.entries.slice(0, upTo);
+      fs.writeFileSync(path.join(older, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: kept }));
+      for (const entry of kept) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
+
+      const file = path.join(tmp, `upgrade-${upTo}.sqlite`);
+      const raw = new SQLite(file);
+      const db = drizzle({ client: raw });
+      migrate(db, { migrationsFolder: older });
+      raw.prepare("insert into committees (slug, name, kind) values ('kept', 'Kept Committee', 'select')").run();
+      raw.prepare('insert into meetings (committee_id, starts_at) values (1, 0)').run();
+      raw.prepare(`insert into agenda_versions (meeting_id, version, published_at, snapshot) values (1, 1, 0, '{"items":[],"questions":[]}')`).run();
+      raw.close();
+
+      const upgraded = openDatabase(file);
+      expect(upgraded.$client.prepare('select name from committees').all(), `from migration ${upTo}`).toEqual([{ name: 'Kept Committee' }]);
+      expect(upgraded.$client.prepare('select count(*) as n from agenda_versions').get()).toEqual({ n: 1 });
+      closeDatabase(upgraded);
+    }
   });
 
   it('opens with WAL, foreign keys and a busy timeout', () => {

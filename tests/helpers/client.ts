@@ -53,6 +53,40 @@ export class Client {
     return res;
   }
 
+  /** Posts a multipart form with one file, the way a browser uploads one. */
+  async upload(
+    url: string,
+    form: Record<string, string>,
+    file: { field: string; filename: string; bytes: Uint8Array; type?: string } | null,
+    headers: Headers = {},
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----scrutineer${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [name, value] of Object.entries(form)) {
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+    }
+    if (file) {
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.filename}"\r\nContent-Type: ${file.type ?? 'application/pdf'}\r\n\r\n`,
+        ),
+        Buffer.from(file.bytes),
+        Buffer.from('\r\n'),
+      );
+    }
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    const cookie = this.cookieHeader();
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: this.remoteAddress,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers, ...(cookie ? { cookie } : {}) },
+      payload: Buffer.concat(parts),
+    });
+    this.keep(res);
+    return res;
+  }
+
   /** The CSRF token of the first form on a page. */
   async csrfToken(url = '/login', headers: Headers = {}): Promise<string> {
     const res = await this.get(url, headers);

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../helpers/app';
-import { parse, textOf } from '../helpers/html';
+import { parse, tableRows, textOf } from '../helpers/html';
+import { pdfPageTexts } from '../helpers/pdf';
 import {
   createAgendaItem,
   createAttendance,
@@ -46,14 +47,17 @@ describe('the demo meetings', () => {
     const items = $('#agenda .app-agenda-item');
     expect(items).toHaveLength(11);
     expect(items.eq(0).find('h3').text().trim()).toBe('1. Apologies for absence/Changes in Membership');
-    expect(items.eq(5).find('.app-agenda-item__meta').text().trim()).toBe('10:20 · Pages 23 to 26');
+    // Four pages, as in the reference pack; where they fall depends on our front sheet.
+    const [, start, end] = /^10:20 · Pages (\d+) to (\d+)$/.exec(items.eq(5).find('.app-agenda-item__meta').text().trim()) ?? [];
+    expect(Number(end) - Number(start)).toBe(3);
     expect(items.eq(5).find('.app-agenda__presenters li').text().trim()).toBe(
       'Ms Z McIntosh, Chief Executive, Healthwatch Bucks',
     );
-    expect(items.eq(6).find('.app-agenda__papers li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get()).toEqual([
-      'Integrated Care System: cover report (Report, pages 27 to 28)',
-      'NHS England: Integrating care – next steps to building strong and effective integrated care systems across England (Appendix, pages 29 to 68)',
-    ]);
+    const papers = items.eq(6).find('.app-agenda__papers li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    expect(papers[0]).toMatch(/^Integrated Care System: cover report \(PDF, Report, pages \d+ to \d+, \d+ KB\)$/);
+    expect(papers[1]).toMatch(
+      /^NHS England: Integrating care – next steps to building strong and effective integrated care systems across England \(PDF, Appendix, pages \d+ to \d+, \d+ KB\)$/,
+    );
     expect(items.eq(8).find('.app-agenda__presenters li')).toHaveLength(7);
     expect(items.eq(10).text()).toContain('Thursday 4th March 2021 at 10am');
     const questions = items.eq(3);
@@ -83,6 +87,28 @@ describe('the demo meetings', () => {
     expect(items.eq(8).find('.app-resolution li')).toHaveLength(3);
     expect(items.eq(5).text()).toContain('ACTION: Mr A Turner/Ms F Cayley/Ms F Momem: To discuss Option 4.');
     expect($('#agenda').text()).toContain('The agenda of this meeting is not available here.');
+  });
+
+  it('builds the demo’s agenda pack from its papers, and offers each paper and a printable agenda', async () => {
+    await app.packs.idle();
+    const id = idOf('2021-01-07');
+    const pack = await app.inject(`/meetings/${id}/agenda-pack.pdf`);
+    expect(pack.statusCode).toBe(200);
+    const pages = await pdfPageTexts(new Uint8Array(pack.rawPayload));
+    // 78 pages of papers, as in the reference pack, after our front sheet.
+    const front = pages.findIndex((t) => t.startsWith('Minutes of the meeting held on 5 November 2020'));
+    expect(front).toBeGreaterThan(0);
+    expect(pages).toHaveLength(front + 78);
+    expect(pages[0]).toContain('Health & Adult Social Care Select Committee');
+    const page = await app.inject(`/meetings/${id}`);
+    const link = parse(page.body)('#item-6 .app-agenda__papers a').attr('href');
+    expect(link).toMatch(/^\/documents\/\d+$/);
+    const paper = await app.inject(String(link));
+    expect(paper.headers['content-type']).toBe('application/pdf');
+    expect((await pdfPageTexts(new Uint8Array(paper.rawPayload)))[0]).toContain('Healthwatch Bucks: overview of Covid-19 work to date');
+    const print = await app.inject(`/meetings/${id}/agenda/print`);
+    expect(print.statusCode).toBe(200);
+    expect(tableRows(print.body)[5]).toMatch(/^6 \| Update from Healthwatch Bucks.* \| 10:20 \| \d+ to \d+$/);
   });
 
   it('shows a meeting whose agenda is not yet published without its draft items', async () => {

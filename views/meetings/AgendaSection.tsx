@@ -143,9 +143,15 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
                 .join(', ');
               return (
                 <li>
-                  <span safe>{p.title}</span>{' '}
+                  {p.byteSize !== null ? (
+                    <a class="govuk-link" href={`/documents/${p.documentId}`} safe>
+                      {p.title}
+                    </a>
+                  ) : (
+                    <span safe>{p.title}</span>
+                  )}{' '}
                   <span class="govuk-hint govuk-!-display-inline" safe>
-                    {`(${details})`}
+                    {`(PDF, ${details})`}
                   </span>
                 </li>
               );
@@ -161,7 +167,7 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
 }
 
 /** A published agenda, as the public may read it. */
-export function AgendaSection({ agenda }: { agenda: PublicAgenda }): JSX.Element {
+export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; meetingId: number }): JSX.Element {
   return (
     <section id="agenda" aria-labelledby="agenda-heading">
       <h2 class="govuk-heading-l" id="agenda-heading">
@@ -193,6 +199,38 @@ export function AgendaSection({ agenda }: { agenda: PublicAgenda }): JSX.Element
       ) : (
         ''
       )}
+      <ul class="govuk-list app-agenda-links">
+        {agenda.pack?.status === 'ready' ? (
+          <li>
+            <a class="govuk-link" href={`/meetings/${meetingId}/agenda-pack.pdf?version=${agenda.version}`} safe>
+              {`Download the agenda pack (PDF${agenda.pack.pages ? `, ${agenda.pack.pages} pages` : ''}${agenda.pack.bytes ? `, ${fileSize(agenda.pack.bytes)}` : ''})`}
+            </a>
+          </li>
+        ) : agenda.pack ? (
+          <li>The agenda pack (PDF) is being prepared.</li>
+        ) : (
+          ''
+        )}
+        <li>
+          <a class="govuk-link" href={`/meetings/${meetingId}/agenda/print`}>
+            Printable agenda
+          </a>
+        </li>
+        {agenda.version > 1 ? (
+          <li>
+            Earlier versions:{' '}
+            {Array.from({ length: agenda.version - 1 }, (_, i) => (
+              <>
+                <a class="govuk-link" href={`/meetings/${meetingId}/agenda/versions/${i + 1}`} safe>
+                  {`version ${i + 1}`}
+                </a>{' '}
+              </>
+            ))}
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
       <ol class="govuk-list app-agenda">
         {agenda.items.map((item) => (
           <AgendaItem item={item} />

@@ -88,7 +88,7 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           ''
         )}
         {meeting.agenda ? (
-          <AgendaSection agenda={meeting.agenda} />
+          <AgendaSection agenda={meeting.agenda} meetingId={meeting.id} />
         ) : (
           <section id="agenda" aria-labelledby="agenda-heading">
             <h2 class="govuk-heading-l" id="agenda-heading">

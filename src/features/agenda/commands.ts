@@ -1,8 +1,403 @@
-import { eq, max } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, max, ne, notInArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
 import type { Db } from '../../db/client';
+import { formatDateTime, londonDate } from '../../lib/dates';
+import { agendaPublishBy } from '../../lib/deadlines';
+import { optionalText, parseTime, requiredText } from '../../lib/forms';
+import type { FileStore } from '../../lib/files';
+import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
+import { recordAudit, type Actor } from '../audit/commands';
+import { committees } from '../committees/schema';
 import { meetings } from '../meetings/schema';
-import { agendaVersions } from './schema';
+import { people } from '../people/schema';
+import { DOCUMENT_KINDS, documents } from '../documents/schema';
+import { workProgrammeEntries } from '../work-programme/schema';
+import { AGENDA_ITEM_KINDS, agendaItemPresenters, agendaItems, agendaVersions, type AgendaItemKind } from './schema';
 import { buildAgendaSnapshot } from './queries';
+import { layoutPack } from './pack';
+import { packInputFor } from './pack-input';
+
+type Meeting = typeof meetings.$inferSelect;
+
+function meetingOf(db: Db, meetingId: number): Meeting {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) throw new Error(`No meeting ${meetingId}`);
+  return meeting;
+}
+
+/** Renumbers a meeting's items 1…n in their current order. */
+function renumber(db: Db, meetingId: number): void {
+  const items = db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
+  items.forEach((item, i) => db.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, item.id)).run());
+}
+
+function nextPosition(db: Db, meetingId: number): number {
+  return (db.select({ p: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.p ?? 0) + 1;
+}
+
+const itemSchema = z
+  .object({
+    title: requiredText(300, 'Enter the title of the item', 'Title'),
+    purpose: z.string().trim().max(5000, 'Purpose must be 5,000 characters or fewer'),
+    kind: z.enum(AGENDA_ITEM_KINDS, { message: 'Select the kind of item' }),
+    plannedStart: z
+      .string()
+      .transform((v) => (v.trim() === '' ? null : parseTime(v)))
+      .refine((v) => v !== undefined, ''),
+    plannedStartRaw: z.string(),
+    durationMinutes: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^\d{1,3}$/.test(v), 'Duration must be a whole number of minutes, like 20')
+      .transform((v) => (v === '' ? null : Number(v)))
+      .refine((v) => v === null || (v >= 1 && v <= 600), 'Duration must be between 1 and 600 minutes'),
+    exemptParagraph: z
+      .string()
+      .trim()
+      .refine((v) => v === '' || /^[1-7]$/.test(v), 'Select a paragraph of Schedule 12A, from 1 to 7')
+      .transform((v) => (v === '' ? null : Number(v))),
+    exemptReason: optionalText(2000, 'Public interest reason'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.plannedStartRaw.trim() !== '' && v.plannedStart === null) {
+      ctx.addIssue({ code: 'custom', path: ['plannedStart'], message: 'Start time must be a real time, like 10:05 or 2pm' });
+    }
+    if (v.exemptParagraph !== null && !v.exemptReason) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['exemptReason'],
+        message: 'Enter why the public interest in keeping the information private outweighs the interest in publishing it',
+      });
+    }
+  });
+
+export const ITEM_FIELDS = ['title', 'purpose', 'kind', 'plannedStart', 'durationMinutes', 'exemptParagraph', 'exemptReason'] as const;
+
+function checkItem(form: Record<string, string>): Validated<{
+  title: string;
+  purpose: string;
+  kind: AgendaItemKind;
+  plannedStart: string | null;
+  durationMinutes: number | null;
+  exemptParagraph: number | null;
+  exemptReason: string | null;
+}> {
+  const checked = validate(itemSchema, { ...form, plannedStartRaw: form.plannedStart ?? '' });
+  if (!checked.ok) return checked;
+  const { plannedStartRaw: _raw, ...value } = checked.value;
+  return valid({ ...value, exemptReason: value.exemptParagraph === null ? null : value.exemptReason });
+}
+
+/** Adds an item at the end of a meeting's draft agenda. */
+export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<string, string>): Validated<{ itemId: number }> {
+  const checked = checkItem(form);
+  if (!checked.ok) return checked;
+  return db.transaction((tx) => {
+    meetingOf(tx, meetingId);
+    const item = tx.insert(agendaItems).values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value }).returning().get();
+    recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title } });
+    return valid({ itemId: item.id });
+  });
+}
+
+/** Changes an item of the draft agenda. */
+export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<string, string>): Validated<{ itemId: number }> {
+  const checked = checkItem(form);
+  if (!checked.ok) return checked;
+  return db.transaction((tx) => {
+    const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!before) throw new Error(`No item ${itemId}`);
+    const after = tx.update(agendaItems).set(checked.value).where(eq(agendaItems.id, itemId)).returning().get();
+    const pick = (i: typeof before) => ({
+      item: i.title,
+      purpose: i.purpose,
+      kind: i.kind,
+      plannedStart: i.plannedStart,
+      durationMinutes: i.durationMinutes,
+      exemptParagraph: i.exemptParagraph,
+    });
+    recordAudit(tx, actor, { action: 'agenda.item_change', recordType: 'meeting', recordId: before.meetingId, before: pick(before), after: pick(after) });
+    return valid({ itemId });
+  });
+}
+
+/** Removes an item from the draft agenda; its papers stay on file (published versions may show them). */
+export function removeItem(db: Db, actor: Actor, itemId: number): void {
+  db.transaction((tx) => {
+    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!item) throw new Error(`No item ${itemId}`);
+    tx.update(documents).set({ agendaItemId: null }).where(eq(documents.agendaItemId, itemId)).run();
+    tx.update(workProgrammeEntries).set({ agendaItemId: null, status: 'proposed' }).where(eq(workProgrammeEntries.agendaItemId, itemId)).run();
+    tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
+    renumber(tx, item.meetingId);
+    recordAudit(tx, actor, { action: 'agenda.item_remove', recordType: 'meeting', recordId: item.meetingId, before: { item: item.title } });
+  });
+}
+
+/** Moves an item one place up or down. */
+export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' | 'down'): void {
+  db.transaction((tx) => {
+    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!item) throw new Error(`No item ${itemId}`);
+    renumber(tx, item.meetingId);
+    const current = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!current) return;
+    const neighbour = tx
+      .select()
+      .from(agendaItems)
+      .where(
+        and(
+          eq(agendaItems.meetingId, item.meetingId),
+          direction === 'up' ? lt(agendaItems.position, current.position) : gt(agendaItems.position, current.position),
+        ),
+      )
+      .orderBy(direction === 'up' ? desc(agendaItems.position) : asc(agendaItems.position))
+      .limit(1)
+      .get();
+    if (!neighbour) return;
+    tx.update(agendaItems).set({ position: neighbour.position }).where(eq(agendaItems.id, current.id)).run();
+    tx.update(agendaItems).set({ position: current.position }).where(eq(agendaItems.id, neighbour.id)).run();
+    recordAudit(tx, actor, {
+      action: 'agenda.item_move',
+      recordType: 'meeting',
+      recordId: item.meetingId,
+      before: { item: item.title, number: current.position },
+      after: { item: item.title, number: neighbour.position },
+    });
+  });
+}
+
+/**
+ * Starts an empty agenda with the committee's standard items: apologies,
+ * declarations, the previous meeting's minutes (linked to them), public
+ * questions, the chairman's update, the work programme, the next meeting.
+ */
+export function startWithStandardItems(db: Db, actor: Actor, meetingId: number): Validated<{ count: number }> {
+  return db.transaction((tx) => {
+    const meeting = meetingOf(tx, meetingId);
+    if (tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()) {
+      return invalid({ _form: 'This agenda already has items: the standard items are only for an empty agenda' });
+    }
+    const previous = tx
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.committeeId, meeting.committeeId),
+          lt(meetings.startsAt, meeting.startsAt),
+          notInArray(meetings.status, ['cancelled', 'postponed']),
+        ),
+      )
+      .orderBy(desc(meetings.startsAt))
+      .limit(1)
+      .get();
+    const next = tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.committeeId, meeting.committeeId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+      .orderBy(asc(meetings.startsAt))
+      .limit(1)
+      .get();
+    const standard: { kind: AgendaItemKind; title: string; purpose: string; confirmsMinutesOfMeetingId?: number | null }[] = [
+      { kind: 'apologies', title: 'Apologies for absence and changes in membership', purpose: '' },
+      { kind: 'declarations', title: 'Declarations of interest', purpose: '' },
+      {
+        kind: 'minutes',
+        title: 'Minutes',
+        purpose: previous ? `To confirm the minutes of the meeting held on ${formatDateTime(previous.startsAt).split(',')[0]}.` : 'To confirm the minutes of the previous meeting.',
+        confirmsMinutesOfMeetingId: previous?.id ?? null,
+      },
+      { kind: 'public_questions', title: 'Public questions', purpose: '' },
+      { kind: 'chairmans_update', title: 'Chairman’s update', purpose: 'For the Chairman to update members on activities since the last meeting.' },
+      { kind: 'work_programme', title: 'Work programme', purpose: 'For the Committee to consider and agree its work programme.' },
+      {
+        kind: 'next_meeting',
+        title: 'Date of next meeting',
+        purpose: next ? `The next meeting is due to take place on ${formatDateTime(next.startsAt)}.` : '',
+      },
+    ];
+    standard.forEach((item, i) => tx.insert(agendaItems).values({ meetingId, position: i + 1, ...item }).run());
+    recordAudit(tx, actor, { action: 'agenda.standard_items', recordType: 'meeting', recordId: meetingId, after: { items: standard.length } });
+    return valid({ count: standard.length });
+  });
+}
+
+/** Puts a work programme entry planned for this meeting on its agenda. */
+export function addFromWorkProgramme(db: Db, actor: Actor, meetingId: number, entryId: number): Validated<{ itemId: number }> {
+  return db.transaction((tx) => {
+    const entry = tx.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entryId)).get();
+    if (!entry || entry.plannedMeetingId !== meetingId) return invalid({ _form: 'That topic is not planned for this meeting' });
+    if (entry.agendaItemId !== null) return invalid({ _form: 'That topic is already on the agenda' });
+    const item = tx
+      .insert(agendaItems)
+      .values({ meetingId, position: nextPosition(tx, meetingId), kind: 'business', title: entry.topic, purpose: entry.purpose })
+      .returning()
+      .get();
+    tx.update(workProgrammeEntries).set({ agendaItemId: item.id, status: 'scheduled' }).where(eq(workProgrammeEntries.id, entryId)).run();
+    recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title, fromWorkProgramme: entryId } });
+    return valid({ itemId: item.id });
+  });
+}
+
+/**
+ * Adds a presenter to an item: someone from the directory, or a new person
+ * added to the directory there and then, with the capacity they present in.
+ */
+export function addPresenter(
+  db: Db,
+  actor: Actor,
+  itemId: number,
+  form: { personId: string; newPersonName: string; capacity: string },
+): Validated<{ presenterId: number }> {
+  const errors: FieldErrors = {};
+  const name = form.newPersonName.trim();
+  const personId = form.personId.trim() === '' ? null : Number(form.personId);
+  if (personId === null && !name) errors[`presenter-${itemId}-personId`] = 'Select a person, or enter the name of someone new';
+  if (personId !== null && name) errors[`presenter-${itemId}-personId`] = 'Select a person or enter a new name, not both';
+  if (name.length > 120) errors[`presenter-${itemId}-newPersonName`] = 'Name must be 120 characters or fewer';
+  if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
+  if (Object.keys(errors).length > 0) return invalid(errors);
+  return db.transaction((tx) => {
+    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!item) throw new Error(`No item ${itemId}`);
+    let id = personId;
+    if (id !== null && !tx.select({ id: people.id }).from(people).where(eq(people.id, id)).get()) {
+      return invalid({ [`presenter-${itemId}-personId`]: 'Select a person from the list' });
+    }
+    if (id === null) {
+      const created = tx.insert(people).values({ name, kind: 'partner' }).returning().get();
+      recordAudit(tx, actor, { action: 'person.create', recordType: 'person', recordId: created.id, after: created });
+      id = created.id;
+    }
+    const position = (tx.select({ p: max(agendaItemPresenters.position) }).from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, itemId)).get()?.p ?? 0) + 1;
+    const presenter = tx
+      .insert(agendaItemPresenters)
+      .values({ agendaItemId: itemId, personId: id, capacity: form.capacity.trim() || null, position })
+      .returning()
+      .get();
+    recordAudit(tx, actor, { action: 'agenda.presenter_add', recordType: 'meeting', recordId: item.meetingId, after: { item: item.title, personId: id, capacity: presenter.capacity } });
+    return valid({ presenterId: presenter.id });
+  });
+}
+
+export function removePresenter(db: Db, actor: Actor, presenterId: number): void {
+  db.transaction((tx) => {
+    const row = tx
+      .select({ p: agendaItemPresenters, meetingId: agendaItems.meetingId, title: agendaItems.title })
+      .from(agendaItemPresenters)
+      .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPresenters.agendaItemId))
+      .where(eq(agendaItemPresenters.id, presenterId))
+      .get();
+    if (!row) throw new Error(`No presenter ${presenterId}`);
+    tx.delete(agendaItemPresenters).where(eq(agendaItemPresenters.id, presenterId)).run();
+    recordAudit(tx, actor, { action: 'agenda.presenter_remove', recordType: 'meeting', recordId: row.meetingId, before: { item: row.title, personId: row.p.personId } });
+  });
+}
+
+export interface UploadedFile {
+  filename: string;
+  bytes: Uint8Array;
+  /** True when the upload was cut off at the size limit. */
+  truncated: boolean;
+}
+
+/** Checks that an upload really is a whole, readable, unencrypted PDF; returns its page count or what is wrong. */
+export async function inspectPdf(file: UploadedFile, maxBytes: number): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
+  const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
+  if (file.truncated || file.bytes.length > maxBytes) return { ok: false, error: `The file must be smaller than ${limit}` };
+  if (file.bytes.length === 0) return { ok: false, error: 'The selected file is empty' };
+  const head = Buffer.from(file.bytes.subarray(0, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) return { ok: false, error: 'The selected file must be a PDF' };
+  const tail = Buffer.from(file.bytes.subarray(Math.max(0, file.bytes.length - 2048))).toString('latin1');
+  if (!tail.includes('%%EOF')) return { ok: false, error: 'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it' };
+  try {
+    const pdf = await PDFDocument.load(file.bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    const pages = pdf.getPageCount();
+    if (pages < 1) return { ok: false, error: 'The PDF has no pages' };
+    return { ok: true, pages };
+  } catch (error) {
+    // pdf-lib's EncryptedPDFError does not survive instanceof (transpiled classes), so its message is checked too.
+    if (error instanceof EncryptedPDFError || /is encrypted/.test((error as Error).message)) {
+      return { ok: false, error: 'The PDF is password-protected or encrypted: save an unprotected copy and upload that' };
+    }
+    return { ok: false, error: 'The PDF cannot be read: it may be damaged. Save it again and upload it' };
+  }
+}
+
+export const PAPER_FIELDS = ['title', 'kind', 'exemptParagraph'] as const;
+
+/** Uploads a paper (a PDF) and attaches it to an item. */
+export async function attachPaper(
+  db: Db,
+  files: FileStore,
+  actor: Actor,
+  itemId: number,
+  form: { title: string; kind: string; exemptParagraph: string },
+  file: UploadedFile | null,
+  maxBytes: number,
+): Promise<Validated<{ documentId: number }>> {
+  const prefix = `paper-${itemId}-`;
+  const errors: FieldErrors = {};
+  const title = form.title.trim();
+  if (!file || (!file.filename && file.bytes.length === 0)) errors[`${prefix}file`] = 'Select a PDF to upload';
+  if (!title) errors[`${prefix}title`] = 'Enter the title of the paper';
+  else if (title.length > 300) errors[`${prefix}title`] = 'Title must be 300 characters or fewer';
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(form.kind)) errors[`${prefix}kind`] = 'Select the kind of paper';
+  if (form.exemptParagraph !== '' && !/^[1-7]$/.test(form.exemptParagraph)) errors[`${prefix}exemptParagraph`] = 'Select a paragraph of Schedule 12A, from 1 to 7';
+  let pages = 0;
+  if (file && !errors[`${prefix}file`]) {
+    const inspected = await inspectPdf(file, maxBytes);
+    if (!inspected.ok) errors[`${prefix}file`] = inspected.error;
+    else pages = inspected.pages;
+  }
+  if (Object.keys(errors).length > 0 || !file) return invalid(errors);
+  const hash = files.putPaper(file.bytes);
+  return db.transaction((tx) => {
+    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+    if (!item) throw new Error(`No item ${itemId}`);
+    const position = (tx.select({ p: max(documents.position) }).from(documents).where(eq(documents.agendaItemId, itemId)).get()?.p ?? 0) + 1;
+    const doc = tx
+      .insert(documents)
+      .values({
+        meetingId: item.meetingId,
+        agendaItemId: itemId,
+        title,
+        kind: form.kind as (typeof DOCUMENT_KINDS)[number],
+        position,
+        exemptParagraph: form.exemptParagraph === '' ? null : Number(form.exemptParagraph),
+        pageCount: pages,
+        fileHash: hash,
+        fileName: file.filename.slice(0, 255) || 'paper.pdf',
+        mimeType: 'application/pdf',
+        byteSize: file.bytes.length,
+      })
+      .returning()
+      .get();
+    recordAudit(tx, actor, {
+      action: 'agenda.paper_add',
+      recordType: 'meeting',
+      recordId: item.meetingId,
+      after: { item: item.title, paper: title, pages, bytes: file.bytes.length, sha256: hash },
+    });
+    return valid({ documentId: doc.id });
+  });
+}
+
+/** Takes a paper off its item (the file is kept: a published version may show it). */
+export function detachPaper(db: Db, actor: Actor, documentId: number): void {
+  db.transaction((tx) => {
+    const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get();
+    if (!doc) throw new Error(`No document ${documentId}`);
+    tx.update(documents).set({ agendaItemId: null }).where(eq(documents.id, documentId)).run();
+    recordAudit(tx, actor, { action: 'agenda.paper_remove', recordType: 'meeting', recordId: doc.meetingId, before: { paper: doc.title } });
+  });
+}
 
 export interface PublishAgendaInput {
   meetingId: number;
@@ -10,33 +405,97 @@ export interface PublishAgendaInput {
   changeSummary?: string | null;
   lateReason?: string | null;
   chairmanAgreement?: string | null;
+  publishedByUserId?: number | null;
+}
+
+/** Whether publishing now is after the last day the law allows, under the committee's notice period. */
+export function isLate(db: Db, meetingId: number, at: Date): { late: boolean; deadline: string } {
+  const row = db
+    .select({ startsAt: meetings.startsAt, noticeClearDays: committees.noticeClearDays })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!row) throw new Error(`No meeting ${meetingId}`);
+  const deadline = agendaPublishBy(londonDate(row.startsAt), row.noticeClearDays);
+  return { late: londonDate(at) > deadline, deadline };
 }
 
 /**
- * Freezes the agenda as it stands into a new published version (1 for the
- * agenda, 2, 3 … for supplements) and marks the meeting's agenda published.
+ * Publishes the agenda as it stands: freezes it into a new version (1 for
+ * the agenda, 2, 3 … for supplements), lays out its pack so the page ranges
+ * are fixed, and marks the pack for building. After the statutory deadline
+ * the special circumstances and the chairman's agreement are required, and
+ * items new in this version are marked as added late, with the reason.
  */
-export function publishAgenda(db: Db, input: PublishAgendaInput): { version: number } {
+export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor): Validated<{ versionId: number; version: number }> {
+  const changeSummary = input.changeSummary?.trim() || null;
+  const lateReason = input.lateReason?.trim() || null;
+  const chairmanAgreement = input.chairmanAgreement?.trim() || null;
   return db.transaction((tx) => {
-    const snapshot = buildAgendaSnapshot(tx, input.meetingId);
-    const current = tx
-      .select({ v: max(agendaVersions.version) })
+    const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all();
+    if (items.length === 0) return invalid({ _form: 'Add at least one item before publishing the agenda' });
+    const previous = tx
+      .select()
       .from(agendaVersions)
       .where(eq(agendaVersions.meetingId, input.meetingId))
+      .orderBy(desc(agendaVersions.version))
+      .limit(1)
       .get();
-    const version = (current?.v ?? 0) + 1;
-    tx.insert(agendaVersions)
+    const version = (previous?.version ?? 0) + 1;
+    const { late, deadline } = isLate(tx, input.meetingId, input.publishedAt);
+    const errors: FieldErrors = {};
+    if (version > 1 && !changeSummary) errors.changeSummary = 'Say what has changed since the last version: the public agenda shows it';
+    if (late && !lateReason) errors.lateReason = 'Enter the special circumstances that make this publication late: the agenda and the minutes will state them';
+    if (late && !chairmanAgreement) errors.chairmanAgreement = 'Record the chairman’s agreement: who agreed, and when';
+    if ((changeSummary?.length ?? 0) > 2000) errors.changeSummary = 'Summary must be 2,000 characters or fewer';
+    if ((lateReason?.length ?? 0) > 2000) errors.lateReason = 'Reason must be 2,000 characters or fewer';
+    if ((chairmanAgreement?.length ?? 0) > 500) errors.chairmanAgreement = 'Agreement must be 500 characters or fewer';
+    if (Object.keys(errors).length > 0) return invalid(errors);
+
+    // Items new since the last version, published late, carry the reason.
+    if (late) {
+      const before = new Set(previous?.snapshot.items.map((i) => i.id) ?? []);
+      for (const item of items) {
+        if (!before.has(item.id)) tx.update(agendaItems).set({ lateReason }).where(eq(agendaItems.id, item.id)).run();
+      }
+    }
+    const snapshot = buildAgendaSnapshot(tx, input.meetingId);
+    const layout = layoutPack(packInputFor(tx, input.meetingId, snapshot, version));
+    for (const item of snapshot.items) {
+      for (const paper of item.papers) {
+        const range = layout.ranges.get(paper.documentId);
+        paper.packStartPage = range?.start ?? null;
+        paper.packEndPage = range?.end ?? null;
+        if (range) tx.update(documents).set({ packStartPage: range.start, packEndPage: range.end }).where(eq(documents.id, paper.documentId)).run();
+      }
+    }
+    const row = tx
+      .insert(agendaVersions)
       .values({
         meetingId: input.meetingId,
         version,
         publishedAt: input.publishedAt,
-        changeSummary: input.changeSummary ?? null,
-        lateReason: input.lateReason ?? null,
-        chairmanAgreement: input.chairmanAgreement ?? null,
+        changeSummary,
+        lateReason: late ? lateReason : null,
+        chairmanAgreement: late ? chairmanAgreement : null,
         snapshot,
+        publishedByUserId: input.publishedByUserId ?? null,
+        packStatus: 'pending',
+        packFrontPages: layout.frontPages,
       })
-      .run();
+      .returning({ id: agendaVersions.id })
+      .get();
     tx.update(meetings).set({ agendaStatus: 'published' }).where(eq(meetings.id, input.meetingId)).run();
-    return { version };
+    if (actor) {
+      recordAudit(tx, actor, {
+        action: 'agenda.publish',
+        recordType: 'meeting',
+        recordId: input.meetingId,
+        after: { version, items: snapshot.items.length, late, deadline, lateReason: late ? lateReason : null, changeSummary },
+        at: input.publishedAt,
+      });
+    }
+    return valid({ versionId: row.id, version });
   });
 }

@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems, agendaVersions } from './schema';
+import { agendaItems, agendaVersions, type PackStatus } from './schema';
 import { publicQuestions } from '../questions/schema';
 import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from './snapshot';
+import { effectiveStarts } from './times';
 
 /**
  * The agenda as it stands now (the draft), frozen into the shape a published
@@ -19,6 +20,7 @@ export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
   }).sync();
 
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
+  const starts = effectiveStarts(items);
 
   const questions = db
     .select()
@@ -34,13 +36,13 @@ export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
 
   return {
     items: items.map(
-      (item): AgendaSnapshotItem => ({
+      (item, i): AgendaSnapshotItem => ({
         id: item.id,
         number: numberOf.get(item.id) ?? 0,
         kind: item.kind,
         title: item.title,
         purpose: item.purpose,
-        plannedStart: item.plannedStart,
+        plannedStart: starts[i]?.time ?? null,
         exemptParagraph: item.exemptParagraph,
         exemptReason: item.exemptReason,
         lateReason: item.lateReason,
@@ -84,6 +86,8 @@ export interface PublishedAgendaVersion {
   changeSummary: string | null;
   lateReason: string | null;
   snapshot: AgendaSnapshot;
+  /** The public agenda pack of this version, when built. */
+  pack?: { status: PackStatus; pages: number | null; bytes: number | null };
 }
 
 /** The latest published version of a meeting's agenda, exempt content included. */
@@ -102,6 +106,7 @@ export function latestAgendaVersion(db: Db, meetingId: number): PublishedAgendaV
         changeSummary: row.changeSummary,
         lateReason: row.lateReason,
         snapshot: row.snapshot,
+        pack: { status: row.packStatus, pages: row.packPages, bytes: row.packBytes },
       }
     : null;
 }
@@ -126,6 +131,7 @@ export interface PublicAgenda {
   changeSummary: string | null;
   lateReason: string | null;
   items: PublicAgendaItem[];
+  pack: { status: PackStatus; pages: number | null; bytes: number | null } | null;
 }
 
 /** Removes from a published agenda everything exempt under Schedule 12A. */
@@ -136,6 +142,7 @@ export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda 
     publishedAt: published.publishedAt,
     changeSummary: published.changeSummary,
     lateReason: published.lateReason,
+    pack: published.pack ?? null,
     items: snapshot.items.map((item): PublicAgendaItem => {
       if (item.exemptParagraph !== null) {
         return {

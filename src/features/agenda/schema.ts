@@ -21,6 +21,9 @@ export const AGENDA_ITEM_KINDS = [
 ] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
+export const PACK_STATUSES = ['pending', 'building', 'ready', 'failed'] as const;
+export type PackStatus = (typeof PACK_STATUSES)[number];
+
 /** Schedule 12A to the Local Government Act 1972: the seven descriptions of exempt information. */
 export const EXEMPT_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -112,10 +115,28 @@ export const agendaVersions = sqliteTable(
     /** ... and the chairman's agreement to it. */
     chairmanAgreement: text(),
     snapshot: text({ mode: 'json' }).$type<AgendaSnapshot>().notNull(),
+    /** Who published it (null for the demo loader and the command line). */
+    publishedByUserId: integer(),
+    /** The agenda pack PDF of this version: built in the background after publishing. */
+    packStatus: text({ enum: PACK_STATUSES }).notNull().default('pending'),
+    /** 0–100 while building. */
+    packProgress: integer().notNull().default(0),
+    packError: text(),
+    /** Pages of the front sheet; the open papers follow it. */
+    packFrontPages: integer(),
+    /** Public pack (open papers only): file name under the files folder, size, pages. */
+    packFile: text(),
+    packBytes: integer(),
+    packPages: integer(),
+    /** Members' pack: the public pack with the exempt papers after it. */
+    fullPackFile: text(),
+    fullPackBytes: integer(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('agenda_versions_meeting_version_unique').on(t.meetingId, t.version),
+    index('agenda_versions_pack_status_idx').on(t.packStatus),
+    // No CHECK on pack_status: adding one would rebuild the table; the code writes only PACK_STATUSES.
     check('agenda_versions_version_check', sql`${t.version} >= 1`),
   ],
 );

@@ -5,7 +5,9 @@ import { committees, memberships } from '../committees/schema';
 import { organisations } from '../organisations/schema';
 import { people } from '../people/schema';
 import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
+import { agendaItemPresenters, agendaItems } from '../agenda/schema';
+import { documents } from '../documents/schema';
+import { workProgrammeEntries } from '../work-programme/schema';
 import { actions } from '../actions/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
 import { users } from '../users/schema';
@@ -18,7 +20,7 @@ import { EMPTY_SCOPE, type Scope } from './permissions';
  * taught here, so no route escapes the permission check.
  */
 export function resolveScope(db: Db, params: Record<string, string>): Scope | null {
-  let scope: Scope = { ...EMPTY_SCOPE };
+  let scope: Scope & { meetingId?: number } = { ...EMPTY_SCOPE };
   for (const [name, raw] of Object.entries(params)) {
     switch (name) {
       case 'slug': {
@@ -31,8 +33,20 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       case 'meetingId': {
         const id = parseId(raw);
         const row = id ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, id)).get() : null;
-        if (!row) return null;
-        scope = { ...scope, committeeId: row.committeeId };
+        if (!row || !id) return null;
+        scope = { ...scope, committeeId: row.committeeId, meetingId: id };
+        break;
+      }
+      case 'itemId':
+      case 'presenterId':
+      case 'documentId':
+      case 'entryId': {
+        const id = parseId(raw);
+        const meetingId = id ? meetingOfChild(db, name, id) : null;
+        const row = meetingId ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, meetingId)).get() : null;
+        // It belongs to the meeting its URL names, or it is not found there.
+        if (!row || (scope.meetingId !== undefined && scope.meetingId !== meetingId)) return null;
+        scope = { ...scope, committeeId: row.committeeId, meetingId: meetingId ?? undefined };
         break;
       }
       case 'actionId': {
@@ -78,4 +92,27 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
     }
   }
   return scope;
+}
+
+/** The meeting an agenda item, presenter, paper or work programme entry belongs to. */
+function meetingOfChild(db: Db, kind: string, id: number): number | null {
+  switch (kind) {
+    case 'itemId':
+      return db.select({ m: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, id)).get()?.m ?? null;
+    case 'presenterId':
+      return (
+        db
+          .select({ m: agendaItems.meetingId })
+          .from(agendaItemPresenters)
+          .innerJoin(agendaItems, eq(agendaItems.id, agendaItemPresenters.agendaItemId))
+          .where(eq(agendaItemPresenters.id, id))
+          .get()?.m ?? null
+      );
+    case 'documentId':
+      return db.select({ m: documents.meetingId }).from(documents).where(eq(documents.id, id)).get()?.m ?? null;
+    case 'entryId':
+      return db.select({ m: workProgrammeEntries.plannedMeetingId }).from(workProgrammeEntries).where(eq(workProgrammeEntries.id, id)).get()?.m ?? null;
+    default:
+      return null;
+  }
 }

@@ -18,6 +18,8 @@ import { users, userCommittees } from '../users/schema';
 import { recordAudit, systemActor } from '../audit/commands';
 import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';
+import { demoPaperPdf, demoPaperText } from './papers';
+import type { FileStore } from '../../lib/files';
 
 /** True when the database holds no committee yet: a new installation. */
 export function databaseIsEmpty(db: Db): boolean {
@@ -36,9 +38,15 @@ function lookup(map: Map<string, number>, key: string, what: string): number {
  * shows as published (the agenda of 7 January 2021, the draft minutes of
  * 5 November 2020) through the same commands a clerk uses.
  */
-export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { committeeId: number } {
-  // Hashing is slow on purpose: do it before the transaction holds the database.
+export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixture = demoFixture): Promise<{ committeeId: number }> {
+  // Slow work first, before the transaction holds the database: hashing the
+  // demo passwords, and making the papers' PDFs from the reference pack's text.
   const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
+  const paperFiles = new Map<string, { hash: string; bytes: number; pages: number }>();
+  for (const paper of fixture.meetings.flatMap((m) => m.items.flatMap((i) => i.papers ?? []))) {
+    const pdf = await demoPaperPdf(paper.title, demoPaperText(paper.file), paper.pages);
+    paperFiles.set(paper.file, { hash: files.putPaper(pdf), bytes: pdf.length, pages: paper.pages });
+  }
   return db.transaction((tx) => {
     const orgIds = new Map<string, number>();
     for (const o of fixture.organisations) {
@@ -147,6 +155,7 @@ export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { comm
             .run();
         });
         (item.papers ?? []).forEach((paper, i) => {
+          const file = paperFiles.get(paper.file);
           tx.insert(documents)
             .values({
               meetingId,
@@ -154,9 +163,11 @@ export function loadDemoData(db: Db, fixture: DemoFixture = demoFixture): { comm
               title: paper.title,
               kind: paper.kind,
               position: i + 1,
-              packStartPage: paper.packStartPage,
-              packEndPage: paper.packEndPage,
-              pageCount: paper.packEndPage - paper.packStartPage + 1,
+              pageCount: file?.pages ?? paper.pages,
+              fileHash: file?.hash ?? null,
+              fileName: `${paper.file}.pdf`,
+              mimeType: 'application/pdf',
+              byteSize: file?.bytes ?? null,
             })
             .run();
         });

@@ -51,8 +51,10 @@ export interface DemoPresenter {
 export interface DemoPaper {
   title: string;
   kind: DocumentKind;
-  packStartPage: number;
-  packEndPage: number;
+  /** Its text, in ./papers/<file>.txt, taken from the reference pack. */
+  file: string;
+  /** Its length in the reference pack; the demo's PDF has as many pages. */
+  pages: number;
 }
 
 export interface DemoResolution {
@@ -543,6 +545,7 @@ export const demoFixture: DemoFixture = {
       time: '10:00',
       venue: 'via MS Teams',
       status: 'held',
+      // Papers: pages 5 to 82 of the reference pack, after its 4-page front sheet.
       // Not in the pack: the day it went out. Any day up to Tuesday 29 December 2020 gave
       // five clear working days, Christmas Day, the Boxing Day substitute (28 December)
       // and New Year's Day not counting.
@@ -555,7 +558,7 @@ export const demoFixture: DemoFixture = {
           title: 'Minutes',
           purpose: 'To confirm the minutes of the meeting held on Thursday 5th November 2020.',
           confirmsMinutesOf: '2020-11-05',
-          papers: [{ title: 'Minutes of the meeting held on 5 November 2020', kind: 'minutes', packStartPage: 5, packEndPage: 20 }],
+          papers: [{ title: 'Minutes of the meeting held on 5 November 2020', kind: 'minutes', file: 'minutes-2020-11-05', pages: 16 }],
         },
         {
           kind: 'public_questions',
@@ -566,8 +569,8 @@ export const demoFixture: DemoFixture = {
             {
               title: 'Responses to public questions submitted by Ozma, Save Wycombe Hospital Campaign',
               kind: 'response',
-              packStartPage: 21,
-              packEndPage: 22,
+              file: 'public-question-responses',
+              pages: 2,
             },
           ],
         },
@@ -583,7 +586,7 @@ export const demoFixture: DemoFixture = {
           purpose: 'The Committee will receive an update from Zoe McIntosh, Chief Executive of Healthwatch Bucks.',
           plannedStart: '10:20',
           presenters: [{ person: 'z-mcintosh', capacity: 'Chief Executive, Healthwatch Bucks' }],
-          papers: [{ title: 'Healthwatch Bucks: overview of Covid-19 work to date', kind: 'report', packStartPage: 23, packEndPage: 26 }],
+          papers: [{ title: 'Healthwatch Bucks: overview of Covid-19 work to date', kind: 'report', file: 'healthwatch-update', pages: 4 }],
         },
         {
           kind: 'business',
@@ -593,12 +596,12 @@ export const demoFixture: DemoFixture = {
           plannedStart: '10:25',
           presenters: [{ person: 'j-kent', capacity: 'Accountable Officer, Integrated Care System' }],
           papers: [
-            { title: 'Integrated Care System: cover report', kind: 'report', packStartPage: 27, packEndPage: 28 },
+            { title: 'Integrated Care System: cover report', kind: 'report', file: 'ics-cover-report', pages: 2 },
             {
               title: 'NHS England: Integrating care – next steps to building strong and effective integrated care systems across England',
               kind: 'appendix',
-              packStartPage: 29,
-              packEndPage: 68,
+              file: 'integrating-care',
+              pages: 40,
             },
           ],
         },
@@ -613,8 +616,8 @@ export const demoFixture: DemoFixture = {
             {
               title: 'Health & Social Care in Buckinghamshire: Public Feedback Survey',
               kind: 'report',
-              packStartPage: 69,
-              packEndPage: 72,
+              file: 'engagement-survey',
+              pages: 4,
             },
           ],
         },
@@ -633,7 +636,7 @@ export const demoFixture: DemoFixture = {
             { person: 'g-quinton', capacity: 'Corporate Director, Adults, Health and Housing' },
             { person: 'j-ogrady', capacity: 'Director of Public Health' },
           ],
-          papers: [{ title: 'Winter and Covid Update', kind: 'report', packStartPage: 73, packEndPage: 80 }],
+          papers: [{ title: 'Winter and Covid Update', kind: 'report', file: 'winter-covid-update', pages: 8 }],
         },
         {
           kind: 'work_programme',
@@ -642,7 +645,7 @@ export const demoFixture: DemoFixture = {
             'Members have raised during earlier discussions, the potential issues around access to dentists during the Covid pandemic. As a result, the work programme has been slightly amended to reflect this important issue and Members are asked to consider and agree the items proposed for the March meeting.',
           plannedStart: '12:30',
           presenters: [{ name: 'All Committee Members' }],
-          papers: [{ title: 'Work programme', kind: 'report', packStartPage: 81, packEndPage: 82 }],
+          papers: [{ title: 'Work programme', kind: 'report', file: 'work-programme', pages: 2 }],
         },
         {
           kind: 'next_meeting',
