@@ -5,8 +5,11 @@
  *
  * 1. Builds an agenda pack of 10 papers and 300 pages (both the public pack
  *    and the members' pack), as publishing does. Target: well under 3 s.
- * 2. Renders the demo's public meeting page and agenda editor repeatedly.
+ * 2. Renders the demo's public pages repeatedly.
+ * 3. Minute-taking: the clerk's minutes screen, reading and planning an
+ *    import of the 5 November 2020 minutes, and building their PDF.
  */
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildPacks, layoutPack, type PackInput } from '../src/features/agenda/pack';
@@ -15,6 +18,11 @@ import { buildApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/db/client';
 import { meetings } from '../src/features/meetings/schema';
+import { getMinutesEditor, getPublicMinutes } from '../src/features/minutes/queries';
+import { parseMinutesFile } from '../src/features/minutes/import/parse';
+import { planImport } from '../src/features/minutes/import/apply';
+import { minutesPdf } from '../src/features/minutes/pdf';
+import { MinutesScreen } from '../views/minutes/MinutesScreen';
 
 async function paper(label: string, pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -84,8 +92,10 @@ async function benchPages(): Promise<void> {
   await app.ready();
   await app.packs.idle();
   const meeting = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2021-01-07'));
+  const november = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
   for (const [name, url] of [
     ['Public meeting page (7 January 2021)', `/meetings/${meeting?.id}`],
+    ['Public meeting page with its minutes (5 November 2020)', `/meetings/${november?.id}`],
     ['Committee page', '/committees/health-and-adult-social-care'],
     ['Home page', '/'],
   ] as const) {
@@ -102,6 +112,45 @@ async function benchPages(): Promise<void> {
   await app.close();
 }
 
+/** Minute-taking: the clerk's screen as it redraws, reading a file of minutes, the minutes PDF. */
+async function benchMinutes(): Promise<void> {
+  const db = openDatabase(':memory:');
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' });
+  const app = await buildApp({ ...config, loadDemoData: true }, { db });
+  await app.ready();
+  const november = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
+  const id = november?.id ?? 0;
+  const timed = (name: string, runs: number, fn: () => unknown) => {
+    for (let i = 0; i < 5; i++) fn();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      fn();
+      times.push(performance.now() - start);
+    }
+    console.log(`${name}: median ${median(times).toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms (${runs} runs)`);
+  };
+  timed('Minutes screen, read and rendered (5 November 2020, 12 items)', 100, () => {
+    const data = getMinutesEditor(db, id);
+    if (!data) throw new Error('no minutes');
+    return MinutesScreen({ data, csrfToken: 'x', canEdit: true, userId: 1 });
+  });
+  const text = fs.readFileSync(new URL('../src/features/demo/papers/minutes-2020-11-05.txt', import.meta.url));
+  timed('Reading the 16 pages of minutes of 5 November 2020 (import)', 100, () => parseMinutesFile(text));
+  timed('Planning their import into the meeting', 100, () => planImport(db, id, parseMinutesFile(text)));
+  const minutes = getPublicMinutes(db, id);
+  if (!minutes) throw new Error('no public minutes');
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await minutesPdf({ committeeName: 'Health & Adult Social Care Select Committee', startsAt: november?.startsAt ?? new Date(), venue: null, minutes });
+    pdfTimes.push(performance.now() - start);
+  }
+  console.log(`Minutes PDF (5 November 2020): median ${Math.round(median(pdfTimes))} ms (5 runs)`);
+  await app.close();
+}
+
 console.log(`Node ${process.version}`);
 await benchPack();
 await benchPages();
+await benchMinutes();

@@ -20,6 +20,7 @@ import authRoutes from './features/auth/routes';
 import committeeRoutes, { committeeManageRoutes } from './features/committees/routes';
 import meetingRoutes, { meetingManageRoutes } from './features/meetings/routes';
 import { agendaManageRoutes, agendaPublicRoutes } from './features/agenda/routes';
+import { minutesManageRoutes, minutesPublicRoutes } from './features/minutes/routes';
 import { organisationManageRoutes } from './features/organisations/routes';
 import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
@@ -129,7 +130,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 100_000 },
+    // Fields up to 2 MB: pasted minutes are checked against their own 1 MB limit, never cut short unseen.
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 2 * 1024 * 1024 },
     // Papers are read whole (they are checked and hashed before they are kept), noting
     // whether the size limit cut them short.
     async onFile(part) {
@@ -157,6 +159,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   await app.register(committeeRoutes);
   await app.register(meetingRoutes);
   await app.register(agendaPublicRoutes);
+  await app.register(minutesPublicRoutes);
 
   app.decorate('manageRoutes', []);
   await app.register(manage, {
@@ -166,6 +169,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       committeeManageRoutes,
       meetingManageRoutes,
       agendaManageRoutes,
+      minutesManageRoutes,
       organisationManageRoutes,
       peopleManageRoutes,
       actionManageRoutes,

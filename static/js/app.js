@@ -26,3 +26,6 @@ document.addEventListener('htmx:response:error', (event) => {
     window.location.assign(`/login?next=${encodeURIComponent(here)}`);
   }
 });
+
+// Minute-taking: autosave, and what was typed kept through reloads and lost connections.
+import './drafts.js';

@@ -6,6 +6,9 @@ import { Client } from '../helpers/client';
 import {
   createAction,
   createAgendaItem,
+  createAttendance,
+  createDeclaration,
+  createResolution,
   createCommittee,
   createMeeting,
   createMembership,
@@ -84,6 +87,9 @@ beforeAll(async () => {
   app.packs.enqueue(published.value.versionId);
   await app.packs.idle();
   const membership = createMembership(db, { committeeId: a.id, personId: memberPerson.id, role: 'member' });
+  const attended = createAttendance(db, { meetingId: meeting.id, personId: ownerPerson.id, status: 'in_attendance' });
+  const declared = createDeclaration(db, { meetingId: meeting.id, personId: memberPerson.id, kind: 'non_registrable', nature: 'Lives nearby' });
+  const resolved = createResolution(db, { agendaItemId: item.id, text: 'The Committee NOTED the report.', outcome: 'NOTED' });
 
   Object.assign(params, {
     slug: a.slug,
@@ -97,6 +103,9 @@ beforeAll(async () => {
     presenterId: String(presenter.id),
     documentId: String(document.id),
     entryId: String(entry.id),
+    attendanceId: String(attended.id),
+    declarationId: String(declared.id),
+    resolutionId: String(resolved.id),
   });
 });
 afterAll(() => app.close());

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
-import { DEMO_CLERK } from '../helpers/client';
+import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp, signInByKeyboard, tabTo } from '../helpers/browser';
 import { createMeeting } from '../helpers/factories';
 import { meetings } from '../../src/features/meetings/schema';
 import { committees } from '../../src/features/committees/schema';
@@ -28,26 +27,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.close();
 });
-
-/** Presses Tab until the element matching `selector` has focus: proof it can be reached from the keyboard. */
-async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
-  for (let i = 0; i < max; i++) {
-    // A locator query, not page.evaluate: it works with JavaScript turned off too.
-    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Could not reach ${selector} with the Tab key`);
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
-  await tabTo(page, '#email');
-  await page.keyboard.type(DEMO_CLERK.email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_CLERK.password);
-  await page.keyboard.press('Enter');
-  await page.waitForURL(`${baseUrl}/manage`);
-}
 
 async function buildAgenda(page: Page, meetingId: number, js: boolean): Promise<void> {
   const editor = `${baseUrl}/manage/meetings/${meetingId}/agenda`;
@@ -104,7 +83,7 @@ describe('building an agenda with the keyboard', () => {
     context = await browser.newContext();
     const page = await context.newPage();
     const problems = collectProblems(page);
-    await signIn(page);
+    await signInByKeyboard(page, baseUrl);
     await buildAgenda(page, meetingIds.march, true);
     expect(problems).toEqual([]);
   });
@@ -112,7 +91,7 @@ describe('building an agenda with the keyboard', () => {
   it('works without JavaScript, every action a plain form', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
-    await signIn(page);
+    await signInByKeyboard(page, baseUrl);
     await buildAgenda(page, meetingIds.april, false);
     await noJs.close();
   });

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp, type TestAppOptions } from './app';
+import { DEMO_CLERK } from './client';
 
 /** Debian's Chromium, as CI installs it; CHROMIUM_PATH overrides. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -68,4 +69,25 @@ export function collectProblems(page: Page): string[] {
   });
   page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`));
   return problems;
+}
+
+/** Presses Tab until the element matching `selector` has focus: proof it can be reached from the keyboard. */
+export async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    // A locator query, not page.evaluate: it works with JavaScript turned off too.
+    if ((await page.locator(`${selector}:focus`).count()) > 0) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Could not reach ${selector} with the Tab key`);
+}
+
+/** Signs in with the keyboard alone, as the demo clerk unless told otherwise. */
+export async function signInByKeyboard(page: Page, baseUrl: string, who = DEMO_CLERK): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await tabTo(page, '#email');
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${baseUrl}/manage`);
 }

@@ -1,3 +1,4 @@
+import { WarningText } from '../components/WarningText';
 import type { PublicAgenda } from '../../src/features/agenda/queries';
 import { AgendaSection } from '../meetings/AgendaSection';
 
@@ -13,15 +14,7 @@ export function AgendaVersionPage({ meetingId, agenda, latestVersion }: { meetin
         </span>
         <h1 class="govuk-heading-xl" safe>{`Agenda, version ${agenda.version}`}</h1>
         {agenda.version < latestVersion ? (
-          <div class="govuk-warning-text">
-            <span class="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong class="govuk-warning-text__text">
-              <span class="govuk-visually-hidden">Warning</span>
-              <span safe>{`This is an earlier version. The current agenda is version ${latestVersion}.`}</span>
-            </strong>
-          </div>
+          <WarningText text={`This is an earlier version. The current agenda is version ${latestVersion}.`} />
         ) : (
           ''
         )}

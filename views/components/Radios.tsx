@@ -7,6 +7,8 @@ export interface RadioOption {
 export interface RadiosProps {
   /** The field's name; the first radio's id, so the error summary can link to it. */
   id: string;
+  /** The field's name; the id when not given. */
+  name?: string;
   legend: string;
   /** Show the legend as the page heading, or at a size. */
   legendClasses?: string;
@@ -60,7 +62,7 @@ export function Radios(props: RadiosProps): JSX.Element {
                 <input
                   class="govuk-radios__input"
                   id={inputId}
-                  name={id}
+                  name={props.name ?? id}
                   type="radio"
                   value={o.value}
                   checked={value === o.value}

@@ -161,11 +161,22 @@ export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csr
             },
           ]}
         />
-        <p class="govuk-body">
-          <a class="govuk-link govuk-!-font-weight-bold" href={`/manage/meetings/${meeting.id}/agenda`}>
-            {canManage ? 'Agenda: draft, papers and publishing' : 'Read the draft agenda and papers'}
-          </a>
-        </p>
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link govuk-!-font-weight-bold" href={`/manage/meetings/${meeting.id}/agenda`}>
+              {canManage ? 'Agenda: draft, papers and publishing' : 'Read the draft agenda and papers'}
+            </a>
+          </li>
+          {meeting.status === 'scheduled' || meeting.status === 'held' ? (
+            <li>
+              <a class="govuk-link govuk-!-font-weight-bold" href={`/manage/meetings/${meeting.id}/minutes`}>
+                {canManage ? 'Minutes: take them live, publish, approve' : 'Read the draft minutes'}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+        </ul>
         <h2 class="govuk-heading-l">Deadlines</h2>
         {deadlineRows.length === 0 ? (
           <p class="govuk-body">This meeting is not going ahead, so it has no deadlines.</p>

@@ -101,7 +101,7 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
             </p>
           </section>
         )}
-        {meeting.minutes ? <MinutesSection minutes={meeting.minutes} /> : ''}
+        {meeting.minutes ? <MinutesSection minutes={meeting.minutes} meetingId={meeting.id} /> : ''}
       </div>
     </div>
   );

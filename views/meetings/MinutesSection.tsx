@@ -1,3 +1,4 @@
+import { WarningText } from '../components/WarningText';
 import type { PublicMinutes } from '../../src/features/minutes/queries';
 import { formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { DECLARATION_KIND_LABELS, listInWords } from '../../src/lib/labels';
@@ -18,7 +19,7 @@ function names(people: { name: string; virtual?: boolean; substituteFor?: string
 }
 
 /** Published minutes, laid out as clerks lay them out. */
-export function MinutesSection({ minutes }: { minutes: PublicMinutes }): JSX.Element {
+export function MinutesSection({ minutes, meetingId, links = true }: { minutes: PublicMinutes; meetingId: number; links?: boolean }): JSX.Element {
   const rows: SummaryListRow[] = [{ key: 'Members present', text: names(minutes.present) || 'None recorded' }];
   if (minutes.inAttendance.length > 0) rows.push({ key: 'Others in attendance', text: names(minutes.inAttendance) });
   rows.push({ key: 'Apologies', text: names(minutes.apologies) || 'None' });
@@ -39,20 +40,28 @@ export function MinutesSection({ minutes }: { minutes: PublicMinutes }): JSX.Ele
           )}
         </p>
       ) : (
-        <div class="govuk-warning-text">
-          <span class="govuk-warning-text__icon" aria-hidden="true">
-            !
-          </span>
-          <strong class="govuk-warning-text__text">
-            <span class="govuk-visually-hidden">Warning</span>
-            Draft minutes: not yet approved. They become the formal record when the committee approves them at a later
-            meeting.
-          </strong>
-        </div>
+        <WarningText text="Draft minutes: not yet approved. They become the formal record when the committee approves them at a later meeting." />
       )}
       <p class="govuk-body-s">
         Published <time datetime={isoLondon(minutes.publishedAt)} safe>{formatDateTime(minutes.publishedAt)}</time>
-        {minutes.version > 1 ? <span safe>{`, version ${minutes.version}`}</span> : ''}.
+        {minutes.version > 1 ? <span safe>{`, version ${minutes.version}`}</span> : ''}.{' '}
+        {links ? (
+          <a class="govuk-link" href={`/meetings/${meetingId}/minutes.pdf`}>
+            Download the minutes (PDF)
+          </a>
+        ) : (
+          ''
+        )}
+        {links && minutes.version > 1 ? (
+          <>
+            {' · '}
+            <a class="govuk-link" href={`/meetings/${meetingId}/minutes/versions/${minutes.version}`}>
+              <span safe>{`What changed in version ${minutes.version}`}</span>
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       {minutes.startedAt && minutes.endedAt ? (
         <p class="govuk-body" safe>
@@ -124,6 +133,23 @@ export function MinutesSection({ minutes }: { minutes: PublicMinutes }): JSX.Ele
           </div>
         );
       })}
+      {minutes.amendments.length > 0 ? (
+        <div class="app-minute-item" id="minutes-amendments">
+          <h3 class="govuk-heading-m">Amendments since approval</h3>
+          <p class="govuk-body">Approved minutes are not changed. These corrections were recorded afterwards and read with them.</p>
+          <ol class="govuk-list govuk-list--number">
+            {minutes.amendments.map((a) => (
+              <li>
+                <span safe>{`${a.itemNumber === null ? '' : `Item ${a.itemNumber}: `}${a.text ?? 'An amendment to an item not for publication.'}`}</span>
+                <br />
+                <span class="govuk-body-s" safe>{`${a.reason ? `${a.reason} ` : ''}Recorded ${formatDateTime(a.recordedAt)}.`}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : (
+        ''
+      )}
     </section>
   );
 }

@@ -10,9 +10,9 @@ import { invalid, valid, validate, type FieldErrors, type Validated } from '../.
 import { recordAudit, type Actor } from '../audit/commands';
 import { committees } from '../committees/schema';
 import { meetings } from '../meetings/schema';
-import { people } from '../people/schema';
 import { DOCUMENT_KINDS, documents } from '../documents/schema';
 import { workProgrammeEntries } from '../work-programme/schema';
+import { checkPersonChoice, personFromChoice } from '../people/commands';
 import { AGENDA_ITEM_KINDS, agendaItemPresenters, agendaItems, agendaVersions, type AgendaItemKind } from './schema';
 import { buildAgendaSnapshot } from './queries';
 import { layoutPack } from './pack';
@@ -255,26 +255,15 @@ export function addPresenter(
   itemId: number,
   form: { personId: string; newPersonName: string; capacity: string },
 ): Validated<{ presenterId: number }> {
-  const errors: FieldErrors = {};
-  const name = form.newPersonName.trim();
-  const personId = form.personId.trim() === '' ? null : Number(form.personId);
-  if (personId === null && !name) errors[`presenter-${itemId}-personId`] = 'Select a person, or enter the name of someone new';
-  if (personId !== null && name) errors[`presenter-${itemId}-personId`] = 'Select a person or enter a new name, not both';
-  if (name.length > 120) errors[`presenter-${itemId}-newPersonName`] = 'Name must be 120 characters or fewer';
+  const ids = { personId: `presenter-${itemId}-personId`, newPersonName: `presenter-${itemId}-newPersonName` };
+  const errors = checkPersonChoice(form, ids);
   if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
   if (Object.keys(errors).length > 0) return invalid(errors);
   return db.transaction((tx) => {
     const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!item) throw new Error(`No item ${itemId}`);
-    let id = personId;
-    if (id !== null && !tx.select({ id: people.id }).from(people).where(eq(people.id, id)).get()) {
-      return invalid({ [`presenter-${itemId}-personId`]: 'Select a person from the list' });
-    }
-    if (id === null) {
-      const created = tx.insert(people).values({ name, kind: 'partner' }).returning().get();
-      recordAudit(tx, actor, { action: 'person.create', recordType: 'person', recordId: created.id, after: created });
-      id = created.id;
-    }
+    const id = personFromChoice(tx, actor, form, 'partner');
+    if (id === null) return invalid({ [ids.personId]: 'Select a person from the list' });
     const position = (tx.select({ p: max(agendaItemPresenters.position) }).from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, itemId)).get()?.p ?? 0) + 1;
     const presenter = tx
       .insert(agendaItemPresenters)

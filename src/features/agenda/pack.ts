@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { renderPdfKit } from '../../lib/pdfkit';
 import { PDFDocument as PdfLibDocument, StandardFonts, rgb } from 'pdf-lib';
 import { formatDate, formatTime } from '../../lib/dates';
 import { listInWords } from '../../lib/labels';
@@ -235,16 +236,6 @@ async function stampPageNumbers(doc: PdfLibDocument): Promise<void> {
   });
 }
 
-/** Ends a PDFKit document and collects its bytes. */
-export function renderPdfKit(doc: InstanceType<typeof PDFDocument>): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-    doc.end();
-  });
-}
 
 export interface BuiltPacks {
   publicPack: Uint8Array;

@@ -10,6 +10,7 @@ import { wantsFragment } from '../../plugins/views';
 import { canManageCommittee } from '../auth/permissions';
 import { documents } from '../documents/schema';
 import { agendaVersions } from './schema';
+import { meetings } from '../meetings/schema';
 import { getAgendaEditor, latestPack, packState } from './editor';
 import { toPublicAgenda } from './queries';
 import {
@@ -180,6 +181,20 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   };
 
   const manage = { config: { access: 'committee_manage' as const } };
+
+  // Once a meeting's minutes are approved, its agenda is part of a legal record: it no longer changes.
+  app.addHook('preHandler', async (request, reply) => {
+    if (request.method !== 'POST') return;
+    const id = parseId((request.params as { meetingId?: string }).meetingId);
+    const meeting = id === null ? undefined : app.db.select({ minutesStatus: meetings.minutesStatus }).from(meetings).where(eq(meetings.id, id)).get();
+    if (meeting?.minutesStatus !== 'approved') return;
+    const title = 'This agenda can no longer change';
+    return reply.status(409).page({
+      title,
+      nav: 'manage',
+      body: ClientErrorPage({ title, message: 'The minutes of this meeting are approved, so its agenda is part of the record and cannot be changed.' }),
+    });
+  });
 
   app.get<MeetingParams>('/meetings/:meetingId/agenda', { config: { access: 'committee_read' } }, async (request, reply) => show(request, reply));
 

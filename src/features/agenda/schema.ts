@@ -56,6 +56,8 @@ export const agendaItems = sqliteTable(
     confirmsMinutesOfMeetingId: integer().references(() => meetings.id, { onDelete: 'set null' }),
     /** The minute of this item (a safe Markdown subset). */
     minuteText: text().notNull().default(''),
+    /** Raised on every save of the minute text, so a save from a stale screen cannot overwrite a newer one. */
+    minuteRevision: integer().notNull().default(0),
     ...timestamps,
   },
   (t) => [

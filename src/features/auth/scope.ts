@@ -11,6 +11,7 @@ import { workProgrammeEntries } from '../work-programme/schema';
 import { actions } from '../actions/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
 import { users } from '../users/schema';
+import { attendance, declarations, resolutions } from '../minutes/schema';
 import { EMPTY_SCOPE, type Scope } from './permissions';
 
 /**
@@ -40,7 +41,10 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       case 'itemId':
       case 'presenterId':
       case 'documentId':
-      case 'entryId': {
+      case 'entryId':
+      case 'attendanceId':
+      case 'declarationId':
+      case 'resolutionId': {
         const id = parseId(raw);
         const meetingId = id ? meetingOfChild(db, name, id) : null;
         const row = meetingId ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, meetingId)).get() : null;
@@ -53,14 +57,15 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
         const id = parseId(raw);
         const row = id
           ? db
-              .select({ committeeId: meetings.committeeId })
+              .select({ committeeId: meetings.committeeId, meetingId: meetings.id })
               .from(actions)
               .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
               .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
               .where(eq(actions.id, id))
               .get()
           : null;
-        if (!row || !id) return null;
+        // Under a meeting's URL, it must be an action of that meeting.
+        if (!row || !id || (scope.meetingId !== undefined && scope.meetingId !== row.meetingId)) return null;
         scope = { ...scope, committeeId: row.committeeId, actionOwnerPersonIds: actionOwnerPersonIds(db, id) };
         break;
       }
@@ -94,7 +99,7 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
   return scope;
 }
 
-/** The meeting an agenda item, presenter, paper or work programme entry belongs to. */
+/** The meeting an agenda item, presenter, paper, work programme entry or minuted record belongs to. */
 function meetingOfChild(db: Db, kind: string, id: number): number | null {
   switch (kind) {
     case 'itemId':
@@ -112,6 +117,19 @@ function meetingOfChild(db: Db, kind: string, id: number): number | null {
       return db.select({ m: documents.meetingId }).from(documents).where(eq(documents.id, id)).get()?.m ?? null;
     case 'entryId':
       return db.select({ m: workProgrammeEntries.plannedMeetingId }).from(workProgrammeEntries).where(eq(workProgrammeEntries.id, id)).get()?.m ?? null;
+    case 'attendanceId':
+      return db.select({ m: attendance.meetingId }).from(attendance).where(eq(attendance.id, id)).get()?.m ?? null;
+    case 'declarationId':
+      return db.select({ m: declarations.meetingId }).from(declarations).where(eq(declarations.id, id)).get()?.m ?? null;
+    case 'resolutionId':
+      return (
+        db
+          .select({ m: agendaItems.meetingId })
+          .from(resolutions)
+          .innerJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
+          .where(eq(resolutions.id, id))
+          .get()?.m ?? null
+      );
     default:
       return null;
   }

@@ -55,6 +55,45 @@ const ROLE_ORDER: Record<MembershipRole, number> = {
   substitute: 5,
 };
 
+export interface MemberOnDay {
+  personId: number;
+  name: string;
+  fullName: string | null;
+  role: MembershipRole;
+  voting: boolean;
+  representing: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+}
+
+/** The committee's members on a London day, chairman first, then by surname as a front sheet lists them. */
+export function membersOn(db: Db, committeeId: number, day: string): MemberOnDay[] {
+  const seen = new Set<number>();
+  return db
+    .select({
+      personId: people.id,
+      name: people.name,
+      fullName: people.fullName,
+      role: memberships.role,
+      voting: memberships.voting,
+      representing: memberships.representing,
+      fromDate: memberships.fromDate,
+      toDate: memberships.toDate,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        eq(memberships.committeeId, committeeId),
+        or(isNull(memberships.fromDate), lte(memberships.fromDate, day)),
+        or(isNull(memberships.toDate), gte(memberships.toDate, day)),
+      ),
+    )
+    .all()
+    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || surname(a.name).localeCompare(surname(b.name)))
+    .filter((m) => !seen.has(m.personId) && seen.add(m.personId));
+}
+
 /** A committee with its current members (chairman first) and its meetings, or null. */
 export function getCommitteePage(db: Db, slug: string, now: Date): CommitteePage | null {
   const committee = db.select().from(committees).where(eq(committees.slug, slug)).get();
@@ -70,28 +109,7 @@ export function getCommitteePage(db: Db, slug: string, now: Date): CommitteePage
           .where(eq(people.id, committee.clerkPersonId))
           .get() ?? null);
 
-  const today = londonDate(now);
-  const members = db
-    .select({
-      personId: people.id,
-      name: people.name,
-      role: memberships.role,
-      voting: memberships.voting,
-      representing: memberships.representing,
-      fromDate: memberships.fromDate,
-      toDate: memberships.toDate,
-    })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(
-      and(
-        eq(memberships.committeeId, committee.id),
-        or(isNull(memberships.fromDate), lte(memberships.fromDate, today)),
-        or(isNull(memberships.toDate), gte(memberships.toDate, today)),
-      ),
-    )
-    .all()
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || surname(a.name).localeCompare(surname(b.name)));
+  const members = membersOn(db, committee.id, londonDate(now));
 
   const all = listCommitteeMeetings(db, committee.id);
   return {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { renderPdfKit } from '../agenda/pack';
+import { renderPdfKit } from '../../lib/pdfkit';
 
 /**
  * The demo's papers as real PDFs, made from each report's text in the

@@ -1,5 +1,6 @@
 import { isoLondon } from '../../lib/dates';
 import type { PublicMeeting } from './queries';
+import type { PublicMinutes } from '../minutes/queries';
 
 /**
  * The open-data form of a public meeting (GET /api/v1/meetings/:id): times
@@ -49,8 +50,30 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
           ),
         }
       : null,
-    minutes: meeting.minutes
-      ? { version: meeting.minutes.version, publishedAt: isoLondon(meeting.minutes.publishedAt), approved: meeting.minutes.approved }
-      : null,
+    minutes: meeting.minutes ? minutesJson(meeting.minutes, `${baseUrl}/meetings/${meeting.id}`) : null,
+  };
+}
+
+/** Published minutes, already stripped of exempt content and sensitive interests. */
+function minutesJson(minutes: PublicMinutes, meetingUrl: string) {
+  return {
+    version: minutes.version,
+    publishedAt: isoLondon(minutes.publishedAt),
+    approved: minutes.approved,
+    approvedAt: minutes.approvedAt ? isoLondon(minutes.approvedAt) : null,
+    pdfUrl: `${meetingUrl}/minutes.pdf`,
+    startedAt: minutes.startedAt ? isoLondon(minutes.startedAt) : null,
+    endedAt: minutes.endedAt ? isoLondon(minutes.endedAt) : null,
+    present: minutes.present,
+    inAttendance: minutes.inAttendance,
+    apologies: minutes.apologies.map((a) => a.name),
+    absent: minutes.absent.map((a) => a.name),
+    declarations: minutes.declarations,
+    items: minutes.items.map((item) =>
+      item.exemptParagraph !== null
+        ? { number: item.number, title: item.title, exempt: true, exemptParagraph: item.exemptParagraph }
+        : { number: item.number, title: item.title, exempt: false, minuteText: item.minuteText, resolutions: item.resolutions, actions: item.actions },
+    ),
+    amendments: minutes.amendments.map((a) => ({ ...a, recordedAt: isoLondon(a.recordedAt) })),
   };
 }

@@ -1,11 +1,14 @@
-import { and, asc, desc, eq, isNull, lte, or, gte } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { meetings } from '../meetings/schema';
 import { agendaItems } from '../agenda/schema';
-import { memberships } from '../committees/schema';
-import { attendance, declarations, minutesVersions } from './schema';
-import type { MinutesSnapshot, MinutesSnapshotItem } from './snapshot';
+import { committees } from '../committees/schema';
+import { membersOn, type MemberOnDay } from '../committees/queries';
+import { people } from '../people/schema';
+import { actionOwners, actionUpdates, actions } from '../actions/schema';
+import { attendance, declarations, minutesAmendments, minutesVersions, resolutions, type ResolutionOutcome } from './schema';
+import type { MinutesSnapshot, MinutesSnapshotDeclaration, MinutesSnapshotItem } from './snapshot';
 
 /** The minutes as they stand now, frozen into the shape a published version keeps. */
 export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot {
@@ -13,20 +16,7 @@ export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot
   if (!meeting) throw new Error(`No meeting ${meetingId}`);
   const day = londonDate(meeting.startsAt);
 
-  const memberIds = new Set(
-    db
-      .select({ personId: memberships.personId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.committeeId, meeting.committeeId),
-          or(isNull(memberships.fromDate), lte(memberships.fromDate, day)),
-          or(isNull(memberships.toDate), gte(memberships.toDate, day)),
-        ),
-      )
-      .all()
-      .map((m) => m.personId),
-  );
+  const memberIds = new Set(membersOn(db, meeting.committeeId, day).map((m) => m.personId));
 
   const present = db.query.attendance
     .findMany({
@@ -106,6 +96,7 @@ export interface PublishedMinutesVersion {
   version: number;
   publishedAt: Date;
   approvedAt: Date | null;
+  changeSummary: string | null;
   snapshot: MinutesSnapshot;
 }
 
@@ -118,9 +109,7 @@ export function latestMinutesVersion(db: Db, meetingId: number): PublishedMinute
     .orderBy(desc(minutesVersions.version))
     .limit(1)
     .get();
-  return row
-    ? { version: row.version, publishedAt: row.publishedAt, approvedAt: row.approvedAt, snapshot: row.snapshot }
-    : null;
+  return row ? versionOf(row) : null;
 }
 
 export interface PublicMinutesItem {
@@ -155,10 +144,17 @@ export interface PublicMinutes {
     dispensation: string | null;
   }[];
   items: PublicMinutesItem[];
+  /** Corrections recorded after approval; the text of one to an exempt item is withheld. */
+  amendments: { itemNumber: number | null; text: string | null; reason: string; recordedAt: Date }[];
+  changeSummary: string | null;
+}
+
+function versionOf(row: typeof minutesVersions.$inferSelect): PublishedMinutesVersion {
+  return { version: row.version, publishedAt: row.publishedAt, approvedAt: row.approvedAt, changeSummary: row.changeSummary, snapshot: row.snapshot };
 }
 
 /** Removes from published minutes what may not be published: exempt item text, sensitive interests. */
-export function toPublicMinutes(published: PublishedMinutesVersion): PublicMinutes {
+export function toPublicMinutes(published: PublishedMinutesVersion, amendments: MinutesAmendment[] = []): PublicMinutes {
   const s = published.snapshot;
   const exemptItemNumbers = new Set(s.items.filter((i) => i.exemptParagraph !== null).map((i) => i.number));
   return {
@@ -166,6 +162,13 @@ export function toPublicMinutes(published: PublishedMinutesVersion): PublicMinut
     publishedAt: published.publishedAt,
     approved: published.approvedAt !== null,
     approvedAt: published.approvedAt,
+    changeSummary: published.changeSummary,
+    amendments: amendments.map((a) => ({
+      itemNumber: a.itemNumber,
+      text: a.itemNumber !== null && exemptItemNumbers.has(a.itemNumber) ? null : a.text,
+      reason: a.itemNumber !== null && exemptItemNumbers.has(a.itemNumber) ? '' : a.reason,
+      recordedAt: a.recordedAt,
+    })),
     startedAt: s.startedAt ? new Date(s.startedAt) : null,
     endedAt: s.endedAt ? new Date(s.endedAt) : null,
     present: s.attendance
@@ -179,7 +182,8 @@ export function toPublicMinutes(published: PublishedMinutesVersion): PublicMinut
     declarations: s.declarations.map((d) => ({
       name: d.name,
       itemNumber: d.itemNumber,
-      itemTitle: d.itemNumber !== null && exemptItemNumbers.has(d.itemNumber) ? null : d.itemTitle,
+      // An exempt item's title is public (only its content is withheld).
+      itemTitle: d.itemTitle,
       kind: d.kind,
       nature: d.sensitive ? null : d.nature,
       withdrew: d.withdrew,
@@ -210,5 +214,231 @@ export function toPublicMinutes(published: PublishedMinutesVersion): PublicMinut
 /** The published minutes of a meeting with exempt content removed, or null when none are published. */
 export function getPublicMinutes(db: Db, meetingId: number): PublicMinutes | null {
   const published = latestMinutesVersion(db, meetingId);
-  return published ? toPublicMinutes(published) : null;
+  return published ? toPublicMinutes(published, amendmentsOf(db, meetingId)) : null;
+}
+
+/** A meeting's amendments to its approved minutes, oldest first. */
+export function amendmentsOf(db: Db, meetingId: number): MinutesAmendment[] {
+  return db
+    .select({ id: minutesAmendments.id, itemNumber: minutesAmendments.itemNumber, text: minutesAmendments.text, reason: minutesAmendments.reason, recordedAt: minutesAmendments.recordedAt })
+    .from(minutesAmendments)
+    .where(eq(minutesAmendments.meetingId, meetingId))
+    .orderBy(asc(minutesAmendments.recordedAt), asc(minutesAmendments.id))
+    .all();
+}
+
+/** Every published version of a meeting's minutes, public-safe, oldest first. */
+export function publicMinutesVersions(db: Db, meetingId: number): PublicMinutes[] {
+  return db
+    .select()
+    .from(minutesVersions)
+    .where(eq(minutesVersions.meetingId, meetingId))
+    .orderBy(asc(minutesVersions.version))
+    .all()
+    .map((row) => toPublicMinutes(versionOf(row)));
+}
+
+/** Whether two snapshots record the same minutes. */
+export function sameMinutes(a: MinutesSnapshot, b: MinutesSnapshot): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export type MemberAttendance = 'present' | 'virtual' | 'apologies' | 'absent' | '';
+
+export interface MinutesEditorItem {
+  id: number;
+  number: number;
+  title: string;
+  kind: typeof agendaItems.$inferSelect.kind;
+  exemptParagraph: number | null;
+  minuteText: string;
+  minuteRevision: number;
+  savedAt: Date;
+  resolutions: { id: number; text: string; outcome: ResolutionOutcome; approvesMinutes: boolean }[];
+  actions: { id: number; description: string; dueDate: string | null; owners: string[]; hasUpdates: boolean }[];
+  /** For a "minutes of the previous meeting" item: the minutes it confirms. */
+  confirms: {
+    meetingId: number;
+    startsAt: Date;
+    minutesStatus: typeof meetings.$inferSelect.minutesStatus;
+    latestVersion: number | null;
+    approvedAt: Date | null;
+    unpublishedChanges: boolean;
+  } | null;
+}
+
+export interface MinutesEditorData {
+  meeting: {
+    id: number;
+    startsAt: Date;
+    startedAt: Date | null;
+    endedAt: Date | null;
+    status: typeof meetings.$inferSelect.status;
+    minutesStatus: typeof meetings.$inferSelect.minutesStatus;
+    committee: { id: number; name: string; slug: string };
+  };
+  members: { personId: number; name: string; role: MemberOnDay['role']; status: MemberAttendance }[];
+  substitutes: { attendanceId: number; name: string; substituteFor: string; virtual: boolean }[];
+  others: { attendanceId: number; name: string; capacity: string | null; virtual: boolean }[];
+  /** Who may declare: members and substitutes. */
+  declarers: { personId: number; name: string }[];
+  declarations: (Omit<MinutesSnapshotDeclaration, 'personId'> & { id: number })[];
+  items: MinutesEditorItem[];
+  people: { id: number; name: string }[];
+  versions: { version: number; publishedAt: Date; changeSummary: string | null; approvedAt: Date | null }[];
+  /** The draft differs from the last published version (or nothing is published yet). */
+  unpublishedChanges: boolean;
+  amendments: MinutesAmendment[];
+  locked: boolean;
+}
+
+export interface MinutesAmendment {
+  id: number;
+  itemNumber: number | null;
+  text: string;
+  reason: string;
+  recordedAt: Date;
+}
+
+/** Everything the minutes screen shows, in a fixed number of statements. */
+export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData | null {
+  const row = db
+    .select({ meeting: meetings, committee: { id: committees.id, name: committees.name, slug: committees.slug } })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!row) return null;
+  const { meeting, committee } = row;
+  const members = membersOn(db, committee.id, londonDate(meeting.startsAt));
+  const memberIds = new Set(members.map((m) => m.personId));
+  const attended = db
+    .select({ a: attendance, name: people.name })
+    .from(attendance)
+    .innerJoin(people, eq(people.id, attendance.personId))
+    .where(eq(attendance.meetingId, meetingId))
+    .orderBy(asc(attendance.position), asc(attendance.id))
+    .all();
+  const nameOf = new Map([...members.map((m) => [m.personId, m.name] as const), ...attended.map((a) => [a.a.personId, a.name] as const)]);
+  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const itemIds = items.map((i) => i.id);
+  const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
+  const resolutionRows = itemIds.length === 0 ? [] : db.select().from(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).orderBy(asc(resolutions.position), asc(resolutions.id)).all();
+  const actionRows = itemIds.length === 0 ? [] : db.select().from(actions).where(inArray(actions.agendaItemId, itemIds)).orderBy(asc(actions.position), asc(actions.id)).all();
+  const actionIds = actionRows.map((a) => a.id);
+  const owners = actionIds.length === 0 ? [] : db.select().from(actionOwners).where(inArray(actionOwners.actionId, actionIds)).orderBy(asc(actionOwners.position)).all();
+  const updated = new Set(
+    actionIds.length === 0 ? [] : db.selectDistinct({ id: actionUpdates.actionId }).from(actionUpdates).where(inArray(actionUpdates.actionId, actionIds)).all().map((u) => u.id),
+  );
+  const resolutionIds = resolutionRows.map((r) => r.id);
+  const approving = new Set(
+    resolutionIds.length === 0
+      ? []
+      : db
+          .select({ id: minutesVersions.approvingResolutionId })
+          .from(minutesVersions)
+          .where(inArray(minutesVersions.approvingResolutionId, resolutionIds))
+          .all()
+          .map((v) => v.id),
+  );
+  const confirmIds = items.map((i) => i.confirmsMinutesOfMeetingId).filter((id): id is number => id !== null);
+  const confirmed =
+    confirmIds.length === 0
+      ? []
+      : db.select({ id: meetings.id, startsAt: meetings.startsAt, minutesStatus: meetings.minutesStatus }).from(meetings).where(inArray(meetings.id, confirmIds)).all();
+  const confirmedVersions =
+    confirmIds.length === 0 ? [] : db.select().from(minutesVersions).where(inArray(minutesVersions.meetingId, confirmIds)).orderBy(desc(minutesVersions.version)).all();
+
+  const declared = db
+    .select({ d: declarations, name: people.name })
+    .from(declarations)
+    .innerJoin(people, eq(people.id, declarations.personId))
+    .where(eq(declarations.meetingId, meetingId))
+    .orderBy(asc(declarations.position), asc(declarations.id))
+    .all();
+  const versions = db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).orderBy(asc(minutesVersions.version)).all();
+  const latest = versions.at(-1);
+  const amendments = amendmentsOf(db, meetingId);
+
+  const statusOf = (personId: number): MemberAttendance => {
+    const a = attended.find((x) => x.a.personId === personId)?.a;
+    if (!a || a.substituteForPersonId !== null) return '';
+    if (a.status === 'present') return a.virtual ? 'virtual' : 'present';
+    return a.status === 'in_attendance' ? '' : a.status;
+  };
+  const substitutes = attended.filter((a) => a.a.substituteForPersonId !== null);
+  return {
+    meeting: {
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      startedAt: meeting.startedAt,
+      endedAt: meeting.endedAt,
+      status: meeting.status,
+      minutesStatus: meeting.minutesStatus,
+      committee,
+    },
+    members: members.map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: statusOf(m.personId) })),
+    substitutes: substitutes.map((a) => ({
+      attendanceId: a.a.id,
+      name: a.name,
+      substituteFor: nameOf.get(a.a.substituteForPersonId ?? 0) ?? '',
+      virtual: a.a.virtual,
+    })),
+    others: attended
+      .filter((a) => a.a.substituteForPersonId === null && !memberIds.has(a.a.personId))
+      .map((a) => ({ attendanceId: a.a.id, name: a.name, capacity: a.a.note, virtual: a.a.virtual })),
+    declarers: [...members.map((m) => ({ personId: m.personId, name: m.name })), ...substitutes.map((a) => ({ personId: a.a.personId, name: a.name }))],
+    declarations: declared.map(({ d, name }) => ({
+      id: d.id,
+      name,
+      itemNumber: d.agendaItemId === null ? null : (numberOf.get(d.agendaItemId) ?? null),
+      itemTitle: items.find((i) => i.id === d.agendaItemId)?.title ?? null,
+      kind: d.kind,
+      nature: d.nature,
+      sensitive: d.sensitive,
+      withdrew: d.withdrew,
+      dispensation: d.dispensation,
+    })),
+    items: items.map((item): MinutesEditorItem => {
+      const other = confirmed.find((m) => m.id === item.confirmsMinutesOfMeetingId);
+      const otherLatest = confirmedVersions.find((v) => v.meetingId === other?.id);
+      return {
+        id: item.id,
+        number: numberOf.get(item.id) ?? 0,
+        title: item.title,
+        kind: item.kind,
+        exemptParagraph: item.exemptParagraph,
+        minuteText: item.minuteText,
+        minuteRevision: item.minuteRevision,
+        savedAt: item.updatedAt,
+        resolutions: resolutionRows
+          .filter((r) => r.agendaItemId === item.id)
+          .map((r) => ({ id: r.id, text: r.text, outcome: r.outcome, approvesMinutes: approving.has(r.id) })),
+        actions: actionRows
+          .filter((a) => a.agendaItemId === item.id)
+          .map((a) => ({
+            id: a.id,
+            description: a.description,
+            dueDate: a.dueDate,
+            owners: owners.filter((o) => o.actionId === a.id).map((o) => o.name),
+            hasUpdates: updated.has(a.id),
+          })),
+        confirms: other
+          ? {
+              meetingId: other.id,
+              startsAt: other.startsAt,
+              minutesStatus: other.minutesStatus,
+              latestVersion: otherLatest?.version ?? null,
+              approvedAt: otherLatest?.approvedAt ?? null,
+              unpublishedChanges: otherLatest ? !sameMinutes(otherLatest.snapshot, buildMinutesSnapshot(db, other.id)) : true,
+            }
+          : null,
+      };
+    }),
+    people: db.select({ id: people.id, name: people.name }).from(people).orderBy(asc(people.name)).all(),
+    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, changeSummary: v.changeSummary, approvedAt: v.approvedAt })),
+    unpublishedChanges: latest ? !sameMinutes(latest.snapshot, buildMinutesSnapshot(db, meetingId)) : true,
+    amendments,
+    locked: meeting.minutesStatus === 'approved',
+  };
 }

@@ -132,6 +132,40 @@ export const minutesVersions = sqliteTable(
   ],
 );
 
+/**
+ * A correction to approved minutes. Approved minutes are never edited: a
+ * correction is recorded here, with why and on whose authority, and shown
+ * with them. Append-only (triggers refuse UPDATE and DELETE).
+ */
+export const minutesAmendments = sqliteTable(
+  'minutes_amendments',
+  {
+    id: integer().primaryKey({ autoIncrement: true }),
+    meetingId: integer()
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'restrict' }),
+    /** The approved version it corrects. */
+    minutesVersionId: integer()
+      .notNull()
+      .references(() => minutesVersions.id, { onDelete: 'restrict' }),
+    /** The item it corrects, by its number in the minutes; null for the minutes as a whole. */
+    itemNumber: integer(),
+    /** The correction, as it should be read. */
+    text: text().notNull(),
+    /** Why: who noticed, what was wrong. */
+    reason: text().notNull().default(''),
+    /** The resolution that agreed it (the approval "subject to amendments", or a later one). */
+    resolutionId: integer().references(() => resolutions.id, { onDelete: 'restrict' }),
+    /** Like the audit trail, no foreign key: the record outlives the account. */
+    recordedByUserId: integer(),
+    recordedAt: instant().notNull(),
+  },
+  (t) => [
+    index('minutes_amendments_meeting_idx').on(t.meetingId, t.recordedAt),
+    check('minutes_amendments_text_check', sql`length(trim(${t.text})) > 0`),
+  ],
+);
+
 export const attendanceRelations = relations(attendance, ({ one }) => ({
   meeting: one(meetings, { fields: [attendance.meetingId], references: [meetings.id] }),
   person: one(people, { fields: [attendance.personId], references: [people.id], relationName: 'attendee' }),
@@ -158,4 +192,10 @@ export const minutesVersionsRelations = relations(minutesVersions, ({ one }) => 
     fields: [minutesVersions.approvingResolutionId],
     references: [resolutions.id],
   }),
+}));
+
+export const minutesAmendmentsRelations = relations(minutesAmendments, ({ one }) => ({
+  meeting: one(meetings, { fields: [minutesAmendments.meetingId], references: [meetings.id] }),
+  version: one(minutesVersions, { fields: [minutesAmendments.minutesVersionId], references: [minutesVersions.id] }),
+  resolution: one(resolutions, { fields: [minutesAmendments.resolutionId], references: [resolutions.id] }),
 }));

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { optionalText, requiredText } from '../../lib/forms';
-import { invalid, valid, validate, type Validated } from '../../lib/validation';
+import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
 import { organisations } from '../organisations/schema';
 import { PERSON_KINDS, people } from './schema';
@@ -40,4 +40,37 @@ export function savePerson(db: Db, actor: Actor, id: number | null, form: Record
     recordAudit(tx, actor, { action: 'person.update', recordType: 'person', recordId: id, before, after });
     return valid({ id });
   });
+}
+
+/** A person chosen from the directory's list, or someone new by the name the minutes will use. */
+export interface PersonChoice {
+  personId: string;
+  newPersonName: string;
+}
+
+/**
+ * What is wrong with a person choice, keyed by the ids of its two fields.
+ * `what` names who is being chosen, for the messages ("a presenter").
+ */
+export function checkPersonChoice(choice: PersonChoice, ids: { personId: string; newPersonName: string }, what = 'a person'): FieldErrors {
+  const errors: FieldErrors = {};
+  const name = choice.newPersonName.trim();
+  const picked = choice.personId.trim();
+  if (picked === '' && !name) errors[ids.personId] = `Select ${what}, or enter the name of someone new`;
+  else if (picked !== '' && name) errors[ids.personId] = 'Select a person or enter a new name, not both';
+  else if (picked !== '' && !/^\d{1,9}$/.test(picked)) errors[ids.personId] = 'Select a person from the list';
+  if (name.length > 120) errors[ids.newPersonName] = 'Name must be 120 characters or fewer';
+  return errors;
+}
+
+/**
+ * The id of the chosen person, adding someone new to the directory (audited);
+ * null when the chosen id names nobody. Call inside the caller's transaction.
+ */
+export function personFromChoice(tx: Db, actor: Actor, choice: PersonChoice, kind: (typeof PERSON_KINDS)[number]): number | null {
+  const picked = choice.personId.trim();
+  if (picked !== '') return tx.select({ id: people.id }).from(people).where(eq(people.id, Number(picked))).get()?.id ?? null;
+  const created = tx.insert(people).values({ name: choice.newPersonName.trim(), kind }).returning().get();
+  recordAudit(tx, actor, { action: 'person.create', recordType: 'person', recordId: created.id, after: created });
+  return created.id;
 }

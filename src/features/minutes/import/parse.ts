@@ -1,0 +1,685 @@
+/**
+ * Reads plain-text minutes in the common English council layout — a heading
+ * with the date and times, "Members present", "Others in attendance",
+ * "Apologies", then numbered items with their narrative, "RESOLVED:" blocks
+ * and "ACTION:" lines — into structured minutes.
+ *
+ * Pure: text in, structure out, no database. Nothing is dropped: text it
+ * cannot place stays in the item's minute text and is listed in `unplaced`;
+ * page furniture it leaves out ("Agenda Item 3", "Page 7") is listed in
+ * `setAside`; what it could not read at all is said in `problems`.
+ */
+import { DateTime } from 'luxon';
+import type { DeclarationKind, ResolutionOutcome } from '../schema';
+
+export interface ParsedAttendee {
+  /** As written ("Mrs E Wheaton", "Zoe McIntosh"). */
+  name: string;
+  virtual: boolean;
+  substituteFor: string | null;
+}
+
+export interface ParsedResolution {
+  text: string;
+  outcome: ResolutionOutcome;
+}
+
+export interface ParsedAction {
+  owners: string[];
+  description: string;
+  /** Where the description came from: the ACTION line itself, or the sentence before an "ACTION: owner" line. */
+  descriptionFrom: 'action line' | 'text before it';
+  /** 'YYYY-MM-DD' when the line says "by 31 January 2021". */
+  dueDate: string | null;
+}
+
+export interface ParsedDeclaration {
+  name: string;
+  /** The item the interest relates to, when the minutes name one. */
+  itemNumber: number | null;
+  /** The item under which it was minuted. */
+  minutedUnder: number;
+  kind: DeclarationKind;
+  /** False when the minutes do not say which kind: the kind is then a guess to check. */
+  kindStated: boolean;
+  nature: string;
+  withdrew: boolean;
+}
+
+export interface ParsedItem {
+  number: number;
+  title: string;
+  /** The narrative as safe Markdown: paragraphs and lists, RESOLVED and ACTION lines taken out. */
+  minuteText: string;
+  resolutions: ParsedResolution[];
+  actions: ParsedAction[];
+  /** Passages kept in the minute text that the importer could not turn into records. */
+  unplaced: string[];
+}
+
+export interface ParsedMinutes {
+  committee: string | null;
+  /** 'YYYY-MM-DD'. */
+  date: string | null;
+  /** 'HH:MM', London. */
+  startedAt: string | null;
+  endedAt: string | null;
+  venue: string | null;
+  attendance: {
+    present: ParsedAttendee[];
+    inAttendance: ParsedAttendee[];
+    apologies: ParsedAttendee[];
+    absent: ParsedAttendee[];
+  };
+  declarations: ParsedDeclaration[];
+  items: ParsedItem[];
+  /** Lines left out as page furniture, shown so nothing vanishes unseen. */
+  setAside: string[];
+  /** What could not be read, in words for the clerk. */
+  problems: string[];
+  encoding: 'utf-8' | 'windows-1252' | null;
+}
+
+/** The largest file the importer reads. */
+export const MAX_IMPORT_BYTES = 1024 * 1024;
+
+const OUTCOME_WORDS: Record<string, ResolutionOutcome> = {
+  NOTED: 'NOTED',
+  NOTE: 'NOTED',
+  AGREED: 'AGREED',
+  AGREE: 'AGREED',
+  APPROVED: 'APPROVED',
+  APPROVE: 'APPROVED',
+  RECEIVED: 'RECEIVED',
+  RECEIVE: 'RECEIVED',
+  DELEGATED: 'DELEGATED',
+  DELEGATE: 'DELEGATED',
+  RECOMMENDED: 'RECOMMENDED',
+  RECOMMEND: 'RECOMMENDED',
+  RECOMMENDS: 'RECOMMENDED',
+  DISCUSSED: 'DISCUSSED',
+  ENDORSED: 'ENDORSED',
+  ENDORSE: 'ENDORSED',
+  DEFERRED: 'DEFERRED',
+  DEFER: 'DEFERRED',
+  REFERRED: 'REFERRED',
+  REFER: 'REFERRED',
+  REJECTED: 'REJECTED',
+  REJECT: 'REJECTED',
+};
+
+/** The outcome a resolution states: its first word in capitals from the list, or "be noted" and the like. */
+export function outcomeOf(text: string): ResolutionOutcome | null {
+  for (const word of text.match(/\b[A-Z]{4,}\b/g) ?? []) {
+    const outcome = OUTCOME_WORDS[word];
+    if (outcome) return outcome;
+  }
+  const lower = /\b(?:be|was|were|is|are|been)\s+(noted|agreed|approved|received|delegated|recommended|discussed|endorsed|deferred|referred|rejected)\b/i.exec(text);
+  return lower?.[1] ? (OUTCOME_WORDS[lower[1].toUpperCase()] ?? null) : null;
+}
+
+const EMPTY = (): ParsedMinutes => ({
+  committee: null,
+  date: null,
+  startedAt: null,
+  endedAt: null,
+  venue: null,
+  attendance: { present: [], inAttendance: [], apologies: [], absent: [] },
+  declarations: [],
+  items: [],
+  setAside: [],
+  problems: [],
+  encoding: null,
+});
+
+/** Decodes an uploaded file, or says why it is not plain text. */
+export function decodeMinutesFile(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } | { problem: string } {
+  if (bytes.length === 0) return { problem: 'The file is empty.' };
+  if (bytes.length > MAX_IMPORT_BYTES) return { problem: 'The file is larger than 1 MB: minutes as plain text are far smaller. Check it is the right file.' };
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) {
+    return { problem: 'This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.' };
+  }
+  if (head.startsWith('PK\u0003\u0004')) {
+    return { problem: 'This looks like a Word or other Office document, not plain text. Save the minutes as “Plain Text (.txt)” and import that.' };
+  }
+  const sample = bytes.subarray(0, 64 * 1024);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return { problem: 'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.' };
+    if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
+  }
+  if (control > sample.length * 0.01) {
+    return { problem: 'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's characters at 0x80–0x9F (curly quotes, dashes, €…); the rest is Latin-1. */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Node's TextDecoder reads "windows-1252" as Latin-1, losing the curly quotes Word puts in. */
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? '') : String.fromCharCode(b);
+  return out;
+}
+
+/** Parses an uploaded file: decoding, then `parseMinutesText`. */
+export function parseMinutesFile(bytes: Uint8Array): ParsedMinutes {
+  const decoded = decodeMinutesFile(bytes);
+  if ('problem' in decoded) return { ...EMPTY(), problems: [decoded.problem] };
+  const parsed = parseMinutesText(decoded.text);
+  return { ...parsed, encoding: decoded.encoding };
+}
+
+interface Line {
+  text: string;
+  indented: boolean;
+  blank: boolean;
+}
+
+const BULLET = /^(?:[•●▪◦‣∙·\u2022\uf0b7\uf0a7*]|-|–|o(?=\s))\s*/;
+const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+)?$/i];
+const RESOLVED = /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
+const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
+const SECTIONS: { key: keyof ParsedMinutes['attendance']; pattern: RegExp }[] = [
+  { key: 'inAttendance', pattern: /^(?:others in attendance|also in attendance|also present|in attendance|officers present|officers in attendance|officers)\b\s*:?\s*(.*)$/i },
+  { key: 'present', pattern: /^(?:members present|councillors present|members|present)\b\s*:?\s*(.*)$/i },
+  { key: 'apologies', pattern: /^(?:apologies for absence|apologies received|apologies)\b\s*:?\s*(.*)$/i },
+  { key: 'absent', pattern: /^(?:members absent|absent)\b\s*:?\s*(.*)$/i },
+];
+
+/** Parses minutes already decoded to text. */
+export function parseMinutesText(input: string): ParsedMinutes {
+  const result = EMPTY();
+  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/\u00a0/g, ' ').replace(/\t/g, ' ');
+  if (text.trim() === '') {
+    result.problems.push('The file is empty.');
+    return result;
+  }
+  const lines: Line[] = text.split('\n').map((raw) => ({ text: raw.trim().replace(/\s+/g, ' '), indented: /^\s/.test(raw), blank: raw.trim() === '' }));
+  const width = wrapWidth(lines);
+
+  // Where the numbered items start.
+  const starts = findItemStarts(lines);
+  if (starts.length === 0) {
+    result.problems.push(
+      'No numbered items were found. The importer reads items numbered 1, 2, 3… each on its own line or before its title (like “1. Apologies”). Nothing was imported as items; all the text is kept below.',
+    );
+    const all = lines.filter((l) => !l.blank).map((l) => l.text);
+    result.items.push({ number: 1, title: 'Minutes', minuteText: escapeMarkdown(all.join('\n')), resolutions: [], actions: [], unplaced: [all.join(' ')] });
+    return result;
+  }
+
+  const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
+
+  starts.forEach((start, i) => {
+    const end = starts[i + 1]?.line ?? lines.length;
+    result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : []));
+  });
+
+  if (!result.endedAt) {
+    const closed = /\b(?:meeting\s+)?(?:closed|ended|concluded|finished|terminated)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(text);
+    result.endedAt = closed?.[1] ? clockTime(closed[1]) : null;
+  }
+  const total = result.attendance.present.length + result.attendance.apologies.length + result.attendance.inAttendance.length + result.attendance.absent.length;
+  if (total === 0) result.problems.push('No attendance was found: the importer looks for “Members present”, “Others in attendance” and “Apologies” before the first item.');
+  if (!result.date) result.problems.push('The date of the meeting was not found in the heading.');
+  return result;
+}
+
+/** The width lines were wrapped at: a line much shorter than it ends its paragraph. */
+function wrapWidth(lines: Line[]): number {
+  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 30).sort((a, b) => a - b);
+  if (lengths.length === 0) return 80;
+  return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
+}
+
+interface ItemStart {
+  line: number;
+  number: number;
+  /** The title when on the same line as the number ("1. Apologies"). */
+  inlineTitle: string | null;
+}
+
+function titleLike(s: string | undefined): boolean {
+  return s !== undefined && s.length > 0 && s.length <= 200 && /^[A-Z0-9“"‘'(]/.test(s) && !RESOLVED.test(s) && !ACTION.test(s);
+}
+
+function nextNonBlank(lines: Line[], from: number): number {
+  let i = from;
+  while (i < lines.length && lines[i]?.blank) i++;
+  return i;
+}
+
+function findItemStarts(lines: Line[]): ItemStart[] {
+  const starts: ItemStart[] = [];
+  let expected: number | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.blank) continue;
+    const alone = /^(?:item\s+)?(\d{1,3})\.?$/i.exec(line.text);
+    const inline = /^(?:item\s+)?(\d{1,3})(?:\.|\)|:|\s-)?\s+(\S.*)$/i.exec(line.text);
+    const number = Number((alone ?? inline)?.[1] ?? NaN);
+    if (!Number.isInteger(number) || number < 1) continue;
+    if (expected !== null ? number !== expected : number > 99) continue;
+    if (alone) {
+      const next = nextNonBlank(lines, i + 1);
+      if (!titleLike(lines[next]?.text) || /^\d{1,3}\.?$/.test(lines[next]?.text ?? '')) continue;
+      starts.push({ line: i, number, inlineTitle: null });
+    } else if (inline?.[2] && titleLike(inline[2]) && inline[2].length <= 150 && !/[,;]$/.test(inline[2])) {
+      // A numbered sentence in the text ("2 members asked…") would not start with a capital and be short: accept.
+      if (expected === null && i > 0 && !isAfterPreambleBreak(lines, i)) continue;
+      starts.push({ line: i, number, inlineTitle: inline[2] });
+    } else {
+      continue;
+    }
+    expected = number + 1;
+  }
+  return starts;
+}
+
+/** The first inline-numbered item must follow a blank line or a heading, not sit mid-paragraph. */
+function isAfterPreambleBreak(lines: Line[], i: number): boolean {
+  const prev = lines[i - 1];
+  return !prev || prev.blank || FURNITURE.some((f) => f.test(prev.text)) || /:$/.test(prev.text) || prev.text.length < 40;
+}
+
+/** The heading and the attendance lists; returns lines it could not place. */
+function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
+  const unplaced: string[] = [];
+  let section: keyof ParsedMinutes['attendance'] | null = null;
+  let buffer: string[] = [];
+  const flush = () => {
+    if (section && buffer.length > 0) result.attendance[section].push(...splitNames(buffer.join(' ')));
+    buffer = [];
+  };
+  const heading: string[] = [];
+  for (const line of lines) {
+    if (line.blank) {
+      continue;
+    }
+    if (FURNITURE.some((f) => f.test(line.text))) {
+      result.setAside.push(line.text);
+      continue;
+    }
+    const sectionMatch = SECTIONS.map((s) => ({ key: s.key, m: s.pattern.exec(line.text) })).find((s) => s.m);
+    if (sectionMatch?.m && line.text.length < 200 && !/\bheld on\b/i.test(line.text)) {
+      flush();
+      section = sectionMatch.key;
+      if (sectionMatch.m[1]) buffer.push(sectionMatch.m[1]);
+      continue;
+    }
+    if (section) {
+      buffer.push(line.text);
+      continue;
+    }
+    if (/^(.+?)\s+minutes$/i.test(line.text) && !result.committee) {
+      result.committee = line.text.replace(/\s+minutes$/i, '');
+      continue;
+    }
+    heading.push(line.text);
+  }
+  flush();
+
+  const joined = heading.join(' ');
+  if (joined !== '') {
+    const date = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(joined);
+    if (date) {
+      const parsed = DateTime.fromFormat(`${date[1]} ${date[2]} ${date[3]}`, 'd MMMM yyyy', { zone: 'Europe/London', locale: 'en-GB' });
+      result.date = parsed.isValid ? parsed.toISODate() : null;
+    }
+    const started = /\b(?:commenc\w*|start\w*|began|begin\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(joined);
+    const ended = /\b(?:conclud\w*|clos\w*|end\w*|finish\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(joined);
+    result.startedAt = started?.[1] ? clockTime(started[1]) : null;
+    result.endedAt = ended?.[1] ? clockTime(ended[1]) : null;
+    const venue = /\bheld\b.*?\b(?:in|at)\s+([^,]*?[A-Za-z][^,]*?)\s*,\s*(?:commenc|start|on\s)/i.exec(joined);
+    result.venue = venue?.[1]?.trim() || null;
+    const understood = /\bminutes of the\b|\bheld\b/i.test(joined);
+    if (!understood) unplaced.push(joined);
+  }
+  return unplaced;
+}
+
+/** "10.00 am", "1.24pm", "14:30", "10am" → 'HH:MM'. */
+function clockTime(raw: string): string | null {
+  const m = /^(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(raw.trim());
+  if (!m) return null;
+  let hour = Number(m[1]);
+  const minute = Number(m[2] ?? '0');
+  const half = m[3]?.toLowerCase().replace(/\./g, '');
+  if (half === 'pm' && hour < 12) hour += 12;
+  if (half === 'am' && hour === 12) hour = 0;
+  if (hour > 23 || minute > 59) return null;
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+/** "K Ahmed, Z Ahmed and Zoe McIntosh" → names, with "(substitute for X)" and "(virtual)" read. */
+function splitNames(list: string): ParsedAttendee[] {
+  const cleaned = list.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
+  if (/^(none|nil|no apologies.*)$/i.test(cleaned)) return [];
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (let i = 0; i < cleaned.length; i++) {
+    const ch = cleaned[i] ?? '';
+    if (ch === '(') depth++;
+    if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth === 0 && (ch === ',' || ch === ';')) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    if (depth === 0 && cleaned.slice(i, i + 5) === ' and ') {
+      parts.push(current);
+      current = '';
+      i += 4;
+      continue;
+    }
+    current += ch;
+  }
+  parts.push(current);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => {
+      let name = p;
+      let virtual = false;
+      let substituteFor: string | null = null;
+      name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
+        const sub = /(?:substitut\w*(?:\s+for)?|in place of|replacing)\s+(.+)/i.exec(note);
+        if (sub?.[1]) substituteFor = sub[1].trim();
+        else if (/virtual|remote|online|teams|zoom|video/i.test(note)) virtual = true;
+        else return `(${note})`;
+        return '';
+      });
+      return { name: name.replace(/\s+/g, ' ').trim(), virtual, substituteFor };
+    })
+    .filter((a) => a.name !== '');
+}
+
+/** A unit of an item's body: a paragraph, a list entry, a RESOLVED or an ACTION block. */
+interface Unit {
+  kind: 'text' | 'bullet' | 'resolved' | 'action';
+  text: string;
+  /** Blank line before it. */
+  afterBlank: boolean;
+}
+
+function endsSentence(s: string): boolean {
+  return /[.!?:;"”’)]$/.test(s);
+}
+
+function readItem(lines: Line[], start: ItemStart, end: number, width: number, result: ParsedMinutes, carried: string[]): ParsedItem {
+  let i = start.line + 1;
+  let title = start.inlineTitle ?? '';
+  if (!start.inlineTitle) {
+    i = nextNonBlank(lines, i);
+    title = lines[i]?.text ?? '';
+    i++;
+  }
+  // A title wrapped onto a second line that starts in lower case.
+  while (i < end && !lines[i]?.blank && /^[a-z]/.test(lines[i]?.text ?? '') && !endsSentence(title)) {
+    title += ` ${lines[i]?.text ?? ''}`;
+    i++;
+  }
+  // Drop the table-header furniture that precedes the next item's number.
+  let last = end;
+  while (last > i && (lines[last - 1]?.blank || FURNITURE.some((f) => f.test(lines[last - 1]?.text ?? '')))) {
+    const l = lines[last - 1];
+    if (l && !l.blank) result.setAside.push(l.text);
+    last--;
+  }
+
+  const units = toUnits(lines.slice(i, last), width, result);
+  const item: ParsedItem = { number: start.number, title: title.trim(), minuteText: '', resolutions: [], actions: [], unplaced: [...carried] };
+  const paragraphs: string[] = carried.map((c) => escapeMarkdown(c));
+  let inResolutionBlock = false;
+  let lastText = '';
+
+  for (const unit of units) {
+    if (unit.kind === 'resolved') {
+      inResolutionBlock = true;
+      if (unit.text === '') continue;
+      if (!addResolution(item, unit.text)) {
+        paragraphs.push(escapeMarkdown(`RESOLVED: ${unit.text}`));
+      }
+      continue;
+    }
+    if (unit.kind === 'action') {
+      inResolutionBlock = false;
+      const action = readAction(unit.text, lastText);
+      if (action) item.actions.push(action);
+      else {
+        item.unplaced.push(`ACTION: ${unit.text}`.trim());
+        paragraphs.push(escapeMarkdown(`ACTION: ${unit.text}`.trim()));
+      }
+      continue;
+    }
+    if (inResolutionBlock && !unit.afterBlank && (outcomeOf(unit.text) !== null || unit.kind === 'bullet')) {
+      if (addResolution(item, unit.text)) continue;
+    }
+    inResolutionBlock = false;
+    if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
+    paragraphs.push(unit.kind === 'bullet' ? `- ${escapeMarkdown(unit.text)}` : escapeMarkdown(unit.text));
+    lastText = unit.text;
+    for (const d of readDeclarations(unit.text, start.number, /declarations?\s+of\s+interest/i.test(item.title))) result.declarations.push(d);
+  }
+  // A RESOLVED heading with nothing the importer could read after it.
+  if (inResolutionBlock && item.resolutions.length === 0 && units.some((u) => u.kind === 'resolved' && u.text === '')) {
+    item.unplaced.push('RESOLVED:');
+    paragraphs.push('RESOLVED:');
+  }
+  item.minuteText = joinParagraphs(paragraphs);
+  return item;
+}
+
+function addResolution(item: ParsedItem, text: string): boolean {
+  const outcome = outcomeOf(text);
+  if (!outcome) {
+    item.unplaced.push(`RESOLVED: ${text}`);
+    return false;
+  }
+  item.resolutions.push({ text: text.replace(BULLET, '').trim(), outcome });
+  return true;
+}
+
+/** Markdown: list entries stay together, paragraphs are separated by a blank line. */
+function joinParagraphs(paragraphs: string[]): string {
+  let out = '';
+  paragraphs.forEach((p, i) => {
+    if (i === 0) out = p;
+    else if (p.startsWith('- ') && paragraphs[i - 1]?.startsWith('- ')) out += `\n${p}`;
+    else out += `\n\n${p}`;
+  });
+  return out;
+}
+
+/** Escapes what safe Markdown would read as emphasis or a list, where the minutes meant it literally. */
+function escapeMarkdown(s: string): string {
+  return s.replace(/([*_\\`])/g, '\\$1').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3').replace(/^([-+])(\s)/, '\\$1$2');
+}
+
+function toUnits(lines: Line[], width: number, result: ParsedMinutes): Unit[] {
+  const units: Unit[] = [];
+  let current: Unit | null = null;
+  let sawBlank = false;
+  const close = () => {
+    if (current) units.push({ ...current, text: current.text.trim() });
+    current = null;
+  };
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
+    if (!line) continue;
+    if (line.blank) {
+      close();
+      sawBlank = true;
+      continue;
+    }
+    if (FURNITURE.some((f) => f.test(line.text))) {
+      result.setAside.push(line.text);
+      continue;
+    }
+    const resolved = RESOLVED.exec(line.text);
+    const action = ACTION.exec(line.text);
+    const bullet = BULLET.test(line.text) && line.text.length > 2;
+    if (resolved || action || bullet) {
+      close();
+      current = resolved
+        ? { kind: 'resolved', text: resolved[1] ?? resolved[2] ?? '', afterBlank: sawBlank }
+        : action
+          ? { kind: 'action', text: action[1] ?? action[2] ?? '', afterBlank: sawBlank }
+          : { kind: 'bullet', text: line.text.replace(BULLET, ''), afterBlank: sawBlank };
+    } else if (current === null) {
+      current = { kind: 'text', text: line.text, afterBlank: sawBlank };
+    } else {
+      (current as Unit).text += ` ${line.text}`;
+    }
+    sawBlank = false;
+    // Does this line end its paragraph?
+    const next = lines[k + 1];
+    const shortLine = line.text.length < width * 0.8;
+    const c = current as Unit;
+    if (c.kind === 'resolved' && c.text === '') {
+      // "RESOLVED:" on a line of its own: what follows are the resolutions.
+      close();
+      continue;
+    }
+    if (!next || next.blank) continue;
+    const nextStartsLower = /^[a-z(]/.test(next.text);
+    if (nextStartsLower) continue;
+    if (c.kind === 'action') {
+      // An ACTION is one line, unless its last words wrapped onto a short line of their own.
+      const after = lines[k + 2];
+      const wrappedTail = !endsSentence(line.text) && next.text.length < width * 0.4 && (!after || after.blank || /^[A-Z]/.test(after.text));
+      if (!wrappedTail) close();
+      continue;
+    }
+    if ((endsSentence(line.text) && shortLine) || line.text.length < width * 0.6) close();
+  }
+  close();
+  return units;
+}
+
+const OWNER_SPLIT = /\s+(?:to|will|should|would|is to|are to)\s+(?=\S)/;
+
+/** "Mr A Turner/Ms F Cayley to discuss Option 4", or "The Chairman" (the action is the sentence before). */
+function readAction(text: string, before: string): ParsedAction | null {
+  const cleaned = text.trim();
+  if (cleaned === '') return null;
+  const split = OWNER_SPLIT.exec(cleaned);
+  let ownersPart = cleaned;
+  let description = '';
+  let from: ParsedAction['descriptionFrom'] = 'action line';
+  if (split && split.index > 0) {
+    ownersPart = cleaned.slice(0, split.index);
+    description = cleaned.slice(split.index).trim();
+  }
+  const owners = ownersPart
+    .split(/\s*(?:\/|,|;|\s&\s|\sand\s)\s*/)
+    .map((o) => o.trim().replace(/[.:]$/, ''))
+    .filter((o) => o !== '');
+  const looksLikeNames = owners.length > 0 && owners.every((o) => o.split(/\s+/).length <= 7 && /[A-Z]/.test(o));
+  if (!looksLikeNames) return null;
+  if (description === '') {
+    const sentences = before.match(/[^.!?]+[.!?]+["”’]?/g) ?? (before ? [before] : []);
+    const last = sentences.at(-1)?.trim() ?? '';
+    if (last === '') return null;
+    description = last;
+    from = 'text before it';
+  } else {
+    description = description.charAt(0).toUpperCase() + description.slice(1);
+  }
+  const due = new RegExp(`\\bby\\s+(?:\\w+day\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(description);
+  let dueDate: string | null = null;
+  if (due) {
+    const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
+    dueDate = d.isValid ? d.toISODate() : null;
+  }
+  return { owners, description, descriptionFrom: from, dueDate };
+}
+
+const KINDS: { pattern: RegExp; kind: DeclarationKind }[] = [
+  { pattern: /\bnon[- ]registrable\b/i, kind: 'non_registrable' },
+  { pattern: /\b(?:disclosable\s+)?pecuniary\b|\bprejudicial\b|\bDPI\b/i, kind: 'disclosable_pecuniary' },
+  { pattern: /\bother\s+registrable\b|\bregistrable\b|\bpersonal\b/i, kind: 'other_registrable' },
+];
+
+/** "Mr A Turner declared an interest as he was a trustee of…" → declarations, sentence by sentence. */
+function readDeclarations(text: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
+  const sentences = text.match(/[^.!?]+(?:[.!?]+["”’]?|$)/g) ?? [];
+  return sentences.flatMap((s) => readDeclaration(s.trim(), text, minutedUnder, underDeclarationsItem));
+}
+
+const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'le', 'la', 'da', 'di', 'du', 'of']);
+
+/** "Mr A Turner", "The Chairman", "Cllr Zoe McIntosh": capitalised words, a few particles. */
+function isNameLike(s: string): boolean {
+  const words = s.split(/\s+/);
+  return words.length >= 1 && words.length <= 6 && words.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLES.has(w));
+}
+
+function readDeclaration(sentence: string, paragraph: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
+  const text = sentence;
+  const m = /^(.{2,120}?)\s+(?:declared|declares|declaring)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(text);
+  if (!m?.[1]) return [];
+  // "At this point, K Patel declared…": the words before the name are not a name.
+  const names = m[1]
+    .trim()
+    .split(/\s*(?:,|\sand\s|\s&\s)\s*/)
+    .map((n) => n.trim())
+    .filter((n) => n !== '');
+  while (names.length > 1 && !isNameLike(names[0] ?? '')) names.shift();
+  if (names.length === 0 || !names.every(isNameLike)) return [];
+  const described = `${m[3] ?? ''} interest`;
+  const kind = KINDS.find((k) => k.pattern.test(described));
+  let rest = (m[4] ?? '').trim();
+  const itemRef = /^(?:in|on|under|in relation to|in respect of|regarding)\s+(?:agenda\s+)?item\s+(\d{1,3})\b[,:]?\s*/i.exec(rest);
+  if (itemRef) rest = rest.slice(itemRef[0].length);
+  const anywhere = itemRef ? null : /\b(?:agenda\s+)?item\s+(\d{1,3})\b/i.exec(rest);
+  const nature = rest
+    .replace(/^(?:as|because|since|in that|being|in|:|-|–)\s+/i, '')
+    .replace(/[.;]$/, '')
+    .trim();
+  const withdrew = /\b(left the (?:meeting|room|chamber)|withdrew|did not take part)\b/i.test(paragraph);
+  return names.map((name) => ({
+    name,
+    // Declared during an item, it relates to that item; under "Declarations of interest", to what it names.
+    itemNumber: itemRef?.[1] ? Number(itemRef[1]) : anywhere?.[1] ? Number(anywhere[1]) : underDeclarationsItem ? null : minutedUnder,
+    minutedUnder,
+    kind: kind?.kind ?? 'other_registrable',
+    kindStated: kind !== undefined,
+    nature,
+    withdrew,
+  }));
+}
+
+/** What `--dry-run` prints: what was read, for people and tools to check. */
+export function dryRunReport(parsed: ParsedMinutes) {
+  return {
+    committee: parsed.committee,
+    date: parsed.date,
+    startedAt: parsed.startedAt,
+    endedAt: parsed.endedAt,
+    venue: parsed.venue,
+    attendance: parsed.attendance,
+    declarations: parsed.declarations,
+    items: parsed.items.map((item) => ({
+      number: item.number,
+      title: item.title,
+      resolutions: item.resolutions,
+      actions: item.actions.map((a) => ({ owners: a.owners, text: a.description, descriptionFrom: a.descriptionFrom, dueDate: a.dueDate })),
+      unplaced: item.unplaced,
+      minuteText: item.minuteText,
+    })),
+    setAside: parsed.setAside,
+    problems: parsed.problems,
+  };
+}
