@@ -143,7 +143,7 @@ async function benchMinutes(): Promise<void> {
   const pdfTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    await minutesPdf({ committeeName: 'Health & Adult Social Care Select Committee', startsAt: november?.startsAt ?? new Date(), venue: null, minutes });
+    await minutesPdf({ committeeName: 'Health & Adult Social Care Select Committee', startsAt: november?.startsAt ?? new Date(), minutes });
     pdfTimes.push(performance.now() - start);
   }
   console.log(`Minutes PDF (5 November 2020): median ${Math.round(median(pdfTimes))} ms (5 runs)`);

@@ -91,15 +91,14 @@ function main(): void {
       return;
     }
     for (const problem of parsed.problems) console.error(`Could not read: ${problem}`);
-    const plan = planImport(db, meetingId, parsed);
     const result = applyImport(db, systemActor('import'), meetingId, parsed, bytes, new Date());
     if (!result.ok) {
       console.error(`Not imported: ${Object.values(result.errors).join(' ')}`);
       process.exitCode = 1;
       return;
     }
-    for (const warning of plan.warnings) console.error(`Check: ${warning}`);
     const s = result.value;
+    for (const warning of s.warnings) console.error(`Check: ${warning}`);
     console.log(
       `Imported into meeting ${meetingId}: ${s.items} items, ${s.attendees} attendees, ${s.declarations} declarations, ${s.resolutions} resolutions, ${s.actions} actions` +
         (s.newPeople > 0 ? `; ${s.newPeople} people added to the directory` : '') +

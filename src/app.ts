@@ -6,7 +6,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import { FileStore } from './lib/files';
 import { PackBuilder } from './features/agenda/pack-jobs';
-import type { UploadedFile } from './features/agenda/commands';
+import type { UploadedFile } from './lib/files';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';

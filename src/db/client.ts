@@ -45,3 +45,26 @@ export function databaseIsHealthy(db: Database): boolean {
     return false;
   }
 }
+
+/**
+ * Runs a command in one transaction that commits only when the command
+ * succeeds: a refusal found part-way (`ok: false`) rolls back whatever was
+ * written before it, so a form that fails never leaves anything half-saved.
+ * Inside another transaction it is a savepoint.
+ */
+export function inTransaction<T extends { ok: boolean }>(db: Db, command: (tx: Db) => T): T {
+  let refused: T | undefined;
+  try {
+    return db.transaction((tx) => {
+      const result = command(tx);
+      if (!result.ok) {
+        refused = result;
+        tx.rollback();
+      }
+      return result;
+    });
+  } catch (error) {
+    if (refused) return refused;
+    throw error;
+  }
+}

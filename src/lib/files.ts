@@ -47,3 +47,19 @@ export class FileStore {
     return path.join(this.root, 'packs', name);
   }
 }
+
+/** A file from a multipart form, as the app's multipart handler keeps it. */
+export interface UploadedFile {
+  filename: string;
+  bytes: Uint8Array;
+  /** Cut short at the size limit. */
+  truncated: boolean;
+}
+
+/** The file a form sent in its `file` field, when one was chosen (even an empty one). */
+export function uploadedFile(body: unknown, field = 'file'): UploadedFile | null {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+  if (!value || typeof value !== 'object' || !('bytes' in value)) return null;
+  const file = value as UploadedFile;
+  return file.filename !== '' || file.bytes.length > 0 ? file : null;
+}

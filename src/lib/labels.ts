@@ -77,6 +77,23 @@ export const USER_ROLE_LABELS: Record<'admin' | 'clerk' | 'member', string> = {
   member: 'Member',
 };
 
+/** How someone attended, as minuted. */
+export const ATTENDANCE_STATUS_LABELS: Record<'present' | 'apologies' | 'absent' | 'in_attendance', string> = {
+  present: 'Present',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  in_attendance: 'In attendance',
+};
+
+/** The choices for a member on the minutes screen ("virtual" is present, virtually). */
+export const MEMBER_ATTENDANCE_LABELS: Record<'present' | 'virtual' | 'apologies' | 'absent' | '', string> = {
+  present: 'Present',
+  virtual: 'Present virtually',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  '': 'Not recorded',
+};
+
 /** What an audit entry's action code means, in words. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.sign_in': 'Signed in',

@@ -19,11 +19,14 @@ export function renderSafeMarkdown(text: string): string {
     .replace(/<ol( start="\d+")?>/g, '<ol class="govuk-list govuk-list--number"$1>');
 }
 
-/** The same text as plain text (for search, feeds and PDFs). */
+/** The same text as plain text (for search, feeds and PDFs): emphasis and escapes taken off, list entries as "• ". */
 export function safeMarkdownToPlain(text: string): string {
+  const escaped: string[] = [];
   return text
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, (_, ch: string) => `\uE000${escaped.push(ch) - 1}\uE000`)
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(\*|_)(.+?)\1/g, '$2')
     .replace(/^\s*[-*+]\s+/gm, '• ')
+    .replace(/\uE000(\d+)\uE000/g, (_, i: string) => escaped[Number(i)] ?? '')
     .trim();
 }

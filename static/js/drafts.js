@@ -40,7 +40,7 @@ const dropDraft = (key) => {
 function valuesOf(form) {
   const out = {};
   for (const el of form.elements) {
-    if (!el.name || el.name === '_csrf' || el.name === 'revision' || el.type === 'submit' || el.type === 'file' || el.type === 'hidden') continue;
+    if (!el.name || el.type === 'submit' || el.type === 'file' || el.type === 'hidden') continue;
     if (el.type === 'radio') {
       if (!(el.name in out)) out[el.name] = '';
       if (el.checked) out[el.name] = el.value;
@@ -182,12 +182,14 @@ async function save(form) {
     say(form, message, 'error');
     return;
   }
-  if (response.status === 422 || response.status === 409) {
-    say(form, `Not saved: ${message}`, 'error');
+  // Only a busy or failing server is worth asking again; a refusal (invalid, not allowed, locked) stands.
+  if (response.status >= 500 || response.status === 408 || response.status === 429) {
+    say(form, 'Not saved yet: the server could not save it just now. What you typed is kept on this device; trying again shortly.', 'error');
+    retryLater(form);
     return;
   }
-  say(form, 'Not saved yet: the server could not save it just now. What you typed is kept on this device; trying again shortly.', 'error');
-  retryLater(form);
+  waiting.delete(form);
+  say(form, `Not saved: ${message || 'you cannot change these minutes now. Reload the page to see them as they stand.'} What you typed is kept on this device.`, 'error');
 }
 
 function setUp(root) {

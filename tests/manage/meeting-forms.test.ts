@@ -131,6 +131,11 @@ describe('changing a meeting', () => {
     const res = await clerk.submit(`/manage/meetings/${today.id}/held`, {}, `/manage/meetings/${today.id}`);
     expect(res.statusCode).toBe(303);
     expect(db.select().from(meetings).where(eq(meetings.id, today.id)).get()?.status).toBe('held');
+    // Once held, it is not cancelled or postponed after the fact, whatever a stale page posts.
+    const cancel = await clerk.submit(`/manage/meetings/${today.id}/cancel`, { reason: 'Too late to cancel' }, `/manage/meetings/${today.id}`);
+    expect(cancel.statusCode).toBe(422);
+    expect(textOf(cancel.body)).toContain('This meeting is held: only a scheduled meeting can be cancelled');
+    expect(db.select().from(meetings).where(eq(meetings.id, today.id)).get()?.status).toBe('held');
   });
 
   it('lists deadlines due soon and missed on the clerk’s home page', async () => {

@@ -78,6 +78,9 @@ describe('published', () => {
     expect(res.statusCode).toBe(303);
     expect(versions().map((v) => v.version)).toEqual([1]);
     expect(meeting(first)).toMatchObject({ minutesStatus: 'published', status: 'held' });
+    // Held as "Mark as held" records it: audited, and calendars told.
+    expect(meeting(first)?.calendarSequence).toBe(1);
+    expect(db.select().from(auditLog).where(eq(auditLog.action, 'meeting.held')).all()).toHaveLength(1);
     const page = textOf((await publicReader.get(`/meetings/${first}`)).body);
     expect(page).toContain('Draft minutes: not yet approved.');
     expect(page).toContain('The Director of Finance presented the budget.');
@@ -173,7 +176,10 @@ describe('approved at the next meeting', () => {
     now = new Date('2030-07-10T09:15:00Z');
     const res = await clerk.submit(
       `${screen(next)}/items/${minutesItem}/approve`,
-      { text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record, subject to the amendment below.', amendments: 'Item 1: the Director of Finance is Ms D Finance.' },
+      {
+        text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record, subject to the amendments below.',
+        amendments: 'Item 1: the Director of Finance is Ms D Finance.\n\nItem 2: Bidder B withdrew its offer.',
+      },
       screen(next),
     );
     expect(res.statusCode).toBe(303);
@@ -181,14 +187,29 @@ describe('approved at the next meeting', () => {
     expect(approving).toMatchObject({ outcome: 'AGREED' });
     expect(versions().at(-1)).toMatchObject({ version: 3, approvingResolutionId: approving?.id, approvedAt: now });
     expect(meeting(first)?.minutesStatus).toBe('approved');
+    // Each amendment belongs to the item it names.
     expect(db.select().from(minutesAmendments).where(eq(minutesAmendments.meetingId, first)).all()).toMatchObject([
-      { text: 'Item 1: the Director of Finance is Ms D Finance.', resolutionId: approving?.id, reason: 'Agreed when the minutes were approved at the meeting of 10 July 2030.' },
+      { itemNumber: 1, text: 'the Director of Finance is Ms D Finance.', resolutionId: approving?.id, reason: 'Agreed when the minutes were approved at the meeting of 10 July 2030.' },
+      { itemNumber: 2, text: 'Bidder B withdrew its offer.', resolutionId: approving?.id },
     ]);
     const page = textOf((await publicReader.get(`/meetings/${first}`)).body);
-    expect(page).toContain('Approved as a correct record on Wednesday 10 July 2030');
+    expect(page).toContain('Approved as a correct record at the meeting of Wednesday 10 July 2030.');
     expect(page).not.toContain('Draft minutes: not yet approved.');
     expect(page).toContain('Item 1: the Director of Finance is Ms D Finance.');
+    // An amendment to the exempt item is as private as the item.
+    expect(page).not.toContain('Bidder B withdrew');
+    expect(page).toContain('Item 2: An amendment to an item not for publication.');
     expect(textOf((await clerk.get(screen(next))).body)).toContain('by the resolution above. They are now locked.');
+  });
+
+  it('keeps the approving resolution as it was recorded: it cannot be changed or removed', async () => {
+    const approving = db.select().from(resolutions).where(eq(resolutions.agendaItemId, minutesItem)).get();
+    const change = await clerk.submit(`${screen(next)}/resolutions/${approving?.id}`, { text: 'The minutes were DEFERRED.', outcome: '' }, screen(next));
+    expect(change.statusCode).toBe(422);
+    expect(textOf(change.body)).toContain('This resolution approved the minutes of an earlier meeting');
+    const remove = await clerk.submit(`${screen(next)}/resolutions/${approving?.id}/remove`, {}, screen(next));
+    expect(remove.statusCode).toBe(422);
+    expect(db.select().from(resolutions).where(eq(resolutions.id, approving?.id ?? 0)).get()).toEqual(approving);
   });
 
   it('cannot be changed by any route once approved: every write to them is refused and nothing moves', async () => {

@@ -78,7 +78,10 @@ describe('the screen', () => {
     const $ = parse(res.body);
     expect($('#publish-minutes').length).toBe(0);
     expect($('#add-declaration').length).toBe(0);
-    expect($(`#minute-${item.budget}`).attr('readonly')).toBeDefined();
+    // The minutes as they stand, with no form to change them (nothing to autosave either).
+    expect($('textarea, input[type="radio"]').length).toBe(0);
+    expect($('form[data-autosave], form[data-draft]').length).toBe(0);
+    expect(textOf(res.body)).toContain('2. Adult social care budget');
     const post = await member.submit(`${screen}/times`, { startedAt: '10am', endedAt: '' }, screen);
     expect(post.statusCode).toBe(403);
   });
@@ -169,6 +172,29 @@ describe('attendance', () => {
     expect(stats).toContain('Ms B Jones | 1 | 0 | 1 | 0');
     expect(stats).toContain('Dr C Brown | 1 | 0 | 1 | 1');
     db.update(meetings).set({ status: 'scheduled' }).where(eq(meetings.id, meetingId)).run();
+  });
+
+  it('keeps a committee substitute recorded in a member’s place when the members’ attendance is saved again', async () => {
+    const committeeId = db.select().from(meetings).where(eq(meetings.id, meetingId)).get()?.committeeId ?? 0;
+    const reserve = createPerson(db, { name: 'Cllr R Reserve' }).id;
+    createMembership(db, { committeeId, personId: reserve, role: 'substitute', fromDate: '2030-01-01' });
+    const turnerRow = rows().find((r) => r.personId === person.turner);
+    if (turnerRow) db.delete(attendance).where(eq(attendance.id, turnerRow.id)).run();
+    expect((await submit('/attendance/substitutes', { forPersonId: String(person.turner), personId: String(reserve), newPersonName: '', virtual: '' })).statusCode).toBe(303);
+    // Listed with the substitutes, not among the members' radios.
+    const $ = parse((await clerk.get(screen)).body);
+    expect($(`input[name="status-${reserve}"]`).length).toBe(0);
+    expect(textOf($.html(), '#minutes-attendance')).toContain('Cllr R Reserve, substituting for Mr A Turner');
+    await submit('/attendance', { [`status-${person.chair}`]: 'present', [`status-${person.jones}`]: 'apologies', [`status-${person.turner}`]: 'apologies' });
+    expect(rows().find((r) => r.personId === reserve)).toMatchObject({ status: 'present', substituteForPersonId: person.turner });
+  });
+
+  it('saves nothing of a refused form: a new name typed for a second substitute is not added to the directory', async () => {
+    const before = db.select().from(people).all().length;
+    const res = await submit('/attendance/substitutes', { forPersonId: String(person.turner), personId: '', newPersonName: 'Cllr N Never', virtual: '' });
+    expect(res.statusCode).toBe(422);
+    expect(errorOf(res.body, 'substitute-forPersonId')).toBe('A substitute for Mr A Turner is already recorded');
+    expect(db.select().from(people).all()).toHaveLength(before);
   });
 });
 

@@ -9,6 +9,7 @@ import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select, Textarea } from '../components/Field';
 import { Tag } from '../components/Tag';
+import { Csrf, RemoveButton } from '../components/FormParts';
 
 export const ITEM_KIND_LABELS: Record<(typeof AGENDA_ITEM_KINDS)[number], string> = {
   apologies: 'Apologies and changes in membership',
@@ -50,23 +51,7 @@ function enhance(action: string): Record<string, string> {
   return { 'hx-post': action, 'hx-target': '#agenda-editor', 'hx-swap': 'outerHTML' };
 }
 
-function Csrf({ token }: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={token} />;
-}
-
 /** The pack's progress: polls itself while the pack is being built. */
-/** A one-button form that takes something off an item, named for screen readers. */
-function RemoveLink({ action, id, what, csrfToken }: { action: string; id: string; what: string; csrfToken: string }): JSX.Element {
-  return (
-    <form method="post" action={action} {...enhance(action)}>
-      <Csrf token={csrfToken} />
-      <button type="submit" class="app-link-button govuk-body-s" id={id}>
-        Remove<span class="govuk-visually-hidden" safe>{` ${what}`}</span>
-      </button>
-    </form>
-  );
-}
-
 export function PackStatusPanel({ meetingId, pack }: { meetingId: number; pack: PackState }): JSX.Element {
   const building = pack.status === 'pending' || pack.status === 'building';
   return (
@@ -310,7 +295,7 @@ function ItemView({
           <li class="app-inline-row">
             <span safe>{p.capacity ? `${p.name}, ${p.capacity}` : p.name}</span>
             {canEdit ? (
-              <RemoveLink action={`${base}/presenters/${p.id}/remove`} id={`remove-presenter-${p.id}`} what={p.name} csrfToken={csrfToken} />
+              <RemoveButton action={`${base}/presenters/${p.id}/remove`} enhance={enhance(`${base}/presenters/${p.id}/remove`)} id={`remove-presenter-${p.id}`} what={p.name} csrfToken={csrfToken} />
             ) : (
               ''
             )}
@@ -376,7 +361,7 @@ function ItemView({
               ''
             )}
             {canEdit ? (
-              <RemoveLink action={`${base}/papers/${d.id}/remove`} id={`remove-paper-${d.id}`} what={d.title} csrfToken={csrfToken} />
+              <RemoveButton action={`${base}/papers/${d.id}/remove`} enhance={enhance(`${base}/papers/${d.id}/remove`)} id={`remove-paper-${d.id}`} what={d.title} csrfToken={csrfToken} />
             ) : (
               ''
             )}

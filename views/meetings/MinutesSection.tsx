@@ -1,30 +1,107 @@
-import { WarningText } from '../components/WarningText';
-import type { PublicMinutes } from '../../src/features/minutes/queries';
-import { formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
-import { DECLARATION_KIND_LABELS, listInWords } from '../../src/lib/labels';
+import type { MinutesView, PublicMinutes } from '../../src/features/minutes/queries';
+import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from '../../src/features/minutes/wording';
+import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { exemptNotice } from '../../src/lib/schedule12a';
 import { SummaryList, type SummaryListRow } from '../components/SummaryList';
 import { Tag } from '../components/Tag';
+import { WarningText } from '../components/WarningText';
 
-function names(people: { name: string; virtual?: boolean; substituteFor?: string | null }[]): string {
-  return listInWords(
-    people.map(
-      (p) =>
-        p.name +
-        (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') +
-        (p.virtual ? ' (attended virtually)' : ''),
-    ),
+/**
+ * What the minutes record, laid out as clerks lay them out: who attended,
+ * declarations, each item with its RESOLVED and ACTION lines, amendments.
+ * The public get a view with exempt content withheld; the committee, in full.
+ */
+export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element {
+  const rows: SummaryListRow[] = [{ key: 'Members present', text: attendeeNames(minutes.present) || 'None recorded' }];
+  if (minutes.inAttendance.length > 0) rows.push({ key: 'Others in attendance', text: attendeeNames(minutes.inAttendance) });
+  rows.push({ key: 'Apologies', text: attendeeNames(minutes.apologies) || 'None' });
+  if (minutes.absent.length > 0) rows.push({ key: 'Absent', text: attendeeNames(minutes.absent) });
+  return (
+    <>
+      {minutes.startedAt && minutes.endedAt ? (
+        <p class="govuk-body" safe>
+          {`The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.`}
+        </p>
+      ) : (
+        ''
+      )}
+      <SummaryList rows={rows} />
+
+      <h3 class="govuk-heading-m">Declarations of interest</h3>
+      {minutes.declarations.length === 0 ? (
+        <p class="govuk-body">No interests were declared.</p>
+      ) : (
+        <ul class="govuk-list govuk-list--bullet">
+          {minutes.declarations.map((d) => (
+            <li safe>{declarationSentence(d)}</li>
+          ))}
+        </ul>
+      )}
+
+      {minutes.items.map((item) => (
+        <div class="app-minute-item" id={`minute-${item.number}`}>
+          <h3 class="govuk-heading-m" safe>
+            {`${item.number}. ${item.title}`}
+          </h3>
+          {item.withheld ? (
+            <p class="govuk-body" safe>
+              {withheldNotice(item)}
+            </p>
+          ) : (
+            <>
+              {item.exemptParagraph !== null ? <Tag text={exemptNotice(item.exemptParagraph)} colour="red" /> : ''}
+              {item.minuteText ? renderSafeMarkdown(item.minuteText) : ''}
+              {item.resolutions.length > 0 ? (
+                <div class="app-resolution">
+                  <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">RESOLVED:</p>
+                  {item.resolutions.length === 1 ? (
+                    <p class="govuk-body" safe>
+                      {item.resolutions[0]?.text ?? ''}
+                    </p>
+                  ) : (
+                    <ol class="govuk-list govuk-list--number">
+                      {item.resolutions.map((r) => (
+                        <li safe>{r.text}</li>
+                      ))}
+                    </ol>
+                  )}
+                </div>
+              ) : (
+                ''
+              )}
+              {item.actions.map((a) => (
+                <p class="govuk-body">
+                  <strong>ACTION:</strong> <span safe>{actionLine(a)}</span>
+                </p>
+              ))}
+            </>
+          )}
+        </div>
+      ))}
+      {minutes.amendments.length > 0 ? (
+        <div class="app-minute-item" id="minutes-amendments">
+          <h3 class="govuk-heading-m">Amendments since approval</h3>
+          <p class="govuk-body">Approved minutes are not changed. These corrections were recorded afterwards and read with them.</p>
+          <ol class="govuk-list govuk-list--number">
+            {minutes.amendments.map((a) => (
+              <li>
+                <span safe>{`${a.itemNumber === null ? '' : `Item ${a.itemNumber}: `}${a.text ?? 'An amendment to an item not for publication.'}`}</span>
+                <br />
+                <span class="govuk-body-s" safe>{`${a.reason ? `${a.reason} ` : ''}Recorded ${formatDateTime(a.recordedAt)}.`}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
+      ) : (
+        ''
+      )}
+    </>
   );
 }
 
-/** Published minutes, laid out as clerks lay them out. */
+/** Published minutes on the meeting page: their standing, the version, and what they record. */
 export function MinutesSection({ minutes, meetingId, links = true }: { minutes: PublicMinutes; meetingId: number; links?: boolean }): JSX.Element {
-  const rows: SummaryListRow[] = [{ key: 'Members present', text: names(minutes.present) || 'None recorded' }];
-  if (minutes.inAttendance.length > 0) rows.push({ key: 'Others in attendance', text: names(minutes.inAttendance) });
-  rows.push({ key: 'Apologies', text: names(minutes.apologies) || 'None' });
-  if (minutes.absent.length > 0) rows.push({ key: 'Absent', text: names(minutes.absent) });
-
   return (
     <section id="minutes" aria-labelledby="minutes-heading">
       <h2 class="govuk-heading-l" id="minutes-heading">
@@ -33,10 +110,16 @@ export function MinutesSection({ minutes, meetingId, links = true }: { minutes: 
       {minutes.approved ? (
         <p class="govuk-body">
           <Tag text="Approved" colour="green" />{' '}
-          {minutes.approvedAt ? (
-            <span safe>{`Approved as a correct record on ${formatDateTime(minutes.approvedAt)}.`}</span>
+          {minutes.approvedAtMeeting ? (
+            <>
+              Approved as a correct record at the meeting of{' '}
+              <a class="govuk-link" href={`/meetings/${minutes.approvedAtMeeting.id}`} safe>
+                {formatDate(minutes.approvedAtMeeting.startsAt)}
+              </a>
+              .
+            </>
           ) : (
-            ''
+            <span safe>{approvalSentence(null)}</span>
           )}
         </p>
       ) : (
@@ -63,93 +146,7 @@ export function MinutesSection({ minutes, meetingId, links = true }: { minutes: 
           ''
         )}
       </p>
-      {minutes.startedAt && minutes.endedAt ? (
-        <p class="govuk-body" safe>
-          {`The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.`}
-        </p>
-      ) : (
-        ''
-      )}
-      <SummaryList rows={rows} />
-
-      <h3 class="govuk-heading-m">Declarations of interest</h3>
-      {minutes.declarations.length === 0 ? (
-        <p class="govuk-body">No interests were declared.</p>
-      ) : (
-        <ul class="govuk-list govuk-list--bullet">
-          {minutes.declarations.map((d) => {
-            const where = d.itemNumber === null ? '' : ` (item ${d.itemNumber}${d.itemTitle ? `, ${d.itemTitle}` : ''})`;
-            const what = d.nature ?? 'The nature of the interest is not published because it is sensitive.';
-            const left = d.withdrew ? 'Left the meeting for the item.' : 'Remained in the meeting.';
-            return (
-              <li safe>
-                {`${d.name}${where}: ${DECLARATION_KIND_LABELS[d.kind]}. ${what} ${left}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-
-      {minutes.items.map((item) => {
-        const safeText = item.minuteText ? renderSafeMarkdown(item.minuteText) : '';
-        return (
-          <div class="app-minute-item" id={`minute-${item.number}`}>
-            <h3 class="govuk-heading-m" safe>
-              {`${item.number}. ${item.title}`}
-            </h3>
-            {item.exemptParagraph !== null ? (
-              <p class="govuk-body" safe>
-                {exemptNotice(item.exemptParagraph)}
-              </p>
-            ) : (
-              <>
-                {safeText}
-                {item.resolutions.length > 0 ? (
-                  <div class="app-resolution">
-                    <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">RESOLVED:</p>
-                    {item.resolutions.length === 1 ? (
-                      <p class="govuk-body" safe>
-                        {item.resolutions[0]?.text ?? ''}
-                      </p>
-                    ) : (
-                      <ol class="govuk-list govuk-list--number">
-                        {item.resolutions.map((r) => (
-                          <li safe>{r.text}</li>
-                        ))}
-                      </ol>
-                    )}
-                  </div>
-                ) : (
-                  ''
-                )}
-                {item.actions.map((a) => (
-                  <p class="govuk-body">
-                    <strong>ACTION:</strong>{' '}
-                    <span safe>{`${a.owners.join('/')}: ${a.description}`}</span>
-                  </p>
-                ))}
-              </>
-            )}
-          </div>
-        );
-      })}
-      {minutes.amendments.length > 0 ? (
-        <div class="app-minute-item" id="minutes-amendments">
-          <h3 class="govuk-heading-m">Amendments since approval</h3>
-          <p class="govuk-body">Approved minutes are not changed. These corrections were recorded afterwards and read with them.</p>
-          <ol class="govuk-list govuk-list--number">
-            {minutes.amendments.map((a) => (
-              <li>
-                <span safe>{`${a.itemNumber === null ? '' : `Item ${a.itemNumber}: `}${a.text ?? 'An amendment to an item not for publication.'}`}</span>
-                <br />
-                <span class="govuk-body-s" safe>{`${a.reason ? `${a.reason} ` : ''}Recorded ${formatDateTime(a.recordedAt)}.`}</span>
-              </li>
-            ))}
-          </ol>
-        </div>
-      ) : (
-        ''
-      )}
+      <MinutesBody minutes={minutes} />
     </section>
   );
 }

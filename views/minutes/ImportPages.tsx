@@ -1,6 +1,7 @@
 import type { ImportPlan, PlannedName } from '../../src/features/minutes/import/apply';
 import { formatCalendarDate, formatDate } from '../../src/lib/dates';
-import { DECLARATION_KIND_LABELS } from '../../src/lib/labels';
+import { ATTENDANCE_STATUS_LABELS, DECLARATION_KIND_LABELS } from '../../src/lib/labels';
+import { safeMarkdownToPlain } from '../../src/lib/safe-markdown';
 import { errorList, type FieldErrors } from '../../src/lib/validation';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -81,7 +82,7 @@ function MarkedText({ text, unplaced }: { text: string; unplaced: string[] }): J
   return (
     <div class="app-import-text">
       {paragraphs.map((p) => {
-        const plain = p.replace(/\\([*_\\`.)+-])/g, '$1');
+        const plain = safeMarkdownToPlain(p);
         const flat = (s: string) => s.replace(/\s+/g, ' ').trim();
         const marked = unplaced.some((u) => flat(plain).includes(flat(u)) || flat(u).includes(flat(plain)));
         return marked ? (
@@ -118,7 +119,6 @@ export function ImportPreviewPage({
   const p = plan.parsed;
   const replaced = plan.replaces.attendance + plan.replaces.declarations + plan.replaces.resolutions + plan.replaces.actions + plan.replaces.minuteTexts;
   const unplacedCount = p.items.reduce((n, i) => n + i.unplaced.length, 0);
-  const statusLabel = { present: 'Present', apologies: 'Apologies', absent: 'Absent', in_attendance: 'In attendance' } as const;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -206,7 +206,7 @@ export function ImportPreviewPage({
             head={[{ text: 'As written' }, { text: 'Status' }, { text: 'In the directory' }]}
             rows={plan.attendance.map((a) => [
               { text: `${a.written}${a.virtual ? ' (virtual)' : ''}${a.substituteFor ? ` (substitute for ${a.substituteFor.written})` : ''}` },
-              { text: statusLabel[a.status] },
+              { text: ATTENDANCE_STATUS_LABELS[a.status] },
               { html: <Who name={a} /> },
             ])}
           />

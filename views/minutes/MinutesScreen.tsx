@@ -1,9 +1,10 @@
-import type { MinutesEditorData, MinutesEditorItem } from '../../src/features/minutes/queries';
+import { minutesView, type MinutesEditorData, type MinutesEditorItem, type MinutesStateData } from '../../src/features/minutes/queries';
+import { actionLine, declarationSentence } from '../../src/features/minutes/wording';
 import { MEMBER_STATUSES } from '../../src/features/minutes/commands';
 import { DECLARATION_KINDS, RESOLUTION_OUTCOMES } from '../../src/features/minutes/schema';
 import { formatCalendarDate, formatDate, formatDateTime, formatTime, londonDate } from '../../src/lib/dates';
 import { partsOf } from '../../src/lib/forms';
-import { DECLARATION_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
+import { DECLARATION_KIND_LABELS, MEMBER_ATTENDANCE_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
 import { exemptNotice } from '../../src/lib/schedule12a';
 import { errorList, type FieldErrors } from '../../src/lib/validation';
 import { Button } from '../components/Button';
@@ -12,6 +13,9 @@ import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select, Textarea } from '../components/Field';
 import { Radios } from '../components/Radios';
 import { Tag } from '../components/Tag';
+import { Csrf, RemoveButton } from '../components/FormParts';
+import { Checkbox } from '../components/Checkbox';
+import { MinutesBody } from '../meetings/MinutesSection';
 
 type Values = Record<string, string>;
 
@@ -29,6 +33,7 @@ export interface MinutesFormState {
 export interface MinutesScreenProps {
   data: MinutesEditorData;
   csrfToken: string;
+  /** May change these minutes: a clerk of the committee, while they are not approved. Others read them. */
   canEdit: boolean;
   /** Keys the browser's unsaved-text store, so one person's drafts never reach another's screen. */
   userId: number;
@@ -36,14 +41,6 @@ export interface MinutesScreenProps {
   /** Rendering one region for htmx: its errors are summarised inside it. */
   fragment?: boolean;
 }
-
-const MEMBER_STATUS_LABELS: Record<(typeof MEMBER_STATUSES)[number] | '', string> = {
-  present: 'Present',
-  virtual: 'Present virtually',
-  apologies: 'Apologies',
-  absent: 'Absent',
-  '': 'Not recorded',
-};
 
 const OUTCOME_OPTIONS = [{ value: '', text: 'As written in capitals in the text' }, ...RESOLUTION_OUTCOMES.map((o) => ({ value: o, text: o }))];
 
@@ -54,10 +51,6 @@ function base(data: MinutesEditorData): string {
 /** A form that posts to the screen and swaps its region in place. */
 function enhance(action: string, region: string): Record<string, string> {
   return { 'hx-post': action, 'hx-target': `#${region}`, 'hx-swap': 'outerHTML' };
-}
-
-function Csrf({ token }: { token: string }): JSX.Element {
-  return <input type="hidden" name="_csrf" value={token} />;
 }
 
 function stateFor(props: MinutesScreenProps, form: string): MinutesFormState | undefined {
@@ -91,50 +84,37 @@ function ChangeOrRemove(props: { url: string; focus: string; region: string; wha
       <a class="govuk-link govuk-body-s" href={`${props.url}/edit#${props.focus}`} hx-get={`${props.url}/edit`} hx-target={`#${props.region}`} hx-swap="outerHTML">
         Change<span class="govuk-visually-hidden" safe>{` ${props.what}`}</span>
       </a>
-      {props.removeId ? <RemoveButton action={`${props.url}/remove`} region={props.region} id={props.removeId} what={props.what} csrfToken={props.csrfToken} /> : ''}
+      {props.removeId ? <RemoveButton action={`${props.url}/remove`} enhance={enhance(`${props.url}/remove`, props.region)} id={props.removeId} what={props.what} csrfToken={props.csrfToken} /> : ''}
     </span>
   );
 }
 
-/** One-button form: takes something off the minutes. */
-function RemoveButton({ action, region, id, what, csrfToken }: { action: string; region: string; id: string; what: string; csrfToken: string }): JSX.Element {
-  return (
-    <form method="post" action={action} class="app-inline-form" {...enhance(action, region)}>
-      <Csrf token={csrfToken} />
-      <button type="submit" class="app-link-button govuk-body-s" id={id}>
-        Remove<span class="govuk-visually-hidden" safe>{` ${what}`}</span>
-      </button>
-    </form>
-  );
-}
-
-/** Where the minutes stand: their state, whether the draft has unpublished changes, the versions. */
-export function MinutesState(props: MinutesScreenProps & { oob?: boolean }): JSX.Element {
-  const { data } = props;
-  const latest = data.versions.at(-1);
-  const status = data.locked
+/** Where the minutes stand: their state, whether the draft has unpublished changes, the versions. Redrawn after each save. */
+export function MinutesState({ state, oob }: { state: MinutesStateData; oob?: boolean }): JSX.Element {
+  const latest = state.versions.at(-1);
+  const status = state.locked
     ? { text: 'Approved', colour: 'green' as const }
     : latest
       ? { text: `Published as a draft, version ${latest.version}`, colour: 'blue' as const }
-      : data.meeting.minutesStatus === 'draft'
+      : state.minutesStatus === 'draft'
         ? { text: 'Draft, not published', colour: 'yellow' as const }
         : { text: 'Not started', colour: 'grey' as const };
   return (
     <div
       id="minutes-state"
-      hx-swap-oob={props.oob ? 'true' : undefined}
-      hx-get={`${base(data)}/state`}
+      hx-swap-oob={oob ? 'true' : undefined}
+      hx-get={`/manage/meetings/${state.meetingId}/minutes/state`}
       hx-trigger="minutes-changed from:body"
       hx-swap="outerHTML"
     >
       <p class="govuk-body">
         <Tag text={status.text} colour={status.colour} />
       </p>
-      {data.locked ? (
+      {state.locked ? (
         <p class="govuk-body" safe>
           {`These minutes were approved${latest?.approvedAt ? ` on ${formatDateTime(latest.approvedAt)}` : ''}. They are a legal record and cannot be changed: a correction is recorded as an amendment, below.`}
         </p>
-      ) : latest && !data.unpublishedChanges ? (
+      ) : latest && !state.unpublishedChanges ? (
         <p class="govuk-body">The published version is up to date with what is recorded here.</p>
       ) : latest ? (
         <p class="govuk-body govuk-!-font-weight-bold" safe>
@@ -143,11 +123,11 @@ export function MinutesState(props: MinutesScreenProps & { oob?: boolean }): JSX
       ) : (
         <p class="govuk-body">Nothing is published yet: the public cannot see these minutes.</p>
       )}
-      {data.versions.length > 0 ? (
+      {state.versions.length > 0 ? (
         <ul class="govuk-list">
-          {data.versions.map((v) => (
+          {state.versions.map((v) => (
             <li>
-              <a class="govuk-link" href={`/meetings/${data.meeting.id}/minutes/versions/${v.version}`} safe>
+              <a class="govuk-link" href={`/meetings/${state.meetingId}/minutes/versions/${v.version}`} safe>
                 {`Version ${v.version}, published ${formatDateTime(v.publishedAt)}`}
               </a>
               {v.changeSummary ? <span class="govuk-body-s" safe>{`: ${v.changeSummary}`}</span> : ''}
@@ -163,7 +143,7 @@ export function MinutesState(props: MinutesScreenProps & { oob?: boolean }): JSX
 
 /** Publishing: where the minutes stand, and the form that publishes them. */
 export function PublishPanel(props: MinutesScreenProps): JSX.Element {
-  const { data, csrfToken, canEdit } = props;
+  const { data, csrfToken } = props;
   const state = stateFor(props, 'publish');
   const latest = data.versions.at(-1);
   const action = `${base(data)}/publish`;
@@ -173,49 +153,37 @@ export function PublishPanel(props: MinutesScreenProps): JSX.Element {
       <h2 class="govuk-heading-m" id="minutes-status-heading">
         Publishing
       </h2>
-      {props.state?.errors._locked ? (
-        <p class="govuk-error-message" id="_locked" safe>
-          {props.state.errors._locked}
-        </p>
-      ) : (
-        ''
-      )}
-      {data.locked ? <p class="govuk-body">Approved minutes are not published again: corrections are recorded as amendments.</p> : ''}
-      {canEdit && !data.locked ? (
-        <form method="post" action={action} novalidate {...enhance(action, 'minutes-status')}>
-          <Csrf token={csrfToken} />
-          {state?.errors._form ? (
-            <p class="govuk-error-message" id="publish-form-error" safe>
-              {state.errors._form}
-            </p>
-          ) : (
-            ''
-          )}
-          {latest ? (
-            <Textarea
-              id="publish-changeSummary"
-              name="changeSummary"
-              label="What was corrected"
-              hint="Readers see this beside the new version, with the words that changed."
-              rows={2}
-              value={state?.values.changeSummary}
-              errorMessage={state?.errors['publish-changeSummary']}
-            />
-          ) : (
-            ''
-          )}
-          <Button text={latest ? `Publish the corrections as version ${latest.version + 1}` : 'Publish the draft minutes'} attributes={{ id: 'publish-minutes' }} />
-          <p class="govuk-body-s">They are published as a draft, clearly labelled, until the committee approves them at a later meeting.</p>
-        </form>
-      ) : (
-        ''
-      )}
+      <form method="post" action={action} novalidate {...enhance(action, 'minutes-status')}>
+        <Csrf token={csrfToken} />
+        {state?.errors._form ? (
+          <p class="govuk-error-message" id="publish-form-error" safe>
+            {state.errors._form}
+          </p>
+        ) : (
+          ''
+        )}
+        {latest ? (
+          <Textarea
+            id="publish-changeSummary"
+            name="changeSummary"
+            label="What was corrected"
+            hint="Readers see this beside the new version, with the words that changed."
+            rows={2}
+            value={state?.values.changeSummary}
+            errorMessage={state?.errors['publish-changeSummary']}
+          />
+        ) : (
+          ''
+        )}
+        <Button text={latest ? `Publish the corrections as version ${latest.version + 1}` : 'Publish the draft minutes'} attributes={{ id: 'publish-minutes' }} />
+        <p class="govuk-body-s">They are published as a draft, clearly labelled, until the committee approves them at a later meeting.</p>
+      </form>
     </section>
   );
 }
 
 export function TimesForm(props: MinutesScreenProps): JSX.Element {
-  const { data, csrfToken, canEdit } = props;
+  const { data, csrfToken } = props;
   const state = stateFor(props, 'times');
   const action = `${base(data)}/times`;
   const value = (field: 'startedAt' | 'endedAt') => state?.values[field] ?? (data.meeting[field] ? formatTime(data.meeting[field]) : '');
@@ -228,17 +196,11 @@ export function TimesForm(props: MinutesScreenProps): JSX.Element {
       <form method="post" action={action} novalidate data-autosave={`minutes:${props.userId}:${data.meeting.id}:times`}>
         <Csrf token={csrfToken} />
         <div class="app-field-row">
-          <Input id="startedAt" label="Began at" hint="Like 10am or 10:05" classes="govuk-input--width-5" value={value('startedAt')} errorMessage={state?.errors.startedAt} attributes={{ disabled: !canEdit || data.locked }} />
-          <Input id="endedAt" label="Ended at" hint="Like 1.24pm" classes="govuk-input--width-5" value={value('endedAt')} errorMessage={state?.errors.endedAt} attributes={{ disabled: !canEdit || data.locked }} />
+          <Input id="startedAt" label="Began at" hint="Like 10am or 10:05" classes="govuk-input--width-5" value={value('startedAt')} errorMessage={state?.errors.startedAt} />
+          <Input id="endedAt" label="Ended at" hint="Like 1.24pm" classes="govuk-input--width-5" value={value('endedAt')} errorMessage={state?.errors.endedAt} />
         </div>
-        {canEdit && !data.locked ? (
-          <>
-            <Button text="Save times" variant="secondary" attributes={{ id: 'save-times' }} />
-            <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite"></span>
-          </>
-        ) : (
-          ''
-        )}
+        <Button text="Save times" variant="secondary" attributes={{ id: 'save-times' }} />
+        <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite"></span>
       </form>
     </section>
   );
@@ -247,7 +209,6 @@ export function TimesForm(props: MinutesScreenProps): JSX.Element {
 /** Members' attendance, substitutes and others in attendance: one region. */
 export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
   const { data, csrfToken } = props;
-  const canEdit = props.canEdit && !data.locked;
   const state = props.state && ['attendance', 'substitute', 'other'].includes(props.state.form) ? props.state : undefined;
   const membersState = stateFor(props, 'attendance');
   const subState = stateFor(props, 'substitute');
@@ -272,10 +233,10 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
             // Nothing checked until recorded: the Tab key then lands on "Present", the usual answer.
             value={(membersState?.values[`status-${m.personId}`] ?? m.status) || null}
             errorMessage={membersState?.errors[`status-${m.personId}`]}
-            options={([...MEMBER_STATUSES, ''] as const).map((s) => ({ value: s, text: MEMBER_STATUS_LABELS[s] }))}
+            options={([...MEMBER_STATUSES, ''] as const).map((s) => ({ value: s, text: MEMBER_ATTENDANCE_LABELS[s] }))}
           />
         ))}
-        {canEdit && data.members.length > 0 ? (
+        {data.members.length > 0 ? (
           <>
             <Button text="Save attendance" variant="secondary" attributes={{ id: 'save-attendance' }} />
             <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite"></span>
@@ -291,12 +252,11 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
         {data.substitutes.map((s) => (
           <li class="app-inline-row">
             <span safe>{`${s.name}, substituting for ${s.substituteFor}${s.virtual ? ' (virtually)' : ''}`}</span>
-            {canEdit ? <RemoveButton action={`${base(data)}/attendance/${s.attendanceId}/remove`} region="minutes-attendance" id={`remove-attendee-${s.attendanceId}`} what={s.name} csrfToken={csrfToken} /> : ''}
+            <RemoveButton action={`${base(data)}/attendance/${s.attendanceId}/remove`} enhance={enhance(`${base(data)}/attendance/${s.attendanceId}/remove`, 'minutes-attendance')} id={`remove-attendee-${s.attendanceId}`} what={s.name} csrfToken={csrfToken} />
           </li>
         ))}
       </ul>
-      {canEdit ? (
-        <AddDetails summary="Add a substitute" open={subState !== undefined}>
+      <AddDetails summary="Add a substitute" open={subState !== undefined}>
             <form method="post" action={`${action}/substitutes`} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:substitute`} {...enhance(`${action}/substitutes`, 'minutes-attendance')}>
               <Csrf token={csrfToken} />
               <Select
@@ -315,13 +275,10 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
                 value={subState?.values.newPersonName}
                 errorMessage={subState?.errors['substitute-newPersonName']}
               />
-              <VirtualBox id="substitute-virtual" checked={subState?.values.virtual === 'yes'} />
+              <Checkbox id="substitute-virtual" name="virtual" label="Attended virtually" checked={subState?.values.virtual === 'yes'} />
               <Button text="Add substitute" variant="secondary" attributes={{ id: 'add-substitute' }} />
             </form>
         </AddDetails>
-      ) : (
-        ''
-      )}
 
       <h3 class="govuk-heading-s">Others in attendance</h3>
       {data.others.length === 0 ? <p class="govuk-body-s">None recorded.</p> : ''}
@@ -329,12 +286,11 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
         {data.others.map((o) => (
           <li class="app-inline-row">
             <span safe>{`${o.name}${o.capacity ? `, ${o.capacity}` : ''}${o.virtual ? ' (virtually)' : ''}`}</span>
-            {canEdit ? <RemoveButton action={`${base(data)}/attendance/${o.attendanceId}/remove`} region="minutes-attendance" id={`remove-attendee-${o.attendanceId}`} what={o.name} csrfToken={csrfToken} /> : ''}
+            <RemoveButton action={`${base(data)}/attendance/${o.attendanceId}/remove`} enhance={enhance(`${base(data)}/attendance/${o.attendanceId}/remove`, 'minutes-attendance')} id={`remove-attendee-${o.attendanceId}`} what={o.name} csrfToken={csrfToken} />
           </li>
         ))}
       </ul>
-      {canEdit ? (
-        <AddDetails summary="Add someone in attendance" open={otherState !== undefined}>
+      <AddDetails summary="Add someone in attendance" open={otherState !== undefined}>
             <form method="post" action={`${action}/others`} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:other`} {...enhance(`${action}/others`, 'minutes-attendance')}>
               <Csrf token={csrfToken} />
               <Select id="other-personId" name="personId" label="From the directory" value={otherState?.values.personId} errorMessage={otherState?.errors['other-personId']} options={peopleOptions} />
@@ -347,35 +303,16 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
                 errorMessage={otherState?.errors['other-newPersonName']}
               />
               <Input id="other-capacity" name="capacity" label="Capacity (optional)" hint="Like Head of Primary Care, CCG" value={otherState?.values.capacity} errorMessage={otherState?.errors['other-capacity']} />
-              <VirtualBox id="other-virtual" checked={otherState?.values.virtual === 'yes'} />
+              <Checkbox id="other-virtual" name="virtual" label="Attended virtually" checked={otherState?.values.virtual === 'yes'} />
               <Button text="Add to those in attendance" variant="secondary" attributes={{ id: 'add-other' }} />
             </form>
         </AddDetails>
-      ) : (
-        ''
-      )}
     </section>
-  );
-}
-
-function VirtualBox({ id, checked }: { id: string; checked: boolean }): JSX.Element {
-  return (
-    <div class="govuk-form-group">
-      <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-        <div class="govuk-checkboxes__item">
-          <input class="govuk-checkboxes__input" id={id} name="virtual" type="checkbox" value="yes" checked={checked} />
-          <label class="govuk-label govuk-checkboxes__label" for={id}>
-            Attended virtually
-          </label>
-        </div>
-      </div>
-    </div>
   );
 }
 
 export function DeclarationsSection(props: MinutesScreenProps): JSX.Element {
   const { data, csrfToken } = props;
-  const canEdit = props.canEdit && !data.locked;
   const state = stateFor(props, 'declaration');
   const action = `${base(data)}/declarations`;
   return (
@@ -388,15 +325,12 @@ export function DeclarationsSection(props: MinutesScreenProps): JSX.Element {
       <ul class="govuk-list">
         {data.declarations.map((d) => (
           <li class="app-inline-row">
-            <span safe>
-              {`${d.name}${d.itemNumber === null ? '' : `, item ${d.itemNumber}`}: ${DECLARATION_KIND_LABELS[d.kind]}. ${d.nature}${d.sensitive ? ' (sensitive: not published)' : ''} ${d.withdrew ? 'Left the room.' : 'Stayed.'}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`}
-            </span>
-            {canEdit ? <RemoveButton action={`${action}/${d.id}/remove`} region="minutes-declarations" id={`remove-declaration-${d.id}`} what={`declaration by ${d.name}`} csrfToken={csrfToken} /> : ''}
+            <span safe>{declarationSentence(d)}</span>
+            <RemoveButton action={`${action}/${d.id}/remove`} enhance={enhance(`${action}/${d.id}/remove`, 'minutes-declarations')} id={`remove-declaration-${d.id}`} what={`declaration by ${d.name}`} csrfToken={csrfToken} />
           </li>
         ))}
       </ul>
-      {canEdit ? (
-        <AddDetails summary="Record a declaration" open={state !== undefined}>
+      <AddDetails summary="Record a declaration" open={state !== undefined}>
             <form method="post" action={action} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:declaration`} {...enhance(action, 'minutes-declarations')}>
               <Csrf token={csrfToken} />
               <Select
@@ -425,19 +359,13 @@ export function DeclarationsSection(props: MinutesScreenProps): JSX.Element {
                 options={DECLARATION_KINDS.map((k) => ({ value: k, text: DECLARATION_KIND_LABELS[k] }))}
               />
               <Textarea id="declaration-nature" name="nature" label="Nature of the interest" rows={2} value={state?.values.nature} errorMessage={state?.errors['declaration-nature']} />
-              <div class="govuk-form-group">
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id="declaration-sensitive" name="sensitive" type="checkbox" value="yes" checked={state?.values.sensitive === 'yes'} aria-describedby="declaration-sensitive-hint" />
-                    <label class="govuk-label govuk-checkboxes__label" for="declaration-sensitive">
-                      Sensitive interest
-                    </label>
-                    <div id="declaration-sensitive-hint" class="govuk-hint govuk-checkboxes__hint">
-                      Its nature is recorded here but not published.
-                    </div>
-                  </div>
-                </div>
-              </div>
+              <Checkbox
+                id="declaration-sensitive"
+                name="sensitive"
+                label="Sensitive interest"
+                hint="Its nature is recorded here but not published."
+                checked={state?.values.sensitive === 'yes'}
+              />
               <Radios
                 id="declaration-withdrew"
                 name="withdrew"
@@ -455,16 +383,12 @@ export function DeclarationsSection(props: MinutesScreenProps): JSX.Element {
               <Button text="Record declaration" variant="secondary" attributes={{ id: 'add-declaration' }} />
             </form>
         </AddDetails>
-      ) : (
-        ''
-      )}
     </section>
   );
 }
 
 function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem }): JSX.Element {
   const { data, item, csrfToken } = props;
-  const canEdit = props.canEdit && !data.locked;
   const state = stateFor(props, `text-${item.id}`);
   const action = `${base(data)}/items/${item.id}/text`;
   const field = `minute-${item.id}`;
@@ -478,10 +402,10 @@ function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem })
         label={`Minute of item ${item.number}`}
         labelClasses="govuk-label--s"
         hint="Paragraphs, lists (start a line with “- ”) and *emphasis*. It saves as you type."
-        rows={canEdit ? 8 : 4}
+        rows={8}
         value={state?.values.minuteText ?? item.minuteText}
         errorMessage={state?.errors[field]}
-        attributes={{ readonly: !canEdit, spellcheck: 'true' }}
+        attributes={{ spellcheck: 'true' }}
       />
       <div class="app-conflict" data-autosave-conflict hidden={state?.conflict ? undefined : true}>
         {state?.conflict ? (
@@ -495,16 +419,12 @@ function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem })
           ''
         )}
       </div>
-      {canEdit ? (
-        <div class="app-inline-row">
-          <Button text="Save minute" variant="secondary" classes="govuk-!-margin-bottom-0" attributes={{ id: `save-${field}` }} />
-          <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite">
-            {item.minuteText ? `Saved ${formatDateTime(item.savedAt)}` : ''}
-          </span>
-        </div>
-      ) : (
-        ''
-      )}
+      <div class="app-inline-row">
+        <Button text="Save minute" variant="secondary" classes="govuk-!-margin-bottom-0" attributes={{ id: `save-${field}` }} />
+        <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite">
+          {item.minuteText ? `Saved ${formatDateTime(item.savedAt)}` : ''}
+        </span>
+      </div>
     </form>
   );
 }
@@ -512,9 +432,15 @@ function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem })
 /** An item's resolutions and actions (and, for the minutes item, approving the earlier minutes): one region. */
 export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem }): JSX.Element {
   const { data, item, csrfToken } = props;
-  const canEdit = props.canEdit && !data.locked;
   const region = `item-${item.id}-record`;
-  const regionState = props.state && new RegExp(`^(resolution-${item.id}|action-${item.id}|approve-${item.id}|resolution-edit-(${item.resolutions.map((r) => r.id).join('|') || 'x'})|action-edit-(${item.actions.map((a) => a.id).join('|') || 'x'}))$`).test(props.state.form) ? props.state : undefined;
+  const forms = new Set([
+    `resolution-${item.id}`,
+    `action-${item.id}`,
+    `approve-${item.id}`,
+    ...item.resolutions.map((r) => `resolution-edit-${r.id}`),
+    ...item.actions.map((a) => `action-edit-${a.id}`),
+  ]);
+  const regionState = props.state && forms.has(props.state.form) ? props.state : undefined;
   const resolutionState = stateFor(props, `resolution-${item.id}`);
   const actionState = stateFor(props, `action-${item.id}`);
   const itemBase = `${base(data)}/items/${item.id}`;
@@ -548,7 +474,7 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
               ) : (
                 <>
                   <span safe>{r.text}</span> <Tag text={r.outcome} colour="blue" />
-                  {canEdit && !r.approvesMinutes ? (
+                  {!r.approvesMinutes ? (
                     <ChangeOrRemove url={`${base(data)}/resolutions/${r.id}`} focus={`resolution-edit-${r.id}-text`} region={region} what={`resolution: ${r.text.slice(0, 60)}`} removeId={`remove-resolution-${r.id}`} csrfToken={csrfToken} />
                   ) : (
                     ''
@@ -559,8 +485,7 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
           );
         })}
       </ol>
-      {canEdit ? (
-        <AddDetails summary="Add a resolution" to={`to item ${item.number}`} open={resolutionState !== undefined}>
+      <AddDetails summary="Add a resolution" to={`to item ${item.number}`} open={resolutionState !== undefined}>
             <ResolutionForm
               prefix={`resolution-${item.id}`}
               action={`${itemBase}/resolutions`}
@@ -571,9 +496,6 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
               draftKey={`minutes:${props.userId}:${data.meeting.id}:resolution-${item.id}`}
             />
         </AddDetails>
-      ) : (
-        ''
-      )}
 
       <h4 class="govuk-heading-s govuk-!-margin-bottom-1">Actions</h4>
       {item.actions.length === 0 ? <p class="govuk-body-s">None.</p> : ''}
@@ -595,28 +517,22 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
                 />
               ) : (
                 <>
-                  <strong>ACTION:</strong> <span safe>{`${a.owners.join('/')}: ${a.description}`}</span>
-                  {a.dueDate ? <span class="govuk-body-s" safe>{` (by ${formatCalendarDate(a.dueDate)})`}</span> : ''}
-                  {canEdit ? (
-                    <ChangeOrRemove
-                      url={`${base(data)}/actions/${a.id}`}
-                      focus={`action-edit-${a.id}-owners`}
-                      region={region}
-                      what={`action: ${a.description.slice(0, 60)}`}
-                      removeId={a.hasUpdates ? null : `remove-action-${a.id}`}
-                      csrfToken={csrfToken}
-                    />
-                  ) : (
-                    ''
-                  )}
+                  <strong>ACTION:</strong> <span safe>{actionLine(a)}</span>
+                  <ChangeOrRemove
+                    url={`${base(data)}/actions/${a.id}`}
+                    focus={`action-edit-${a.id}-owners`}
+                    region={region}
+                    what={`action: ${a.description.slice(0, 60)}`}
+                    removeId={a.hasUpdates ? null : `remove-action-${a.id}`}
+                    csrfToken={csrfToken}
+                  />
                 </>
               )}
             </li>
           );
         })}
       </ul>
-      {canEdit ? (
-        <AddDetails summary="Add an action" to={`to item ${item.number}`} open={actionState !== undefined}>
+      <AddDetails summary="Add an action" to={`to item ${item.number}`} open={actionState !== undefined}>
             <ActionForm
               prefix={`action-${item.id}`}
               action={`${itemBase}/actions`}
@@ -628,9 +544,6 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
               draftKey={`minutes:${props.userId}:${data.meeting.id}:action-${item.id}`}
             />
         </AddDetails>
-      ) : (
-        ''
-      )}
       {item.confirms ? <ApprovalPanel {...props} item={item} region={region} /> : ''}
     </div>
   );
@@ -692,7 +605,6 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
   const { data, item, csrfToken } = props;
   const confirms = item.confirms;
   if (!confirms) return '';
-  const canEdit = props.canEdit && !data.locked;
   const state = stateFor(props, `approve-${item.id}`);
   const day = formatCalendarDate(londonDate(confirms.startsAt));
   const action = `${base(data)}/items/${item.id}/approve`;
@@ -705,8 +617,6 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
         </p>
       ) : confirms.latestVersion === null ? (
         <p class="govuk-body">They have not been published yet, so the committee cannot approve them.</p>
-      ) : !canEdit ? (
-        <p class="govuk-body" safe>{`Version ${confirms.latestVersion} is published as a draft, waiting for approval.`}</p>
       ) : (
         <form method="post" action={action} novalidate {...enhance(action, props.region)}>
           <Csrf token={csrfToken} />
@@ -729,7 +639,7 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
             id={`approve-${item.id}-amendments`}
             name="amendments"
             label="Amendments agreed (optional)"
-            hint="One per paragraph. They are recorded with the approved minutes, which are otherwise locked."
+            hint="One per paragraph, starting with the item it corrects, like “Item 3: …”. They are recorded with the approved minutes, which are otherwise locked; one to an item not for publication stays private."
             rows={3}
             value={state?.values.amendments}
             errorMessage={state?.errors[`approve-${item.id}-amendments`]}
@@ -743,7 +653,6 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
 
 export function AmendmentsSection(props: MinutesScreenProps): JSX.Element {
   const { data, csrfToken } = props;
-  if (!data.locked) return '';
   const state = stateFor(props, 'amendment');
   const action = `${base(data)}/amendments`;
   return (
@@ -762,8 +671,7 @@ export function AmendmentsSection(props: MinutesScreenProps): JSX.Element {
           </li>
         ))}
       </ol>
-      {props.canEdit ? (
-        <form method="post" action={action} novalidate {...enhance(action, 'minutes-amendments')}>
+      <form method="post" action={action} novalidate {...enhance(action, 'minutes-amendments')}>
           <Csrf token={csrfToken} />
           {state?.errors._form ? (
             <p class="govuk-error-message" safe>
@@ -783,10 +691,8 @@ export function AmendmentsSection(props: MinutesScreenProps): JSX.Element {
           <Textarea id="amendment-text" name="text" label="Correction" hint="As the minutes should read." rows={3} value={state?.values.text} errorMessage={state?.errors['amendment-text']} />
           <Textarea id="amendment-reason" name="reason" label="Why, and on whose authority" rows={2} value={state?.values.reason} errorMessage={state?.errors['amendment-reason']} />
           <Button text="Record the amendment" variant="secondary" attributes={{ id: 'add-amendment' }} />
-        </form>
-      ) : (
-        ''
-      )}
+      </form>
+
     </section>
   );
 }
@@ -812,89 +718,114 @@ function ItemSection(props: MinutesScreenProps & { item: MinutesEditorItem }): J
   );
 }
 
-/** The live minute-taking screen. */
-export function MinutesScreen(props: MinutesScreenProps): JSX.Element {
+function Heading({ data }: { data: MinutesEditorData }): JSX.Element {
+  return (
+    <>
+      <span class="govuk-caption-l">
+        <a class="govuk-link govuk-link--no-visited-state" href={`/manage/meetings/${data.meeting.id}`} safe>
+          {`${data.meeting.committee.name}, ${formatDate(data.meeting.startsAt)}`}
+        </a>
+      </span>
+      <h1 class="govuk-heading-xl">Minutes</h1>
+    </>
+  );
+}
+
+/**
+ * The minutes for those who may not change them: members of the committee,
+ * and everyone once they are approved. What is recorded now, in full (exempt
+ * content and sensitive interests included: this is the committee's copy),
+ * and the amendments, which a clerk records here.
+ */
+function ReadOnlyMinutes(props: MinutesScreenProps): JSX.Element {
   const { data } = props;
+  return (
+    <>
+      <MinutesState state={data} />
+      <MinutesBody minutes={minutesView(data.current, data.amendments, false)} />
+      {data.locked && props.canEdit ? <AmendmentsSection {...props} /> : ''}
+    </>
+  );
+}
+
+/** The live minute-taking screen: every part a form that saves as the clerk goes. */
+function MinutesForms(props: MinutesScreenProps): JSX.Element {
+  const { data } = props;
+  return (
+    <>
+      <nav aria-label="On this page" class="app-inline-list">
+        <ul class="govuk-list">
+          <li>
+            <a class="govuk-link" href="#minutes-attendance">
+              Attendance
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href="#minutes-declarations">
+              Declarations
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href="#minutes-items">
+              Items
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href="#minutes-status">
+              Publishing
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`${base(data)}/import`}>
+              Import minutes from a text file
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <p class="govuk-body-s app-js-only">Everything you type is saved as you go, and kept on this device until it is, even if the connection drops.</p>
+      <MinutesState state={data} />
+      <datalist id="minutes-people">
+        {data.people.map((p) => (
+          <option value={p.name} />
+        ))}
+      </datalist>
+      <TimesForm {...props} />
+      <AttendanceSection {...props} />
+      <DeclarationsSection {...props} />
+      <section id="minutes-items" aria-labelledby="items-heading">
+        <h2 class="govuk-heading-l" id="items-heading">
+          Items
+        </h2>
+        {data.items.length === 0 ? (
+          <p class="govuk-body">
+            This meeting has no agenda items.{' '}
+            <a class="govuk-link" href={`/manage/meetings/${data.meeting.id}/agenda`}>
+              Add them on the agenda
+            </a>{' '}
+            or import the minutes from a text file.
+          </p>
+        ) : (
+          ''
+        )}
+        {data.items.map((item) => (
+          <ItemSection {...props} item={item} />
+        ))}
+      </section>
+      <PublishPanel {...props} />
+    </>
+  );
+}
+
+/** The minutes screen: forms for a clerk while the minutes may change, the minutes themselves otherwise. */
+export function MinutesScreen(props: MinutesScreenProps): JSX.Element {
   // One summary for the page; messages about a whole form lead to the top of the screen.
   const pageErrors = props.state ? errorList(props.state.errors).map((e) => (e.href === '#_locked' ? { ...e, href: '#main-content' } : e)) : [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
         <ErrorSummary errors={pageErrors} />
-        <span class="govuk-caption-l">
-          <a class="govuk-link govuk-link--no-visited-state" href={`/manage/meetings/${data.meeting.id}`} safe>
-            {`${data.meeting.committee.name}, ${formatDate(data.meeting.startsAt)}`}
-          </a>
-        </span>
-        <h1 class="govuk-heading-xl">Minutes</h1>
-        <nav aria-label="On this page" class="app-inline-list">
-          <ul class="govuk-list">
-            <li>
-              <a class="govuk-link" href="#minutes-attendance">
-                Attendance
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href="#minutes-declarations">
-                Declarations
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href="#minutes-items">
-                Items
-              </a>
-            </li>
-            <li>
-              <a class="govuk-link" href="#minutes-status">
-                Publishing
-              </a>
-            </li>
-            {props.canEdit && !data.locked ? (
-              <li>
-                <a class="govuk-link" href={`${base(data)}/import`}>
-                  Import minutes from a text file
-                </a>
-              </li>
-            ) : (
-              ''
-            )}
-          </ul>
-        </nav>
-        {props.canEdit && !data.locked ? (
-          <p class="govuk-body-s app-js-only">Everything you type is saved as you go, and kept on this device until it is, even if the connection drops.</p>
-        ) : (
-          ''
-        )}
-        <MinutesState {...props} />
-        <datalist id="minutes-people">
-          {data.people.map((p) => (
-            <option value={p.name} />
-          ))}
-        </datalist>
-        <TimesForm {...props} />
-        <AttendanceSection {...props} />
-        <DeclarationsSection {...props} />
-        <section id="minutes-items" aria-labelledby="items-heading">
-          <h2 class="govuk-heading-l" id="items-heading">
-            Items
-          </h2>
-          {data.items.length === 0 ? (
-            <p class="govuk-body">
-              This meeting has no agenda items.{' '}
-              <a class="govuk-link" href={`/manage/meetings/${data.meeting.id}/agenda`}>
-                Add them on the agenda
-              </a>{' '}
-              or import the minutes from a text file.
-            </p>
-          ) : (
-            ''
-          )}
-          {data.items.map((item) => (
-            <ItemSection {...props} item={item} />
-          ))}
-        </section>
-        <PublishPanel {...props} />
-        <AmendmentsSection {...props} />
+        <Heading data={props.data} />
+        {props.canEdit && !props.data.locked ? <MinutesForms {...props} /> : <ReadOnlyMinutes {...props} />}
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
 import { ACTION_STATUSES, actionUpdates, actions } from './schema';
@@ -29,7 +29,7 @@ export function updateAction(
   const checked = validate(actionUpdateSchema, input);
   if (!checked.ok) return checked;
   const { status, note } = checked.value;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = tx.select().from(actions).where(eq(actions.id, actionId)).get();
     if (!before) throw new Error(`No action ${actionId}`);
     if (before.status === status && note === '') {

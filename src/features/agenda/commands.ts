@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, gt, lt, max, ne, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { formatDateTime, londonDate } from '../../lib/dates';
 import { agendaPublishBy } from '../../lib/deadlines';
 import { optionalText, parseTime, requiredText } from '../../lib/forms';
-import type { FileStore } from '../../lib/files';
+import type { FileStore, UploadedFile } from '../../lib/files';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
 import { committees } from '../committees/schema';
@@ -98,7 +98,7 @@ function checkItem(form: Record<string, string>): Validated<{
 export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<string, string>): Validated<{ itemId: number }> {
   const checked = checkItem(form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     meetingOf(tx, meetingId);
     const item = tx.insert(agendaItems).values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value }).returning().get();
     recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title } });
@@ -110,7 +110,7 @@ export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<st
 export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<string, string>): Validated<{ itemId: number }> {
   const checked = checkItem(form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!before) throw new Error(`No item ${itemId}`);
     const after = tx.update(agendaItems).set(checked.value).where(eq(agendaItems.id, itemId)).returning().get();
@@ -179,7 +179,7 @@ export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' |
  * questions, the chairman's update, the work programme, the next meeting.
  */
 export function startWithStandardItems(db: Db, actor: Actor, meetingId: number): Validated<{ count: number }> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const meeting = meetingOf(tx, meetingId);
     if (tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()) {
       return invalid({ _form: 'This agenda already has items: the standard items are only for an empty agenda' });
@@ -230,7 +230,7 @@ export function startWithStandardItems(db: Db, actor: Actor, meetingId: number):
 
 /** Puts a work programme entry planned for this meeting on its agenda. */
 export function addFromWorkProgramme(db: Db, actor: Actor, meetingId: number, entryId: number): Validated<{ itemId: number }> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const entry = tx.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entryId)).get();
     if (!entry || entry.plannedMeetingId !== meetingId) return invalid({ _form: 'That topic is not planned for this meeting' });
     if (entry.agendaItemId !== null) return invalid({ _form: 'That topic is already on the agenda' });
@@ -259,7 +259,7 @@ export function addPresenter(
   const errors = checkPersonChoice(form, ids);
   if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!item) throw new Error(`No item ${itemId}`);
     const id = personFromChoice(tx, actor, form, 'partner');
@@ -287,13 +287,6 @@ export function removePresenter(db: Db, actor: Actor, presenterId: number): void
     tx.delete(agendaItemPresenters).where(eq(agendaItemPresenters.id, presenterId)).run();
     recordAudit(tx, actor, { action: 'agenda.presenter_remove', recordType: 'meeting', recordId: row.meetingId, before: { item: row.title, personId: row.p.personId } });
   });
-}
-
-export interface UploadedFile {
-  filename: string;
-  bytes: Uint8Array;
-  /** True when the upload was cut off at the size limit. */
-  truncated: boolean;
 }
 
 /** Checks that an upload really is a whole, readable, unencrypted PDF; returns its page count or what is wrong. */
@@ -347,7 +340,7 @@ export async function attachPaper(
   }
   if (Object.keys(errors).length > 0 || !file) return invalid(errors);
   const hash = files.putPaper(file.bytes);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!item) throw new Error(`No item ${itemId}`);
     const position = (tx.select({ p: max(documents.position) }).from(documents).where(eq(documents.agendaItemId, itemId)).get()?.p ?? 0) + 1;
@@ -421,7 +414,7 @@ export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor):
   const changeSummary = input.changeSummary?.trim() || null;
   const lateReason = input.lateReason?.trim() || null;
   const chairmanAgreement = input.chairmanAgreement?.trim() || null;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all();
     if (items.length === 0) return invalid({ _form: 'Add at least one item before publishing the agenda' });
     const previous = tx

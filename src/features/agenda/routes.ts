@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { parseId } from '../../lib/params';
+import { uploadedFile } from '../../lib/files';
 import { fields } from '../../lib/validation';
 import { formatDate } from '../../lib/dates';
 import { actorOf } from '../../plugins/auth';
@@ -15,6 +16,7 @@ import { getAgendaEditor, latestPack, packState } from './editor';
 import { toPublicAgenda } from './queries';
 import {
   ITEM_FIELDS,
+  PAPER_FIELDS,
   addFromWorkProgramme,
   addItem,
   addPresenter,
@@ -26,7 +28,6 @@ import {
   removePresenter,
   startWithStandardItems,
   updateItem,
-  type UploadedFile,
 } from './commands';
 import {
   AgendaEditor,
@@ -270,9 +271,8 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/papers', manage, async (request, reply) => {
     const itemId = parseId(request.params.itemId) ?? 0;
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = fields(body, ['title', 'kind', 'exemptParagraph'] as const);
-    const file = body.file && typeof body.file === 'object' && 'bytes' in body.file ? (body.file as UploadedFile) : null;
+    const values = fields(request.body, PAPER_FIELDS);
+    const file = uploadedFile(request.body);
     const result = await attachPaper(app.db, app.files, actorOf(request), itemId, values, file, app.config.maxUploadBytes);
     if (!result.ok) return show(request, reply, { paper: { itemId, values, errors: result.errors } }, 422);
     return done(request, reply, `#item-${itemId}`, 'Paper added');

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { dateFromParts, optionalText, parseTime, requiredText, wholeNumber, type DateParts } from '../../lib/forms';
 import { formatCalendarDate } from '../../lib/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../../lib/labels';
@@ -85,7 +85,7 @@ export function createCommittee(
   const checked = validate(committeeSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
-  return db.transaction((tx): Validated<{ id: number; slug: string }> => {
+  return inTransaction(db, (tx): Validated<{ id: number; slug: string }> => {
     if (slugTaken(tx, value.slug, null)) return invalid({ slug: 'Another committee already uses this web address name' });
     const clerkProblem = checkClerk(tx, value.clerkPersonId);
     if (clerkProblem) return invalid(clerkProblem);
@@ -107,7 +107,7 @@ export function updateCommittee(
   const checked = validate(committeeUpdateSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
-  return db.transaction((tx): Validated<{ id: number; slug: string }> => {
+  return inTransaction(db, (tx): Validated<{ id: number; slug: string }> => {
     const before = tx.select().from(committees).where(eq(committees.id, id)).get();
     if (!before) throw new Error(`No committee ${id}`);
     if (slugTaken(tx, value.slug, id)) return invalid({ slug: 'Another committee already uses this web address name' });
@@ -177,7 +177,7 @@ export function saveMembership(
   if (!checked.ok || Object.keys(errors).length > 0) return { ok: false, errors };
   const value = checked.value;
 
-  return db.transaction((tx): Validated<{ id: number }> => {
+  return inTransaction(db, (tx): Validated<{ id: number }> => {
     if (!tx.select({ id: people.id }).from(people).where(eq(people.id, value.personId)).get()) {
       return invalid({ personId: 'Select the person' });
     }

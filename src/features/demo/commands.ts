@@ -263,16 +263,18 @@ export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixtur
     for (const mt of fixture.meetings) {
       const meetingId = lookup(meetingIds, mt.key, 'meeting');
       if (mt.minutesPublishedAt) {
-        publishMinutes(tx, {
+        const published = publishMinutes(tx, {
           meetingId,
           publishedAt: fromLondon(mt.minutesPublishedAt.date, mt.minutesPublishedAt.time),
         });
+        if (!published.ok) throw new Error(`Demo minutes of ${mt.key}: ${JSON.stringify(published.errors)}`);
       }
       if (mt.agendaPublishedAt) {
-        publishAgenda(tx, {
+        const published = publishAgenda(tx, {
           meetingId,
           publishedAt: fromLondon(mt.agendaPublishedAt.date, mt.agendaPublishedAt.time),
         });
+        if (!published.ok) throw new Error(`Demo agenda of ${mt.key}: ${JSON.stringify(published.errors)}`);
       }
     }
 

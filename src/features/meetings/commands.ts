@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { fromLondon, londonDate } from '../../lib/dates';
 import { dateFromParts, parseTime, type DateParts } from '../../lib/forms';
 import { optionalUrl } from '../../lib/forms';
@@ -54,7 +54,7 @@ function checkMeeting(form: MeetingForm): Validated<MeetingValues> {
 export function scheduleMeeting(db: Db, actor: Actor, committeeId: number, form: MeetingForm): Validated<{ id: number }> {
   const checked = checkMeeting(form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const created = tx.insert(meetings).values({ committeeId, ...checked.value }).returning().get();
     recordAudit(tx, actor, { action: 'meeting.create', recordType: 'meeting', recordId: created.id, after: created });
     return valid({ id: created.id });
@@ -65,7 +65,7 @@ export function scheduleMeeting(db: Db, actor: Actor, committeeId: number, form:
 export function updateMeeting(db: Db, actor: Actor, id: number, form: MeetingForm): Validated<{ id: number }> {
   const checked = checkMeeting(form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!before) throw new Error(`No meeting ${id}`);
     const after = tx
@@ -100,13 +100,15 @@ export function changeMeetingStatus(
     if (!text) return invalid({ reason: `Enter why the meeting is ${NEW_STATUS[change]}: the public page shows it` });
     if (text.length > 1000) return invalid({ reason: 'Reason must be 1,000 characters or fewer' });
   }
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const before = tx.select().from(meetings).where(eq(meetings.id, id)).get();
     if (!before) throw new Error(`No meeting ${id}`);
     if (change === 'held' && londonDate(before.startsAt) > londonDate(now)) {
       return invalid({ _form: 'A meeting cannot be marked as held before the day it takes place' });
     }
     if (before.status === NEW_STATUS[change]) return invalid({ _form: `This meeting is already ${NEW_STATUS[change]}` });
+    // Only a meeting still to happen changes status: a held meeting cannot be cancelled, nor a cancelled one held.
+    if (before.status !== 'scheduled') return invalid({ _form: `This meeting is ${before.status}: only a scheduled meeting can be ${NEW_STATUS[change]}` });
     const after = tx
       .update(meetings)
       .set({

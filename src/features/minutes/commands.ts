@@ -1,11 +1,12 @@
 import { and, asc, desc, eq, max, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { formatCalendarDate, formatDateTime, fromLondon, londonDate } from '../../lib/dates';
 import { dateFromParts, optionalText, parseTime, requiredText, type DateParts } from '../../lib/forms';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, systemActor, type Actor } from '../audit/commands';
 import { meetings } from '../meetings/schema';
+import { changeMeetingStatus } from '../meetings/commands';
 import { agendaItems } from '../agenda/schema';
 import { people } from '../people/schema';
 import { membersOn } from '../committees/queries';
@@ -84,7 +85,7 @@ export function saveTimes(db: Db, actor: Actor, meetingId: number, form: Record<
   if (ended === null && form.endedAt.trim() !== '') errors.endedAt = 'End time must be a real time, like 1.24pm or 13:24';
   if (started && ended && ended <= started) errors.endedAt = 'End time must be after the start time';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, meetingId);
     if (!open.ok) return open;
     const day = londonDate(open.meeting.startsAt);
@@ -108,17 +109,20 @@ export type MemberStatus = (typeof MEMBER_STATUSES)[number];
  * (not recorded yet). Substitutes and others in attendance are kept.
  */
 export function saveMemberAttendance(db: Db, actor: Actor, meetingId: number, form: Record<string, string>): Validated<{ recorded: number }> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, meetingId);
     if (!open.ok) return open;
-    const members = membersOn(tx, open.meeting.committeeId, londonDate(open.meeting.startsAt));
+    const existing = tx.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all();
+    // Someone recorded as standing in for a member is not in this list: their record is the substitute form's.
+    const members = membersOn(tx, open.meeting.committeeId, londonDate(open.meeting.startsAt)).filter(
+      (m) => !existing.some((a) => a.personId === m.personId && a.substituteForPersonId !== null),
+    );
     const errors: FieldErrors = {};
     for (const m of members) {
       const value = (form[`status-${m.personId}`] ?? '').trim();
       if (value !== '' && !(MEMBER_STATUSES as readonly string[]).includes(value)) errors[`status-${m.personId}`] = `Select how ${m.name} attended`;
     }
     if (Object.keys(errors).length > 0) return invalid(errors);
-    const existing = tx.select().from(attendance).where(eq(attendance.meetingId, meetingId)).all();
     const before: Record<string, string> = {};
     const after: Record<string, string> = {};
     members.forEach((m, i) => {
@@ -152,7 +156,7 @@ export function addSubstitute(db: Db, actor: Actor, meetingId: number, form: Rec
   const errors = checkPersonChoice(form, ids, 'the substitute');
   if (form.forPersonId.trim() === '') errors['substitute-forPersonId'] = 'Select the member they attended for';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, meetingId);
     if (!open.ok) return open;
     const members = membersOn(tx, open.meeting.committeeId, londonDate(open.meeting.startsAt));
@@ -169,7 +173,7 @@ export function addSubstitute(db: Db, actor: Actor, meetingId: number, form: Rec
     if (rows.some((a) => a.substituteForPersonId === member.personId)) {
       return invalid({ 'substitute-forPersonId': `A substitute for ${member.name} is already recorded` });
     }
-    const position = (rows.reduce((p, a) => Math.max(p, a.position), 0) ?? 0) + 1;
+    const position = rows.reduce((p, a) => Math.max(p, a.position), 0) + 1;
     tx.insert(attendance)
       .values({ meetingId, personId, status: 'present', virtual: form.virtual === 'yes', substituteForPersonId: member.personId, position })
       .run();
@@ -189,7 +193,7 @@ export function addOtherAttendee(db: Db, actor: Actor, meetingId: number, form: 
   const errors = checkPersonChoice(form, ids);
   if (form.capacity.trim().length > 300) errors['other-capacity'] = 'Capacity must be 300 characters or fewer';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, meetingId);
     if (!open.ok) return open;
     const personId = personFromChoice(tx, actor, form, 'officer');
@@ -210,7 +214,7 @@ export function addOtherAttendee(db: Db, actor: Actor, meetingId: number, form: 
 
 /** Takes a substitute or someone in attendance off the record. */
 export function removeAttendee(db: Db, actor: Actor, attendanceId: number): Validated<null> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const row = tx.select().from(attendance).where(eq(attendance.id, attendanceId)).get();
     if (!row) throw new Error(`No attendance ${attendanceId}`);
     const open = writable(tx, row.meetingId);
@@ -247,7 +251,7 @@ export function addDeclaration(db: Db, actor: Actor, meetingId: number, form: Re
   const checked = validate(declarationSchema, form);
   if (!checked.ok) return invalid(prefixed('declaration', checked.errors));
   const value = checked.value;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, meetingId);
     if (!open.ok) return open;
     const members = membersOn(tx, open.meeting.committeeId, londonDate(open.meeting.startsAt));
@@ -275,7 +279,7 @@ export function addDeclaration(db: Db, actor: Actor, meetingId: number, form: Re
 }
 
 export function removeDeclaration(db: Db, actor: Actor, declarationId: number): Validated<null> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const row = tx.select().from(declarations).where(eq(declarations.id, declarationId)).get();
     if (!row) throw new Error(`No declaration ${declarationId}`);
     const open = writable(tx, row.meetingId);
@@ -303,7 +307,7 @@ export function saveMinuteText(db: Db, actor: Actor, itemId: number, form: { min
   const field = `minute-${itemId}`;
   if (text.length > 100_000) return invalid({ [field]: 'The minute must be 100,000 characters or fewer: split it, or put the detail in a paper' });
   const base = /^\d+$/.test(form.revision.trim()) ? Number(form.revision.trim()) : null;
-  return db.transaction((tx): SaveTextResult => {
+  return inTransaction(db, (tx): SaveTextResult => {
     const open = writableItem(tx, itemId);
     if (!open.ok) return open;
     const { item } = open;
@@ -346,7 +350,7 @@ function checkResolution(prefix: string, form: Record<(typeof RESOLUTION_FIELDS)
 export function addResolution(db: Db, actor: Actor, itemId: number, form: Record<(typeof RESOLUTION_FIELDS)[number], string>): Validated<{ resolutionId: number }> {
   const checked = checkResolution(`resolution-${itemId}`, form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableItem(tx, itemId);
     if (!open.ok) return open;
     const { item } = open;
@@ -358,13 +362,20 @@ export function addResolution(db: Db, actor: Actor, itemId: number, form: Record
   });
 }
 
+const APPROVING = 'This resolution approved the minutes of an earlier meeting, which are locked by it: it cannot be changed or removed';
+
+function approvesMinutes(tx: Db, resolutionId: number): boolean {
+  return tx.select({ id: minutesVersions.id }).from(minutesVersions).where(eq(minutesVersions.approvingResolutionId, resolutionId)).get() !== undefined;
+}
+
 export function updateResolution(db: Db, actor: Actor, resolutionId: number, form: Record<(typeof RESOLUTION_FIELDS)[number], string>): Validated<null> {
   const checked = checkResolution(`resolution-edit-${resolutionId}`, form);
   if (!checked.ok) return checked;
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableRecord(tx, tx.select().from(resolutions).where(eq(resolutions.id, resolutionId)).get(), `resolution ${resolutionId}`);
     if (!open.ok) return open;
     const { row, item } = open;
+    if (approvesMinutes(tx, resolutionId)) return invalid({ _form: APPROVING });
     tx.update(resolutions).set(checked.value).where(eq(resolutions.id, resolutionId)).run();
     audit(tx, actor, item.meetingId, 'minutes.resolution_change', { item: item.title, text: row.text, outcome: row.outcome }, { item: item.title, ...checked.value });
     return valid(null);
@@ -372,13 +383,11 @@ export function updateResolution(db: Db, actor: Actor, resolutionId: number, for
 }
 
 export function removeResolution(db: Db, actor: Actor, resolutionId: number): Validated<null> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableRecord(tx, tx.select().from(resolutions).where(eq(resolutions.id, resolutionId)).get(), `resolution ${resolutionId}`);
     if (!open.ok) return open;
     const { row, item } = open;
-    if (tx.select({ id: minutesVersions.id }).from(minutesVersions).where(eq(minutesVersions.approvingResolutionId, resolutionId)).get()) {
-      return invalid({ _form: 'This resolution approved the minutes of an earlier meeting, so it cannot be removed' });
-    }
+    if (approvesMinutes(tx, resolutionId)) return invalid({ _form: APPROVING });
     tx.delete(resolutions).where(eq(resolutions.id, resolutionId)).run();
     audit(tx, actor, item.meetingId, 'minutes.resolution_remove', { item: item.title, text: row.text, outcome: row.outcome }, null);
     return valid(null);
@@ -435,7 +444,7 @@ function ownerRows(tx: Db, meeting: Meeting, actionId: number, owners: string[])
 }
 
 export function addAction(db: Db, actor: Actor, itemId: number, form: Record<(typeof ACTION_FIELDS)[number], string>, due: DateParts): Validated<{ actionId: number }> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableItem(tx, itemId);
     if (!open.ok) return open;
     const { item } = open;
@@ -451,7 +460,7 @@ export function addAction(db: Db, actor: Actor, itemId: number, form: Record<(ty
 }
 
 export function updateMinutedAction(db: Db, actor: Actor, actionId: number, form: Record<(typeof ACTION_FIELDS)[number], string>, due: DateParts): Validated<null> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableRecord(tx, tx.select().from(actions).where(eq(actions.id, actionId)).get(), `action ${actionId}`);
     if (!open.ok) return open;
     const { row, item } = open;
@@ -470,7 +479,7 @@ export function updateMinutedAction(db: Db, actor: Actor, actionId: number, form
 
 /** Removes an action minuted by mistake; one with progress recorded on it is kept. */
 export function removeMinutedAction(db: Db, actor: Actor, actionId: number): Validated<null> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableRecord(tx, tx.select().from(actions).where(eq(actions.id, actionId)).get(), `action ${actionId}`);
     if (!open.ok) return open;
     const { row, item } = open;
@@ -498,7 +507,7 @@ export interface PublishMinutesInput {
  * meeting as held.
  */
 export function publishMinutes(db: Db, input: PublishMinutesInput, actor: Actor = systemActor('minutes')): Validated<{ version: number }> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writable(tx, input.meetingId);
     if (!open.ok) return open;
     const snapshot = buildMinutesSnapshot(tx, input.meetingId);
@@ -515,8 +524,11 @@ export function publishMinutes(db: Db, input: PublishMinutesInput, actor: Actor 
     tx.insert(minutesVersions)
       .values({ meetingId: input.meetingId, version, publishedAt: input.publishedAt, changeSummary: summary || null, snapshot })
       .run();
-    const status = open.meeting.status === 'scheduled' && open.meeting.startsAt <= input.publishedAt ? 'held' : open.meeting.status;
-    tx.update(meetings).set({ minutesStatus: 'published', status }).where(eq(meetings.id, input.meetingId)).run();
+    tx.update(meetings).set({ minutesStatus: 'published' }).where(eq(meetings.id, input.meetingId)).run();
+    // Minutes mean the meeting took place: record it held, as "Mark as held" does (calendars see it).
+    if (open.meeting.status === 'scheduled' && open.meeting.startsAt <= input.publishedAt) {
+      changeMeetingStatus(tx, actor, input.meetingId, 'held', '', input.publishedAt);
+    }
     audit(tx, actor, input.meetingId, 'minutes.publish', latest ? { version: latest.version } : null, { version, changeSummary: summary || null }, input.publishedAt);
     return valid({ version });
   });
@@ -526,13 +538,20 @@ export function publishMinutes(db: Db, input: PublishMinutesInput, actor: Actor 
 
 export const APPROVAL_FIELDS = ['text', 'amendments'] as const;
 
-/** "One amendment per paragraph": the amendments agreed when approving. */
-function paragraphsOf(text: string): string[] {
+/**
+ * The amendments agreed when approving, one per paragraph; one that starts
+ * "Item 3:" belongs to that item (so one to an exempt item stays private).
+ */
+function amendmentsIn(text: string): { itemNumber: number | null; text: string }[] {
   return text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n|\n(?=\s*[-•*]\s)/)
     .map((p) => p.replace(/^\s*[-•*]\s*/, '').trim())
-    .filter((p) => p !== '');
+    .filter((p) => p !== '')
+    .map((p) => {
+      const item = /^item\s+(\d{1,3})\s*[:.\-–]\s*([\s\S]+)$/i.exec(p);
+      return item?.[2] ? { itemNumber: Number(item[1]), text: item[2].trim() } : { itemNumber: null, text: p };
+    });
 }
 
 /**
@@ -543,13 +562,13 @@ function paragraphsOf(text: string): string[] {
 export function approveMinutes(db: Db, actor: Actor, itemId: number, form: Record<(typeof APPROVAL_FIELDS)[number], string>, now: Date): Validated<{ resolutionId: number }> {
   const prefix = `approve-${itemId}`;
   const text = form.text.trim();
-  const amendments = paragraphsOf(form.amendments);
+  const amendments = amendmentsIn(form.amendments);
   const errors: FieldErrors = {};
   if (text === '') errors[`${prefix}-text`] = 'Enter the resolution, like “The minutes of the meeting held on 5 November 2020 were AGREED as an accurate record.”';
   else if (text.length > 5000) errors[`${prefix}-text`] = 'The resolution must be 5,000 characters or fewer';
-  if (amendments.some((a) => a.length > 5000)) errors[`${prefix}-amendments`] = 'Each amendment must be 5,000 characters or fewer';
+  if (amendments.some((a) => a.text.length > 5000)) errors[`${prefix}-amendments`] = 'Each amendment must be 5,000 characters or fewer';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const open = writableItem(tx, itemId);
     if (!open.ok) return open;
     const { item } = open;
@@ -565,6 +584,8 @@ export function approveMinutes(db: Db, actor: Actor, itemId: number, form: Recor
         _form: `The minutes of ${formatCalendarDate(londonDate(earlier.startsAt))} have changes that were never published. Publish them as a correction first, so the committee approves what it has read.`,
       });
     }
+    const unknown = amendments.find((a) => a.itemNumber !== null && !latest.snapshot.items.some((i) => i.number === a.itemNumber));
+    if (unknown) return invalid({ [`${prefix}-amendments`]: `The minutes have no item ${unknown.itemNumber}: start an amendment with the number of the item it corrects, like “Item 3:”` });
     const outcome = outcomeOf(text) ?? 'AGREED';
     const position = (tx.select({ p: max(resolutions.position) }).from(resolutions).where(eq(resolutions.agendaItemId, itemId)).get()?.p ?? 0) + 1;
     const resolution = tx.insert(resolutions).values({ agendaItemId: itemId, position, text, outcome }).returning().get();
@@ -575,7 +596,8 @@ export function approveMinutes(db: Db, actor: Actor, itemId: number, form: Recor
         .values({
           meetingId: earlierId,
           minutesVersionId: latest.id,
-          text: amendment,
+          itemNumber: amendment.itemNumber,
+          text: amendment.text,
           reason: `Agreed when the minutes were approved at the meeting of ${formatCalendarDate(londonDate(open.meeting.startsAt))}.`,
           resolutionId: resolution.id,
           recordedByUserId: actor.userId,
@@ -603,7 +625,7 @@ export function recordAmendment(db: Db, actor: Actor, meetingId: number, form: R
   const itemNumber = form.itemNumber.trim() === '' ? null : /^\d{1,3}$/.test(form.itemNumber.trim()) ? Number(form.itemNumber.trim()) : NaN;
   if (Number.isNaN(itemNumber)) errors['amendment-itemNumber'] = 'Select an item from the list';
   if (Object.keys(errors).length > 0) return invalid(errors);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw new Error(`No meeting ${meetingId}`);
     const approved = tx.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).orderBy(desc(minutesVersions.version)).get();

@@ -1,33 +1,26 @@
 import { diffWords } from 'diff';
 import { formatTime } from '../../lib/dates';
-import { DECLARATION_KIND_LABELS, listInWords } from '../../lib/labels';
 import { safeMarkdownToPlain } from '../../lib/safe-markdown';
-import { exemptNotice } from '../../lib/schedule12a';
 import type { PublicMinutes } from './queries';
+import { actionLine, attendeeNames, declarationSentence, withheldNotice } from './wording';
 
 /** A part of the minutes as a reader sees it: attendance, declarations, each item. */
-export interface MinutesSection {
+interface MinutesSection {
   key: string;
   heading: string;
   text: string;
 }
 
-const names = (people: { name: string; substituteFor?: string | null; virtual?: boolean }[]) =>
-  listInWords(people.map((p) => p.name + (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') + (p.virtual ? ' (attended virtually)' : '')));
-
 /** The public minutes as plain-text sections, in the order they are read. */
-export function minutesSections(minutes: PublicMinutes): MinutesSection[] {
+function minutesSections(minutes: PublicMinutes): MinutesSection[] {
   const attendance = [
-    `Members present: ${names(minutes.present) || 'none recorded'}`,
-    minutes.inAttendance.length > 0 ? `Others in attendance: ${names(minutes.inAttendance)}` : '',
-    `Apologies: ${names(minutes.apologies) || 'none'}`,
-    minutes.absent.length > 0 ? `Absent: ${names(minutes.absent)}` : '',
+    `Members present: ${attendeeNames(minutes.present) || 'none recorded'}`,
+    minutes.inAttendance.length > 0 ? `Others in attendance: ${attendeeNames(minutes.inAttendance)}` : '',
+    `Apologies: ${attendeeNames(minutes.apologies) || 'none'}`,
+    minutes.absent.length > 0 ? `Absent: ${attendeeNames(minutes.absent)}` : '',
     minutes.startedAt && minutes.endedAt ? `The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.` : '',
   ].filter(Boolean);
-  const declarations = minutes.declarations.map(
-    (d) =>
-      `${d.name}${d.itemNumber === null ? '' : ` (item ${d.itemNumber})`}: ${DECLARATION_KIND_LABELS[d.kind]}. ${d.nature ?? 'Sensitive interest.'} ${d.withdrew ? 'Left the meeting for the item.' : 'Remained in the meeting.'}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`,
-  );
+  const declarations = minutes.declarations.map(declarationSentence);
   return [
     { key: 'attendance', heading: 'Attendance', text: attendance.join('\n') },
     { key: 'declarations', heading: 'Declarations of interest', text: declarations.join('\n') || 'None.' },
@@ -35,12 +28,12 @@ export function minutesSections(minutes: PublicMinutes): MinutesSection[] {
       key: `item-${item.number}`,
       heading: `${item.number}. ${item.title}`,
       text:
-        item.exemptParagraph !== null
-          ? exemptNotice(item.exemptParagraph)
+        item.withheld
+          ? withheldNotice(item)
           : [
               safeMarkdownToPlain(item.minuteText),
               ...item.resolutions.map((r) => `RESOLVED: ${r.text}`),
-              ...item.actions.map((a) => `ACTION: ${a.owners.join('/')}: ${a.description}${a.dueDate ? ` (by ${a.dueDate})` : ''}`),
+              ...item.actions.map((a) => `ACTION: ${actionLine(a)}`),
             ]
               .filter((p) => p !== '')
               .join('\n\n'),

@@ -1,14 +1,13 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatTime } from '../../lib/dates';
-import { DECLARATION_KIND_LABELS, listInWords } from '../../lib/labels';
 import { renderPdfKit } from '../../lib/pdfkit';
-import { exemptNotice } from '../../lib/schedule12a';
+import { safeMarkdownToPlain } from '../../lib/safe-markdown';
+import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from './wording';
 import type { PublicMinutes } from './queries';
 
 export interface MinutesPdfInput {
   committeeName: string;
   startsAt: Date;
-  venue: string | null;
   /** Already public: exempt content and sensitive interests removed. */
   minutes: PublicMinutes;
 }
@@ -16,21 +15,6 @@ export interface MinutesPdfInput {
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 56;
 
-const attendees = (people: { name: string; virtual?: boolean; substituteFor?: string | null }[]) =>
-  listInWords(people.map((p) => p.name + (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') + (p.virtual ? ' (virtually)' : '')));
-
-/** Safe Markdown's blocks as plain paragraphs and bullets. */
-function blocks(markdown: string): { bullet: boolean; text: string }[] {
-  return markdown
-    .split(/\n\s*\n/)
-    .flatMap((para) => {
-      const lines = para.split('\n');
-      if (lines.every((l) => /^\s*[-*+]\s+/.test(l))) return lines.map((l) => ({ bullet: true, text: l.replace(/^\s*[-*+]\s+/, '') }));
-      return [{ bullet: false, text: lines.join(' ') }];
-    })
-    .map((b) => ({ ...b, text: b.text.replace(/\\([*_\\`.)+-])/g, '$1').replace(/(\*\*|__)(.+?)\1/g, '$2').replace(/(\*|_)(.+?)\1/g, '$2').trim() }))
-    .filter((b) => b.text !== '');
-}
 
 /** The published minutes as a PDF laid out as clerks lay them out, every page numbered. */
 export function minutesPdf(input: MinutesPdfInput): Promise<Uint8Array> {
@@ -52,52 +36,49 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Uint8Array> {
 
   doc.font('Helvetica-Bold').fontSize(18).text(`${input.committeeName} minutes`, { width });
   const times = minutes.startedAt && minutes.endedAt ? `, commencing at ${formatTime(minutes.startedAt)} and concluding at ${formatTime(minutes.endedAt)}` : '';
-  para(`Minutes of the meeting of the ${input.committeeName} held on ${formatDate(input.startsAt)}${input.venue ? ` at ${input.venue}` : ''}${times}.`);
+  para(`Minutes of the meeting of the ${input.committeeName} held on ${formatDate(input.startsAt)}${minutes.venue ? ` at ${minutes.venue}` : ''}${times}.`);
   doc.moveDown(0.4);
   if (minutes.approved) {
-    doc.font('Helvetica-Bold').fontSize(10.5).fillColor('#00703c').text(`Approved as a correct record${minutes.approvedAt ? ` on ${formatDateTime(minutes.approvedAt)}` : ''}.`, { width });
+    doc.font('Helvetica-Bold').fontSize(10.5).fillColor('#00703c').text(approvalSentence(minutes.approvedAtMeeting), { width });
   } else {
     doc.font('Helvetica-Bold').fontSize(10.5).fillColor('#d4351c').text('DRAFT: not yet approved. These minutes become the formal record when the committee approves them at a later meeting.', { width });
   }
   doc.font('Helvetica').fontSize(9).fillColor('#505a5f').text(`Version ${minutes.version}, published ${formatDateTime(minutes.publishedAt)}.`, { width }).fillColor('black');
 
   heading('Members present');
-  para(attendees(minutes.present) || 'None recorded.');
+  para(attendeeNames(minutes.present) || 'None recorded.');
   if (minutes.inAttendance.length > 0) {
     heading('Others in attendance');
-    para(attendees(minutes.inAttendance));
+    para(attendeeNames(minutes.inAttendance));
   }
   heading('Apologies');
-  para(attendees(minutes.apologies) || 'None.');
+  para(attendeeNames(minutes.apologies) || 'None.');
   if (minutes.absent.length > 0) {
     heading('Absent');
-    para(attendees(minutes.absent));
+    para(attendeeNames(minutes.absent));
   }
   heading('Declarations of interest');
   if (minutes.declarations.length === 0) para('No interests were declared.');
-  for (const d of minutes.declarations) {
-    const where = d.itemNumber === null ? '' : ` (item ${d.itemNumber}${d.itemTitle ? `, ${d.itemTitle}` : ''})`;
-    para(
-      `${d.name}${where}: ${DECLARATION_KIND_LABELS[d.kind]}. ${d.nature ?? 'The nature of the interest is not published because it is sensitive.'} ${d.withdrew ? 'Left the meeting for the item.' : 'Remained in the meeting.'}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`,
-    );
-  }
+  for (const d of minutes.declarations) para(declarationSentence(d));
 
   for (const item of minutes.items) {
     heading(`${item.number}. ${item.title}`, 13);
-    if (item.exemptParagraph !== null) {
-      para(exemptNotice(item.exemptParagraph));
+    if (item.withheld) {
+      para(withheldNotice(item));
       continue;
     }
-    for (const b of blocks(item.minuteText)) {
-      if (b.bullet) para(`•  ${b.text}`, { indent: 14 });
-      else para(b.text);
+    for (const block of safeMarkdownToPlain(item.minuteText).split(/\n\s*\n/)) {
+      for (const line of block.split(/\n(?=• )/)) {
+        if (line.startsWith('• ')) para(`•  ${line.slice(2).replace(/\s*\n\s*/g, ' ')}`, { indent: 14 });
+        else if (line.trim() !== '') para(line.replace(/\s*\n\s*/g, ' '));
+      }
     }
     if (item.resolutions.length > 0) {
       doc.moveDown(0.4).font('Helvetica-Bold').fontSize(10.5).text('RESOLVED:', MARGIN, undefined, { width });
       item.resolutions.forEach((r, i) => para(item.resolutions.length > 1 ? `${i + 1}.  ${r.text}` : r.text, { indent: 14 }));
     }
     for (const a of item.actions) {
-      doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10.5).text('ACTION: ', MARGIN, undefined, { width, continued: true }).font('Helvetica').text(`${a.owners.join('/')}: ${a.description}`);
+      doc.moveDown(0.3).font('Helvetica-Bold').fontSize(10.5).text('ACTION: ', MARGIN, undefined, { width, continued: true }).font('Helvetica').text(actionLine(a));
     }
   }
 

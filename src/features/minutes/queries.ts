@@ -3,8 +3,8 @@ import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { meetings } from '../meetings/schema';
 import { agendaItems } from '../agenda/schema';
-import { committees } from '../committees/schema';
 import { membersOn, type MemberOnDay } from '../committees/queries';
+import { getMeetingWithCommittee } from '../meetings/queries';
 import { people } from '../people/schema';
 import { actionOwners, actionUpdates, actions } from '../actions/schema';
 import { attendance, declarations, minutesAmendments, minutesVersions, resolutions, type ResolutionOutcome } from './schema';
@@ -93,42 +93,51 @@ export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot
 }
 
 export interface PublishedMinutesVersion {
+  id: number;
   version: number;
   publishedAt: Date;
   approvedAt: Date | null;
+  /** The meeting whose resolution approved them. */
+  approvedAtMeeting: { id: number; startsAt: Date } | null;
   changeSummary: string | null;
   snapshot: MinutesSnapshot;
 }
 
-/** The latest published version of a meeting's minutes, exempt content included. */
-export function latestMinutesVersion(db: Db, meetingId: number): PublishedMinutesVersion | null {
-  const row = db
-    .select()
+/** Published versions of a meeting's minutes with the meeting that approved them, newest first. */
+function publishedVersions(db: Db, meetingId: number, limit?: number): PublishedMinutesVersion[] {
+  const query = db
+    .select({ v: minutesVersions, approvedAtMeeting: { id: meetings.id, startsAt: meetings.startsAt } })
     .from(minutesVersions)
+    .leftJoin(resolutions, eq(resolutions.id, minutesVersions.approvingResolutionId))
+    .leftJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
+    .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .where(eq(minutesVersions.meetingId, meetingId))
     .orderBy(desc(minutesVersions.version))
-    .limit(1)
-    .get();
-  return row ? versionOf(row) : null;
+    .$dynamic();
+  return (limit ? query.limit(limit) : query).all().map(({ v, approvedAtMeeting }) => ({
+    id: v.id,
+    version: v.version,
+    publishedAt: v.publishedAt,
+    approvedAt: v.approvedAt,
+    approvedAtMeeting,
+    changeSummary: v.changeSummary,
+    snapshot: v.snapshot,
+  }));
 }
 
-export interface PublicMinutesItem {
-  number: number;
-  title: string;
-  /** Paragraph of Schedule 12A when the item was exempt: its text is then withheld. */
-  exemptParagraph: number | null;
-  minuteText: string;
-  resolutions: MinutesSnapshotItem['resolutions'];
-  actions: MinutesSnapshotItem['actions'];
+/** The latest published version of a meeting's minutes, exempt content included. */
+export function latestMinutesVersion(db: Db, meetingId: number): PublishedMinutesVersion | null {
+  return publishedVersions(db, meetingId, 1)[0] ?? null;
 }
 
-export interface PublicMinutes {
-  version: number;
-  publishedAt: Date;
-  approved: boolean;
-  approvedAt: Date | null;
+/**
+ * Minutes as people read them. `withheld` items and a null `nature` mark what
+ * the public may not see; the committee's own view has them in full.
+ */
+export interface MinutesView {
   startedAt: Date | null;
   endedAt: Date | null;
+  venue: string | null;
   present: { name: string; virtual: boolean; substituteFor: string | null }[];
   inAttendance: { name: string; virtual: boolean }[];
   apologies: { name: string }[];
@@ -138,39 +147,46 @@ export interface PublicMinutes {
     itemNumber: number | null;
     itemTitle: string | null;
     kind: MinutesSnapshot['declarations'][number]['kind'];
-    /** Null when the interest is sensitive: its nature is not published. */
+    /** Null when withheld: the interest is sensitive and this is the public view. */
     nature: string | null;
+    sensitive: boolean;
     withdrew: boolean;
     dispensation: string | null;
   }[];
-  items: PublicMinutesItem[];
-  /** Corrections recorded after approval; the text of one to an exempt item is withheld. */
+  items: MinutesViewItem[];
+  /** Corrections recorded after approval; the text of one to an exempt item is withheld in public. */
   amendments: { itemNumber: number | null; text: string | null; reason: string; recordedAt: Date }[];
+}
+
+export interface MinutesViewItem {
+  number: number;
+  title: string;
+  /** Paragraph of Schedule 12A when the item was exempt. */
+  exemptParagraph: number | null;
+  /** True when its content is left out (an exempt item, in public). */
+  withheld: boolean;
+  minuteText: string;
+  resolutions: MinutesSnapshotItem['resolutions'];
+  actions: MinutesSnapshotItem['actions'];
+}
+
+export interface PublicMinutes extends MinutesView {
+  version: number;
+  publishedAt: Date;
+  approved: boolean;
+  approvedAt: Date | null;
+  approvedAtMeeting: { id: number; startsAt: Date } | null;
   changeSummary: string | null;
 }
 
-function versionOf(row: typeof minutesVersions.$inferSelect): PublishedMinutesVersion {
-  return { version: row.version, publishedAt: row.publishedAt, approvedAt: row.approvedAt, changeSummary: row.changeSummary, snapshot: row.snapshot };
-}
-
-/** Removes from published minutes what may not be published: exempt item text, sensitive interests. */
-export function toPublicMinutes(published: PublishedMinutesVersion, amendments: MinutesAmendment[] = []): PublicMinutes {
-  const s = published.snapshot;
-  const exemptItemNumbers = new Set(s.items.filter((i) => i.exemptParagraph !== null).map((i) => i.number));
+/** Frozen or current minutes as a view: for the public (`withhold`), without exempt content and sensitive natures. */
+export function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], withhold: boolean): MinutesView {
+  const exempt = new Set(s.items.filter((i) => i.exemptParagraph !== null).map((i) => i.number));
+  const hidden = (itemNumber: number | null) => withhold && itemNumber !== null && exempt.has(itemNumber);
   return {
-    version: published.version,
-    publishedAt: published.publishedAt,
-    approved: published.approvedAt !== null,
-    approvedAt: published.approvedAt,
-    changeSummary: published.changeSummary,
-    amendments: amendments.map((a) => ({
-      itemNumber: a.itemNumber,
-      text: a.itemNumber !== null && exemptItemNumbers.has(a.itemNumber) ? null : a.text,
-      reason: a.itemNumber !== null && exemptItemNumbers.has(a.itemNumber) ? '' : a.reason,
-      recordedAt: a.recordedAt,
-    })),
     startedAt: s.startedAt ? new Date(s.startedAt) : null,
     endedAt: s.endedAt ? new Date(s.endedAt) : null,
+    venue: s.venue,
     present: s.attendance
       .filter((a) => a.status === 'present' && a.isMember)
       .map((a) => ({ name: a.name, virtual: a.virtual, substituteFor: a.substituteFor })),
@@ -185,29 +201,43 @@ export function toPublicMinutes(published: PublishedMinutesVersion, amendments: 
       // An exempt item's title is public (only its content is withheld).
       itemTitle: d.itemTitle,
       kind: d.kind,
-      nature: d.sensitive ? null : d.nature,
+      nature: withhold && d.sensitive ? null : d.nature,
+      sensitive: d.sensitive,
       withdrew: d.withdrew,
       dispensation: d.dispensation,
     })),
     items: s.items.map((item) =>
-      item.exemptParagraph !== null
-        ? {
-            number: item.number,
-            title: item.title,
-            exemptParagraph: item.exemptParagraph,
-            minuteText: '',
-            resolutions: [],
-            actions: [],
-          }
+      hidden(item.number)
+        ? { number: item.number, title: item.title, exemptParagraph: item.exemptParagraph, withheld: true, minuteText: '', resolutions: [], actions: [] }
         : {
             number: item.number,
             title: item.title,
-            exemptParagraph: null,
+            exemptParagraph: item.exemptParagraph,
+            withheld: false,
             minuteText: item.minuteText,
             resolutions: item.resolutions,
             actions: item.actions,
           },
     ),
+    amendments: amendments.map((a) => ({
+      itemNumber: a.itemNumber,
+      text: hidden(a.itemNumber) ? null : a.text,
+      reason: hidden(a.itemNumber) ? '' : a.reason,
+      recordedAt: a.recordedAt,
+    })),
+  };
+}
+
+/** Removes from published minutes what may not be published: exempt item content, sensitive interests. */
+export function toPublicMinutes(published: PublishedMinutesVersion, amendments: MinutesAmendment[] = []): PublicMinutes {
+  return {
+    version: published.version,
+    publishedAt: published.publishedAt,
+    approved: published.approvedAt !== null,
+    approvedAt: published.approvedAt,
+    approvedAtMeeting: published.approvedAtMeeting,
+    changeSummary: published.changeSummary,
+    ...minutesView(published.snapshot, amendments, true),
   };
 }
 
@@ -220,22 +250,26 @@ export function getPublicMinutes(db: Db, meetingId: number): PublicMinutes | nul
 /** A meeting's amendments to its approved minutes, oldest first. */
 export function amendmentsOf(db: Db, meetingId: number): MinutesAmendment[] {
   return db
-    .select({ id: minutesAmendments.id, itemNumber: minutesAmendments.itemNumber, text: minutesAmendments.text, reason: minutesAmendments.reason, recordedAt: minutesAmendments.recordedAt })
+    .select({
+      id: minutesAmendments.id,
+      minutesVersionId: minutesAmendments.minutesVersionId,
+      itemNumber: minutesAmendments.itemNumber,
+      text: minutesAmendments.text,
+      reason: minutesAmendments.reason,
+      recordedAt: minutesAmendments.recordedAt,
+    })
     .from(minutesAmendments)
     .where(eq(minutesAmendments.meetingId, meetingId))
     .orderBy(asc(minutesAmendments.recordedAt), asc(minutesAmendments.id))
     .all();
 }
 
-/** Every published version of a meeting's minutes, public-safe, oldest first. */
+/** Every published version of a meeting's minutes, public-safe, oldest first; the approved one with its amendments. */
 export function publicMinutesVersions(db: Db, meetingId: number): PublicMinutes[] {
-  return db
-    .select()
-    .from(minutesVersions)
-    .where(eq(minutesVersions.meetingId, meetingId))
-    .orderBy(asc(minutesVersions.version))
-    .all()
-    .map((row) => toPublicMinutes(versionOf(row)));
+  const amendments = amendmentsOf(db, meetingId);
+  return publishedVersions(db, meetingId)
+    .reverse()
+    .map((v) => toPublicMinutes(v, amendments.filter((a) => a.minutesVersionId === v.id)));
 }
 
 /** Whether two snapshots record the same minutes. */
@@ -267,7 +301,7 @@ export interface MinutesEditorItem {
   } | null;
 }
 
-export interface MinutesEditorData {
+export interface MinutesEditorData extends MinutesStateData {
   meeting: {
     id: number;
     startsAt: Date;
@@ -285,15 +319,46 @@ export interface MinutesEditorData {
   declarations: (Omit<MinutesSnapshotDeclaration, 'personId'> & { id: number })[];
   items: MinutesEditorItem[];
   people: { id: number; name: string }[];
+  amendments: MinutesAmendment[];
+}
+
+/** Where a meeting's minutes stand: redrawn after every save, so kept light. */
+export interface MinutesStateData {
+  meetingId: number;
+  minutesStatus: typeof meetings.$inferSelect.minutesStatus;
   versions: { version: number; publishedAt: Date; changeSummary: string | null; approvedAt: Date | null }[];
   /** The draft differs from the last published version (or nothing is published yet). */
   unpublishedChanges: boolean;
-  amendments: MinutesAmendment[];
   locked: boolean;
+  /** What is recorded now, as publishing would freeze it. */
+  current: MinutesSnapshot;
+}
+
+export function getMinutesState(db: Db, meetingId: number): MinutesStateData | null {
+  const meeting = db.select({ minutesStatus: meetings.minutesStatus }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!meeting) return null;
+  const versions = db
+    .select({ version: minutesVersions.version, publishedAt: minutesVersions.publishedAt, changeSummary: minutesVersions.changeSummary, approvedAt: minutesVersions.approvedAt })
+    .from(minutesVersions)
+    .where(eq(minutesVersions.meetingId, meetingId))
+    .orderBy(asc(minutesVersions.version))
+    .all();
+  const current = buildMinutesSnapshot(db, meetingId);
+  const latest = versions.length === 0 ? null : latestMinutesVersion(db, meetingId);
+  return {
+    meetingId,
+    minutesStatus: meeting.minutesStatus,
+    versions,
+    unpublishedChanges: latest ? !sameMinutes(latest.snapshot, current) : true,
+    locked: meeting.minutesStatus === 'approved',
+    current,
+  };
 }
 
 export interface MinutesAmendment {
   id: number;
+  /** The approved version it corrects. */
+  minutesVersionId: number;
   itemNumber: number | null;
   text: string;
   reason: string;
@@ -302,14 +367,10 @@ export interface MinutesAmendment {
 
 /** Everything the minutes screen shows, in a fixed number of statements. */
 export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData | null {
-  const row = db
-    .select({ meeting: meetings, committee: { id: committees.id, name: committees.name, slug: committees.slug } })
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(eq(meetings.id, meetingId))
-    .get();
+  const row = getMeetingWithCommittee(db, meetingId);
   if (!row) return null;
-  const { meeting, committee } = row;
+  const { meeting } = row;
+  const committee = { id: row.committee.id, name: row.committee.name, slug: row.committee.slug };
   const members = membersOn(db, committee.id, londonDate(meeting.startsAt));
   const memberIds = new Set(members.map((m) => m.personId));
   const attended = db
@@ -346,8 +407,7 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     confirmIds.length === 0
       ? []
       : db.select({ id: meetings.id, startsAt: meetings.startsAt, minutesStatus: meetings.minutesStatus }).from(meetings).where(inArray(meetings.id, confirmIds)).all();
-  const confirmedVersions =
-    confirmIds.length === 0 ? [] : db.select().from(minutesVersions).where(inArray(minutesVersions.meetingId, confirmIds)).orderBy(desc(minutesVersions.version)).all();
+  const confirmedVersions = confirmIds.map((id) => ({ meetingId: id, latest: latestMinutesVersion(db, id) }));
 
   const declared = db
     .select({ d: declarations, name: people.name })
@@ -356,8 +416,8 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     .where(eq(declarations.meetingId, meetingId))
     .orderBy(asc(declarations.position), asc(declarations.id))
     .all();
-  const versions = db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, meetingId)).orderBy(asc(minutesVersions.version)).all();
-  const latest = versions.at(-1);
+  const state = getMinutesState(db, meetingId);
+  if (!state) return null;
   const amendments = amendmentsOf(db, meetingId);
 
   const statusOf = (personId: number): MemberAttendance => {
@@ -367,6 +427,7 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     return a.status === 'in_attendance' ? '' : a.status;
   };
   const substitutes = attended.filter((a) => a.a.substituteForPersonId !== null);
+  const substituting = new Set(substitutes.map((a) => a.a.personId));
   return {
     meeting: {
       id: meeting.id,
@@ -377,7 +438,8 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
       minutesStatus: meeting.minutesStatus,
       committee,
     },
-    members: members.map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: statusOf(m.personId) })),
+    // A member (say, on the committee's list of substitutes) recorded as standing in for another is listed with the substitutes.
+    members: members.filter((m) => !substituting.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: statusOf(m.personId) })),
     substitutes: substitutes.map((a) => ({
       attendanceId: a.a.id,
       name: a.name,
@@ -387,7 +449,10 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     others: attended
       .filter((a) => a.a.substituteForPersonId === null && !memberIds.has(a.a.personId))
       .map((a) => ({ attendanceId: a.a.id, name: a.name, capacity: a.a.note, virtual: a.a.virtual })),
-    declarers: [...members.map((m) => ({ personId: m.personId, name: m.name })), ...substitutes.map((a) => ({ personId: a.a.personId, name: a.name }))],
+    declarers: [
+      ...members.filter((m) => !substituting.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name })),
+      ...substitutes.map((a) => ({ personId: a.a.personId, name: a.name })),
+    ],
     declarations: declared.map(({ d, name }) => ({
       id: d.id,
       name,
@@ -401,7 +466,7 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     })),
     items: items.map((item): MinutesEditorItem => {
       const other = confirmed.find((m) => m.id === item.confirmsMinutesOfMeetingId);
-      const otherLatest = confirmedVersions.find((v) => v.meetingId === other?.id);
+      const otherLatest = confirmedVersions.find((v) => v.meetingId === other?.id)?.latest;
       return {
         id: item.id,
         number: numberOf.get(item.id) ?? 0,
@@ -436,9 +501,7 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
       };
     }),
     people: db.select({ id: people.id, name: people.name }).from(people).orderBy(asc(people.name)).all(),
-    versions: versions.map((v) => ({ version: v.version, publishedAt: v.publishedAt, changeSummary: v.changeSummary, approvedAt: v.approvedAt })),
-    unpublishedChanges: latest ? !sameMinutes(latest.snapshot, buildMinutesSnapshot(db, meetingId)) : true,
+    ...state,
     amendments,
-    locked: meeting.minutesStatus === 'approved',
   };
 }

@@ -1,17 +1,17 @@
 import fs from 'node:fs';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate } from '../../lib/dates';
 import { dateParts } from '../../lib/forms';
 import { parseId } from '../../lib/params';
+import { uploadedFile } from '../../lib/files';
 import { fields, type FieldErrors, type Validated } from '../../lib/validation';
 import { actorOf } from '../../plugins/auth';
 import { wantsFragment } from '../../plugins/views';
 import { canManageCommittee } from '../auth/permissions';
 import { agendaItems } from '../agenda/schema';
-import { actions } from '../actions/schema';
-import { getPublicMeeting } from '../meetings/queries';
-import { ClientErrorPage } from '../../../views/errors/ErrorPages';
+import { actionOwners, actions } from '../actions/schema';
+import { getMeetingWithCommittee, getPublicMeeting } from '../meetings/queries';
 import {
   AmendmentsSection,
   AttendanceSection,
@@ -56,17 +56,20 @@ import {
   updateMinutedAction,
   updateResolution,
 } from './commands';
-import { getMinutesEditor, getPublicMinutes, publicMinutesVersions } from './queries';
+import { getMinutesEditor, getMinutesState, publicMinutesVersions } from './queries';
 import { resolutions } from './schema';
 import { diffMinutes } from './diff';
 import { minutesPdf } from './pdf';
-import { MAX_IMPORT_BYTES, decodeMinutesFile, parseMinutesText } from './import/parse';
+import { MAX_IMPORT_BYTES, decodeMinutesFile, parseMinutesFile, parseMinutesText, type ParsedMinutes } from './import/parse';
 import { applyImport, planImport } from './import/apply';
 
 type MeetingParams = { Params: { meetingId: string } };
 
 /** The part of the screen a change redraws. */
-type Region = { kind: 'times' | 'attendance' | 'declarations' | 'publish' | 'amendments' } | { kind: 'item'; itemId: number };
+type Region = { kind: keyof typeof REGIONS } | { kind: 'item'; itemId: number };
+
+/** What redraws each region of the screen (an item's region is its resolutions and actions). */
+const REGIONS = { times: TimesForm, attendance: AttendanceSection, declarations: DeclarationsSection, publish: PublishPanel, amendments: AmendmentsSection };
 
 function anchorOf(region: Region): string {
   return region.kind === 'item' ? `#item-${region.itemId}` : `#minutes-${region.kind === 'publish' ? 'status' : region.kind}`;
@@ -83,20 +86,21 @@ export const minutesPublicRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/meetings/:id/minutes.pdf', async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id);
-    const minutes = id === null ? null : getPublicMinutes(app.db, id);
-    if (!meeting || !minutes || id === null) return reply.callNotFound();
-    const name = `minutes-${id}-v${minutes.version}-a${minutes.amendments.length}${minutes.approved ? '-approved' : ''}.pdf`;
+    const minutes = meeting?.minutes;
+    if (!meeting || !minutes) return reply.callNotFound();
+    // Named for everything it shows that can change: a new version, an approval, an amendment.
+    const name = `minutes-${meeting.id}-v${minutes.version}-a${minutes.amendments.length}${minutes.approved ? '-approved' : ''}.pdf`;
     const file = app.files.packPath(name);
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(file);
     } catch {
-      bytes = await minutesPdf({ committeeName: meeting.committee.name, startsAt: meeting.startsAt, venue: meeting.venue, minutes });
+      bytes = await minutesPdf({ committeeName: meeting.committee.name, startsAt: meeting.startsAt, minutes });
       app.files.putPack(name, bytes);
     }
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="minutes-meeting-${id}-v${minutes.version}.pdf"`)
+      .header('content-disposition', `inline; filename="minutes-meeting-${meeting.id}-v${minutes.version}.pdf"`)
       .header('x-content-type-options', 'nosniff')
       .send(Buffer.from(bytes));
   });
@@ -138,19 +142,8 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
       props.fragment = true;
       reply.header('vary', 'HX-Request').status(status ?? 200);
       const item = region.kind === 'item' ? props.data.items.find((i) => i.id === region.itemId) : undefined;
-      const body =
-        region.kind === 'times'
-          ? TimesForm(props)
-          : region.kind === 'attendance'
-            ? AttendanceSection(props)
-            : region.kind === 'declarations'
-              ? DeclarationsSection(props)
-              : region.kind === 'amendments'
-                ? AmendmentsSection(props)
-                : region.kind === 'item' && item
-                  ? ItemRecord({ ...props, item })
-                  : '';
-      return reply.html(`${region.kind === 'publish' ? PublishPanel(props) : body}${MinutesState({ ...props, oob: true })}`);
+      const body = region.kind === 'item' ? (item ? ItemRecord({ ...props, item }) : '') : REGIONS[region.kind](props);
+      return reply.html(`${body}${MinutesState({ state: props.data, oob: true })}`);
     }
     return reply.page({
       title: `Minutes: ${props.data.meeting.committee.name}, ${formatDate(props.data.meeting.startsAt)}`,
@@ -185,9 +178,9 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
 
   // Where the minutes stand, redrawn after each autosave.
   app.get<MeetingParams>('/meetings/:meetingId/minutes/state', { config: { access: 'committee_read' } }, async (request, reply) => {
-    const props = propsFor(request, reply);
-    if (!props) return reply.callNotFound();
-    return reply.header('vary', 'HX-Request').html(MinutesState(props));
+    const state = getMinutesState(app.db, meetingIdOf(request));
+    if (!state) return reply.callNotFound();
+    return reply.header('vary', 'HX-Request').html(MinutesState({ state }));
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/times', manage, async (request, reply) => {
@@ -306,11 +299,10 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId/edit', manage, async (request, reply) => {
     const row = actionOf(request);
-    const props = row ? propsFor(request, reply) : null;
-    const item = props?.data.items.find((i) => i.actions.some((a) => a.id === row?.a.id));
-    const action = item?.actions.find((a) => a.id === row?.a.id);
-    if (!row || !item || !action) return reply.callNotFound();
-    return show(request, reply, { kind: 'item', itemId: item.id }, { form: `action-edit-${action.id}`, values: actionValues(action.id, action), errors: {} });
+    if (!row) return reply.callNotFound();
+    const owners = app.db.select({ name: actionOwners.name }).from(actionOwners).where(eq(actionOwners.actionId, row.a.id)).orderBy(asc(actionOwners.position)).all();
+    const values = actionValues(row.a.id, { owners: owners.map((o) => o.name), description: row.a.description, dueDate: row.a.dueDate });
+    return show(request, reply, { kind: 'item', itemId: row.a.agendaItemId }, { form: `action-edit-${row.a.id}`, values, errors: {} });
   });
 
   app.post<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId', manage, async (request, reply) => {
@@ -343,14 +335,33 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   // Import: a file or pasted text, a preview, then the import once confirmed.
+  const meetingRef = (request: FastifyRequest<MeetingParams>) => {
+    const row = getMeetingWithCommittee(app.db, meetingIdOf(request));
+    return row ? { id: row.meeting.id, startsAt: row.meeting.startsAt, committee: { name: row.committee.name } } : null;
+  };
+  const NOTHING = 'Choose a plain-text file of the minutes, or paste them into the box';
+  const TOO_LARGE = 'The text is larger than 1 MB: minutes as plain text are far smaller. Check it is the right text.';
+
   const importPage = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, errors: FieldErrors, text: string, status?: number) => {
-    const data = getMinutesEditor(app.db, meetingIdOf(request));
-    if (!data) return reply.callNotFound();
+    const meeting = meetingRef(request);
+    if (!meeting) return reply.callNotFound();
     return reply.page({
-      title: `Import minutes: ${data.meeting.committee.name}, ${formatDate(data.meeting.startsAt)}`,
+      title: `Import minutes: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
       nav: 'manage',
       status,
-      body: ImportPage({ meeting: data.meeting, csrfToken: reply.csrfToken(), errors, text }),
+      body: ImportPage({ meeting, csrfToken: reply.csrfToken(), errors, text }),
+    });
+  };
+
+  /** What was read, and what importing it would do, for the clerk to confirm. */
+  const preview = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, parsed: ParsedMinutes, text: string, fileName: string | null, status?: number) => {
+    const meeting = meetingRef(request);
+    if (!meeting) return reply.callNotFound();
+    return reply.page({
+      title: 'Check the minutes before importing them',
+      nav: 'manage',
+      status,
+      body: ImportPreviewPage({ meeting, csrfToken: reply.csrfToken(), plan: planImport(app.db, meeting.id, parsed), text, fileName }),
     });
   };
 
@@ -359,43 +370,26 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   app.post<MeetingParams>('/meetings/:meetingId/minutes/import', manage, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
-    const file = body.file && typeof body.file === 'object' && 'bytes' in body.file ? (body.file as { filename: string; bytes: Uint8Array; truncated: boolean }) : null;
-    let text = pasted;
-    let problem: string | null = null;
-    if (file && (file.filename !== '' || file.bytes.length > 0)) {
-      const decoded = file.truncated ? { problem: 'The file is larger than 1 MB: minutes as plain text are far smaller. Check it is the right file.' } : decodeMinutesFile(file.bytes);
-      if ('problem' in decoded) problem = decoded.problem;
-      else text = decoded.text;
-    } else if (pasted.trim() === '') {
-      return importPage(request, reply, { file: 'Choose a plain-text file of the minutes, or paste them into the box' }, pasted, 422);
+    const file = uploadedFile(body);
+    if (file) {
+      // A chosen file, even an empty one, is what the clerk means to import.
+      const parsed = file.truncated ? { ...parseMinutesText(''), problems: [TOO_LARGE] } : parseMinutesFile(file.bytes);
+      const decoded = file.truncated ? null : decodeMinutesFile(file.bytes);
+      return preview(request, reply, parsed, decoded && 'text' in decoded ? decoded.text : '', file.filename);
     }
-    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) problem = 'The text is larger than 1 MB: minutes as plain text are far smaller. Check it is the right text.';
-    const parsed = problem ? { ...parseMinutesText(''), problems: [problem] } : parseMinutesText(text);
-    const data = getMinutesEditor(app.db, meetingIdOf(request));
-    if (!data) return reply.callNotFound();
-    const plan = planImport(app.db, data.meeting.id, parsed);
-    return reply.page({
-      title: 'Check the minutes before importing them',
-      nav: 'manage',
-      body: ImportPreviewPage({ meeting: data.meeting, csrfToken: reply.csrfToken(), plan, text: problem ? '' : text, fileName: file?.filename ?? null }),
-    });
+    if (pasted.trim() === '') return importPage(request, reply, { file: NOTHING }, pasted, 422);
+    if (Buffer.byteLength(pasted) > MAX_IMPORT_BYTES) return preview(request, reply, { ...parseMinutesText(''), problems: [TOO_LARGE] }, '', null);
+    return preview(request, reply, parseMinutesText(pasted), pasted, null);
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/import/confirm', manage, async (request, reply) => {
     const { text } = fields(request.body, ['text'] as const);
-    if (text.trim() === '') return importPage(request, reply, { file: 'Choose a plain-text file of the minutes, or paste them into the box' }, '', 422);
+    if (text.trim() === '') return importPage(request, reply, { file: NOTHING }, '', 422);
+    if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return importPage(request, reply, { text: TOO_LARGE }, '', 422);
     const parsed = parseMinutesText(text);
     const result = applyImport(app.db, actorOf(request), meetingIdOf(request), parsed, text, app.now());
-    if (!result.ok) {
-      const data = getMinutesEditor(app.db, meetingIdOf(request));
-      if (!data) return reply.callNotFound();
-      return reply.page({
-        title: 'The minutes could not be imported',
-        nav: 'manage',
-        status: 409,
-        body: ClientErrorPage({ title: 'The minutes could not be imported', message: Object.values(result.errors).join(' ') }),
-      });
-    }
+    // Refused: the preview again, saying why.
+    if (!result.ok) return preview(request, reply, parsed, text, null, LOCKED in result.errors ? 409 : 422);
     const s = result.value;
     return reply.seeOther(
       `${base(request)}`,

@@ -1,6 +1,6 @@
 import { and, eq, ne } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { optionalText, optionalUrl, requiredText } from '../../lib/forms';
 import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
@@ -18,7 +18,7 @@ export function saveOrganisation(db: Db, actor: Actor, id: number | null, form: 
   const checked = validate(organisationSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
-  return db.transaction((tx): Validated<{ id: number }> => {
+  return inTransaction(db, (tx): Validated<{ id: number }> => {
     const clash = tx
       .select({ id: organisations.id })
       .from(organisations)

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { optionalText, requiredText } from '../../lib/forms';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
@@ -25,7 +25,7 @@ export function savePerson(db: Db, actor: Actor, id: number | null, form: Record
   const checked = validate(personSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
-  return db.transaction((tx): Validated<{ id: number }> => {
+  return inTransaction(db, (tx): Validated<{ id: number }> => {
     if (value.organisationId !== null && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, value.organisationId)).get()) {
       return invalid({ organisationId: 'Select an organisation from the list' });
     }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
+import { inTransaction, type Db } from '../../db/client';
 import { hashPassword, passwordProblem } from '../../lib/passwords';
 import { validate, type Validated } from '../../lib/validation';
 import { committees } from '../committees/schema';
@@ -59,7 +59,7 @@ export async function createUser(
   }
 
   const passwordHash = await hashPassword(value.password);
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const user = tx
       .insert(users)
       .values({

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { inTransaction, type Db } from '../../../db/client';
 import { formatCalendarDate, fromLondon, londonDate } from '../../../lib/dates';
 import { invalid, valid, type Validated } from '../../../lib/validation';
 import { recordAudit, type Actor } from '../../audit/commands';
@@ -17,6 +17,7 @@ import { people } from '../../people/schema';
 import { actionOwners, actionUpdates, actions } from '../../actions/schema';
 import { attendance, declarations, minutesVersions, resolutions, type AttendanceStatus } from '../schema';
 import { matchName, type NameMatch } from '../names';
+import { LOCKED } from '../commands';
 import type { ParsedAction, ParsedDeclaration, ParsedItem, ParsedMinutes } from './parse';
 
 export interface PlannedName {
@@ -134,9 +135,9 @@ export function planImport(db: Db, meetingId: number, parsed: ParsedMinutes): Im
       actions: item.actions.map((a) => ({ ...a, ownerNames: a.owners.map(named) })),
     };
   });
-  plannedItems.forEach((item) => {
+  plannedItems.forEach((item, index) => {
     if (item.target && normaliseTitle(item.target.title) !== normaliseTitle(item.title)) {
-      warnings.push(`Item ${item.number} of the minutes, “${item.title}”, goes to agenda item ${plannedItems.indexOf(item) + 1}, “${item.target.title}”: check they are the same.`);
+      warnings.push(`Item ${item.number} of the minutes, “${item.title}”, goes to agenda item ${index + 1}, “${item.target.title}”: check they are the same.`);
     }
   });
   if (plannedItems.length < items.length && plannedItems.length > 0) {
@@ -186,6 +187,8 @@ function normaliseTitle(title: string): string {
 }
 
 export interface ImportSummary {
+  /** What the clerk should check, from the plan the import followed. */
+  warnings: string[];
   items: number;
   attendees: number;
   declarations: number;
@@ -200,11 +203,11 @@ export interface ImportSummary {
  * what the text says now, not what a browser sent back.
  */
 export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: ParsedMinutes, source: string | Uint8Array, now: Date): Validated<ImportSummary> {
-  return db.transaction((tx) => {
+  return inTransaction(db, (tx) => {
     const plan = planImport(tx, meetingId, parsed);
-    if (plan.blockers.length > 0) return invalid({ _form: plan.blockers.join(' ') });
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw new Error(`No meeting ${meetingId}`);
+    if (plan.blockers.length > 0) return invalid({ [meeting.minutesStatus === 'approved' ? LOCKED : '_form']: plan.blockers.join(' ') });
     const day = londonDate(meeting.startsAt);
     let newPeople = 0;
     const created = new Map<string, number>();
@@ -316,6 +319,7 @@ export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: Par
       .where(eq(meetings.id, meetingId))
       .run();
     const summary: ImportSummary = {
+      warnings: plan.warnings,
       items: plan.items.length,
       attendees: attendeeIds.size,
       declarations: declarationCount,
@@ -323,12 +327,13 @@ export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: Par
       actions: actionCount,
       newPeople,
     };
+    const { warnings: _warnings, ...counts } = summary;
     recordAudit(tx, actor, {
       action: 'minutes.import',
       recordType: 'meeting',
       recordId: meetingId,
       before: plan.replaces,
-      after: { ...summary, source: createHash('sha256').update(source).digest('hex') },
+      after: { ...counts, source: createHash('sha256').update(source).digest('hex') },
       at: now,
     });
     return valid(summary);

@@ -10,6 +10,7 @@
  * `setAside`; what it could not read at all is said in `problems`.
  */
 import { DateTime } from 'luxon';
+import { parseTime } from '../../../lib/forms';
 import type { DeclarationKind, ResolutionOutcome } from '../schema';
 
 export interface ParsedAttendee {
@@ -348,17 +349,9 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
   return unplaced;
 }
 
-/** "10.00 am", "1.24pm", "14:30", "10am" → 'HH:MM'. */
+/** "10.00 am", "1.24 p.m.", "14:30", "10am" → 'HH:MM', as the forms read times. */
 function clockTime(raw: string): string | null {
-  const m = /^(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(raw.trim());
-  if (!m) return null;
-  let hour = Number(m[1]);
-  const minute = Number(m[2] ?? '0');
-  const half = m[3]?.toLowerCase().replace(/\./g, '');
-  if (half === 'pm' && hour < 12) hour += 12;
-  if (half === 'am' && hour === 12) hour = 0;
-  if (hour > 23 || minute > 59) return null;
-  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  return parseTime(raw.replace(/\.(?=m\.?$)|(?<=m)\.$/gi, ''));
 }
 
 /** "K Ahmed, Z Ahmed and Zoe McIntosh" → names, with "(substitute for X)" and "(virtual)" read. */
@@ -626,8 +619,7 @@ function isNameLike(s: string): boolean {
   return words.length >= 1 && words.length <= 6 && words.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLES.has(w));
 }
 
-function readDeclaration(sentence: string, paragraph: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
-  const text = sentence;
+function readDeclaration(text: string, paragraph: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
   const m = /^(.{2,120}?)\s+(?:declared|declares|declaring)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(text);
   if (!m?.[1]) return [];
   // "At this point, K Patel declared…": the words before the name are not a name.

@@ -1,0 +1,40 @@
+import { formatCalendarDate, formatDate } from '../../lib/dates';
+import { DECLARATION_KIND_LABELS, listInWords } from '../../lib/labels';
+import { exemptNotice } from '../../lib/schedule12a';
+import type { MinutesView, MinutesViewItem } from './queries';
+
+/**
+ * The sentences minutes are read in, written once for the page, the PDF and
+ * the version diff.
+ */
+
+/** "A Turner, B Jones (substituting for C Brown) and D Smith (attended virtually)". */
+export function attendeeNames(people: { name: string; virtual?: boolean; substituteFor?: string | null }[]): string {
+  return listInWords(people.map((p) => p.name + (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') + (p.virtual ? ' (attended virtually)' : '')));
+}
+
+/** One declaration of interest as minuted; a withheld nature is said to be withheld. */
+export function declarationSentence(d: MinutesView['declarations'][number]): string {
+  const where = d.itemNumber === null ? '' : ` (item ${d.itemNumber}${d.itemTitle ? `, ${d.itemTitle}` : ''})`;
+  const what =
+    d.nature === null
+      ? 'The nature of the interest is not published because it is sensitive.'
+      : `${d.nature}${d.sensitive ? ' (Sensitive: not published.)' : ''}`;
+  const left = d.withdrew ? 'Left the meeting for the item.' : 'Remained in the meeting.';
+  return `${d.name}${where}: ${DECLARATION_KIND_LABELS[d.kind]}. ${what} ${left}${d.dispensation ? ` Dispensation: ${d.dispensation}` : ''}`;
+}
+
+/** "ACTION: Mr A Turner/Ms F Cayley: To visit." with its due date. */
+export function actionLine(a: Pick<MinutesViewItem['actions'][number], 'owners' | 'description' | 'dueDate'>): string {
+  return `${a.owners.join('/')}: ${a.description}${a.dueDate ? ` (by ${formatCalendarDate(a.dueDate)})` : ''}`;
+}
+
+/** What stands for an item's content when it is withheld. */
+export function withheldNotice(item: MinutesViewItem): string {
+  return item.exemptParagraph === null ? '' : exemptNotice(item.exemptParagraph);
+}
+
+/** "Approved as a correct record at the meeting of Thursday 7 January 2021." */
+export function approvalSentence(approvedAtMeeting: { startsAt: Date } | null): string {
+  return approvedAtMeeting ? `Approved as a correct record at the meeting of ${formatDate(approvedAtMeeting.startsAt)}.` : 'Approved as a correct record.';
+}
