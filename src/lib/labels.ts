@@ -46,8 +46,17 @@ export const DECLARATION_KIND_LABELS: Record<DeclarationKind, string> = {
 /** "pages 23 to 26", "page 5". */
 export function pageRange(start: number | null, end: number | null): string | null {
   if (start === null) return null;
-  if (end === null || end === start) return `page ${start}`;
-  return `pages ${start} to ${end}`;
+  return `${end === null || end === start ? 'page' : 'pages'} ${pageNumbers(start, end)}`;
+}
+
+/** "5", "5 to 20": the pages themselves, as a printed agenda's column shows them. */
+export function pageNumbers(start: number, end: number | null): string {
+  return end === null || end === start ? `${start}` : `${start} to ${end}`;
+}
+
+/** A presenter as an agenda names them: "Dr J Kent, Medical Director". */
+export function presenterLabel(p: { name: string; capacity: string | null }): string {
+  return p.capacity ? `${p.name}, ${p.capacity}` : p.name;
 }
 
 /** "1.2 MB", "340 KB". */

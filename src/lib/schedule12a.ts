@@ -16,3 +16,13 @@ export const SCHEDULE_12A: Record<number, string> = {
 export function exemptNotice(paragraph: number): string {
   return `Not for publication: paragraph ${paragraph} of Schedule 12A to the Local Government Act 1972.`;
 }
+
+/** The paragraph numbers, 1 to 7. */
+export const SCHEDULE_12A_PARAGRAPHS = Object.keys(SCHEDULE_12A).map(Number);
+
+/** A form's paragraph field: '' (not exempt), a paragraph number, or null when it is neither. */
+export function paragraphFromForm(value: string): number | '' | null {
+  const v = value.trim();
+  if (v === '') return '';
+  return /^\d$/.test(v) && SCHEDULE_12A_PARAGRAPHS.includes(Number(v)) ? Number(v) : null;
+}

@@ -16,6 +16,7 @@ const CLIENT_ERROR_TITLES: Record<number, string> = {
   400: 'There is a problem with the request',
   403: 'You cannot do that',
   405: 'That cannot be done here',
+  409: 'This can no longer be changed',
   413: 'What you sent is too large',
   415: 'That type of content cannot be sent here',
   429: 'Too many attempts',

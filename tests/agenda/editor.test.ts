@@ -11,6 +11,7 @@ import { agendaItemPresenters, agendaItems } from '../../src/features/agenda/sch
 import { documents } from '../../src/features/documents/schema';
 import { people } from '../../src/features/people/schema';
 import { workProgrammeEntries } from '../../src/features/work-programme/schema';
+import { resolutions } from '../../src/features/minutes/schema';
 
 let app: FastifyInstance;
 let db: Database;
@@ -135,6 +136,19 @@ describe('items', () => {
     expect(res.statusCode).toBe(303);
     expect(items().map((i) => i.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(items().some((i) => i.id === chair?.id)).toBe(false);
+  });
+
+  it('keeps an item whose minute has been taken: its minute, resolutions and actions are not lost', async () => {
+    const item = items()[0];
+    db.update(agendaItems).set({ minuteText: 'Apologies were received from Cllr X.' }).where(eq(agendaItems.id, item?.id ?? 0)).run();
+    db.insert(resolutions).values({ agendaItemId: item?.id ?? 0, text: 'The Committee NOTED the apologies.', outcome: 'NOTED' }).run();
+    const res = await clerk.submit(`${editor}/items/${item?.id}/remove`, {}, `${editor}/items/${item?.id}/remove`);
+    expect(res.statusCode).toBe(422);
+    expect(textOf(res.body, '.govuk-error-summary')).toContain('has its minute recorded (1 resolution, 0 actions): removing it would lose them');
+    expect(items().some((i) => i.id === item?.id)).toBe(true);
+    expect(db.select().from(resolutions).where(eq(resolutions.agendaItemId, item?.id ?? 0)).all()).toHaveLength(1);
+    db.delete(resolutions).where(eq(resolutions.agendaItemId, item?.id ?? 0)).run();
+    db.update(agendaItems).set({ minuteText: '' }).where(eq(agendaItems.id, item?.id ?? 0)).run();
   });
 });
 

@@ -199,6 +199,21 @@ describe('publishing again, and late', () => {
     expect((await new Client(app).get(`/meetings/${meetingId}/agenda/versions/3`)).statusCode).toBe(404);
   });
 
+  it('says a first agenda published late is late as a whole, without calling every item an addition', async () => {
+    const c = createCommittee(db, { slug: 'late-first' });
+    const m = createMeeting(db, c.id, { date: '2030-06-06' }); // publish by 29 May; it is now 3 June
+    const admin = new Client(app);
+    await admin.signIn(createUser(db, { role: 'admin' }).email, TEST_PASSWORD);
+    const edit = `/manage/meetings/${m.id}/agenda`;
+    await admin.submit(`${edit}/items`, { title: 'Budget', purpose: '', kind: 'business', plannedStart: '', durationMinutes: '', exemptParagraph: '', exemptReason: '' }, edit);
+    const res = await admin.submit(`${edit}/publish`, { changeSummary: '', lateReason: 'The papers came late from the NHS.', chairmanAgreement: 'Agreed by the Chairman on 2 June 2030' }, edit);
+    expect(res.statusCode).toBe(303);
+    const page = await new Client(app).get(`/meetings/${m.id}`);
+    expect(textOf(page.body, '#agenda')).toContain('Published after the statutory deadline');
+    expect(textOf(page.body, '#agenda')).not.toContain('Added to the agenda late');
+    expect(db.select().from(agendaItems).where(eq(agendaItems.meetingId, m.id)).get()?.lateReason).toBeNull();
+  });
+
   it('refuses to publish an empty agenda', async () => {
     const c = createCommittee(db, { slug: 'empty-agenda' });
     const m = createMeeting(db, c.id, { date: '2030-09-01' });

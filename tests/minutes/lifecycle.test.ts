@@ -284,6 +284,15 @@ describe('approved at the next meeting', () => {
     expect(answers.filter((a) => a.startsWith('409')).length).toBeGreaterThanOrEqual(20);
   });
 
+  it('shows its agenda to the clerk as part of the record, with nothing to change', async () => {
+    const page = await clerk.get(`/manage/meetings/${first}/agenda`);
+    expect(textOf(page.body)).toContain('The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.');
+    expect(parse(page.body)('#agenda-editor form').length).toBe(0);
+    const minutes = parse((await clerk.get(screen(first))).body);
+    expect(minutes('form[data-autosave], #publish-minutes').length).toBe(0);
+    expect(minutes('#add-amendment').length).toBe(1);
+  });
+
   it('is locked in the database too, whatever writes to it', () => {
     expect(() => db.update(agendaItems).set({ minuteText: 'Edited by hand' }).where(eq(agendaItems.id, items.budget ?? 0)).run()).toThrow(/approved and locked/);
     expect(() => db.update(minutesVersions).set({ snapshot: { ...versions()[0]!.snapshot, items: [] } }).where(eq(minutesVersions.meetingId, first)).run()).toThrow(/cannot be changed/);

@@ -2,8 +2,8 @@ import type { AgendaEditorData, EditorItem, PackState } from '../../src/features
 import { AGENDA_ITEM_KINDS } from '../../src/features/agenda/schema';
 import { DOCUMENT_KINDS } from '../../src/features/documents/schema';
 import { formatCalendarDay, formatDate, formatDateTime } from '../../src/lib/dates';
-import { DOCUMENT_KIND_LABELS, fileSize } from '../../src/lib/labels';
-import { exemptNotice } from '../../src/lib/schedule12a';
+import { DOCUMENT_KIND_LABELS, fileSize, presenterLabel } from '../../src/lib/labels';
+import { SCHEDULE_12A_PARAGRAPHS, exemptNotice } from '../../src/lib/schedule12a';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
@@ -24,7 +24,7 @@ export const ITEM_KIND_LABELS: Record<(typeof AGENDA_ITEM_KINDS)[number], string
 
 const PARAGRAPHS = [
   { value: '', text: 'Open: not exempt' },
-  ...[1, 2, 3, 4, 5, 6, 7].map((n) => ({ value: String(n), text: `Exempt: paragraph ${n} of Schedule 12A` })),
+  ...SCHEDULE_12A_PARAGRAPHS.map((n) => ({ value: String(n), text: `Exempt: paragraph ${n} of Schedule 12A` })),
 ];
 
 type Values = Record<string, string>;
@@ -179,7 +179,7 @@ function ItemForm({
   );
 }
 
-export function itemValues(item: EditorItem): Values {
+export function itemValues(item: Pick<EditorItem, 'title' | 'purpose' | 'kind' | 'plannedStart' | 'durationMinutes' | 'exemptParagraph' | 'exemptReason'>): Values {
   return {
     title: item.title,
     purpose: item.purpose,
@@ -293,7 +293,7 @@ function ItemView({
       <ul class="govuk-list">
         {item.presenters.map((p) => (
           <li class="app-inline-row">
-            <span safe>{p.capacity ? `${p.name}, ${p.capacity}` : p.name}</span>
+            <span safe>{presenterLabel(p)}</span>
             {canEdit ? (
               <RemoveButton action={`${base}/presenters/${p.id}/remove`} enhance={enhance(`${base}/presenters/${p.id}/remove`)} id={`remove-presenter-${p.id}`} what={p.name} csrfToken={csrfToken} />
             ) : (
@@ -452,7 +452,7 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
     ...Object.entries(state.editing?.errors ?? {}).map(([k, text]) => ({ text, href: `#item-${state.editing?.itemId}-${k}` })),
     ...Object.entries(state.presenter?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
     ...Object.entries(state.paper?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
-    ...Object.entries(state.publish?.errors ?? {}).map(([k, text]) => ({ text, href: k === '_form' ? '#publish' : `#${k}` })),
+    ...Object.entries(state.publish?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
   ];
   const deadline = data.deadline;
   const version = (data.published?.version ?? 0) + 1;
@@ -467,11 +467,15 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
         ) : (
           <p class="govuk-body">This agenda is a draft: the public cannot see it.</p>
         )}
-        <p class="govuk-body" safe>
-          {deadline.late
-            ? `The last day to publish was ${formatCalendarDay(deadline.date)}. Publishing now needs the chairman’s agreement and a reason of special circumstances.`
-            : `Publish by ${formatCalendarDay(deadline.date)} (${deadline.daysRemaining} day${deadline.daysRemaining === 1 ? '' : 's'} left) to give the notice the law requires.`}
-        </p>
+        {data.locked ? (
+          <p class="govuk-body govuk-!-font-weight-bold">The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.</p>
+        ) : (
+          <p class="govuk-body" safe>
+            {deadline.late
+              ? `The last day to publish was ${formatCalendarDay(deadline.date)}. Publishing now needs the chairman’s agreement and a reason of special circumstances.`
+              : `Publish by ${formatCalendarDay(deadline.date)} (${deadline.daysRemaining} day${deadline.daysRemaining === 1 ? '' : 's'} left) to give the notice the law requires.`}
+          </p>
+        )}
         {data.published ? <PackStatusPanel meetingId={meetingId} pack={data.published.pack} /> : ''}
       </div>
 

@@ -18,11 +18,6 @@ export function AgendaVersionPage({ meetingId, agenda, latestVersion }: { meetin
         ) : (
           ''
         )}
-        <p class="govuk-body">
-          <a class="govuk-link" href={`/meetings/${meetingId}/agenda-pack.pdf?version=${agenda.version}`}>
-            Agenda pack for this version (PDF)
-          </a>
-        </p>
         <AgendaSection agenda={agenda} meetingId={meetingId} />
       </div>
     </div>

@@ -1,13 +1,12 @@
 import type { PublicMeeting } from '../../src/features/meetings/queries';
-import type { PublicAgendaItem } from '../../src/features/agenda/queries';
+import { paperSpan, type PublicAgendaItem } from '../../src/features/agenda/queries';
 import { formatDate, formatTime } from '../../src/lib/dates';
-import { pageRange } from '../../src/lib/labels';
+import { pageNumbers, presenterLabel } from '../../src/lib/labels';
 import { exemptNotice } from '../../src/lib/schedule12a';
 
 function pages(item: Extract<PublicAgendaItem, { exempt: false }>): string {
-  const starts = item.papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
-  const ends = item.papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
-  return starts.length === 0 ? '' : (pageRange(Math.min(...starts), Math.max(...ends)) ?? '').replace(/^pages? /, '');
+  const span = paperSpan(item.papers);
+  return span ? pageNumbers(span.start, span.end) : '';
 }
 
 /** The agenda as a single printable page, laid out like a front sheet. */
@@ -89,7 +88,7 @@ export function PrintableAgenda({ meeting }: { meeting: PublicMeeting }): JSX.El
                       )}
                       {item.presenters.length > 0 ? (
                         <p class="govuk-body-s govuk-!-margin-bottom-0" safe>
-                          {`${item.presenters.length === 1 ? 'Presenter' : 'Presenters'}: ${item.presenters.map((p) => (p.capacity ? `${p.name}, ${p.capacity}` : p.name)).join('; ')}`}
+                          {`${item.presenters.length === 1 ? 'Presenter' : 'Presenters'}: ${item.presenters.map(presenterLabel).join('; ')}`}
                         </p>
                       ) : (
                         ''

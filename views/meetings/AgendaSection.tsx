@@ -1,15 +1,13 @@
-import type { PublicAgenda, PublicAgendaItem, PublicQuestion } from '../../src/features/agenda/queries';
+import { paperSpan, type PublicAgenda, type PublicAgendaItem, type PublicQuestion } from '../../src/features/agenda/queries';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
-import { DOCUMENT_KIND_LABELS, fileSize, pageRange } from '../../src/lib/labels';
+import { DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { SCHEDULE_12A, exemptNotice } from '../../src/lib/schedule12a';
 
 /** The pages an item's papers occupy in the pack: from the first paper's first page to the last one's last. */
 function itemPages(item: Extract<PublicAgendaItem, { exempt: false }>): string | null {
-  const starts = item.papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
-  const ends = item.papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
-  if (starts.length === 0) return null;
-  return pageRange(Math.min(...starts), Math.max(...ends));
+  const span = paperSpan(item.papers);
+  return span ? pageRange(span.start, span.end) : null;
 }
 
 function Questions({ questions }: { questions: PublicQuestion[] }): JSX.Element {
@@ -124,7 +122,7 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
           </p>
           <ul class="govuk-list app-agenda__presenters">
             {item.presenters.map((p) => (
-              <li safe>{p.capacity ? `${p.name}, ${p.capacity}` : p.name}</li>
+              <li safe>{presenterLabel(p)}</li>
             ))}
           </ul>
         </>
@@ -206,6 +204,8 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
               {`Download the agenda pack (PDF${agenda.pack.pages ? `, ${agenda.pack.pages} pages` : ''}${agenda.pack.bytes ? `, ${fileSize(agenda.pack.bytes)}` : ''})`}
             </a>
           </li>
+        ) : agenda.pack?.status === 'failed' ? (
+          <li>The agenda pack (PDF) is not available: each paper can be opened from its item.</li>
         ) : agenda.pack ? (
           <li>The agenda pack (PDF) is being prepared.</li>
         ) : (

@@ -2,28 +2,44 @@ import { and, asc, desc, eq, gt, lt, max, ne, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
 import { inTransaction, type Db } from '../../db/client';
-import { formatDateTime, londonDate } from '../../lib/dates';
+import { formatDate, formatDateTime, londonDate } from '../../lib/dates';
 import { agendaPublishBy } from '../../lib/deadlines';
 import { optionalText, parseTime, requiredText } from '../../lib/forms';
+import { paragraphFromForm } from '../../lib/schedule12a';
 import type { FileStore, UploadedFile } from '../../lib/files';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
-import { recordAudit, type Actor } from '../audit/commands';
-import { committees } from '../committees/schema';
+import { recordAudit, systemActor, type Actor } from '../audit/commands';
+import { LockedError } from '../../lib/errors';
+import { resolutions } from '../minutes/schema';
+import { actions } from '../actions/schema';
 import { meetings } from '../meetings/schema';
+import { getMeetingWithCommittee } from '../meetings/queries';
 import { DOCUMENT_KINDS, documents } from '../documents/schema';
 import { workProgrammeEntries } from '../work-programme/schema';
 import { checkPersonChoice, personFromChoice } from '../people/commands';
 import { AGENDA_ITEM_KINDS, agendaItemPresenters, agendaItems, agendaVersions, type AgendaItemKind } from './schema';
-import { buildAgendaSnapshot } from './queries';
+import { agendaVersionRow, buildAgendaSnapshot } from './queries';
 import { layoutPack } from './pack';
 import { packInputFor } from './pack-input';
 
 type Meeting = typeof meetings.$inferSelect;
 
-function meetingOf(db: Db, meetingId: number): Meeting {
+/** The meeting, while its agenda may change: once its minutes are approved, the agenda is part of that record. */
+function openAgenda(db: Db, meetingId: number): Meeting {
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting) throw new Error(`No meeting ${meetingId}`);
+  if (meeting.minutesStatus === 'approved') {
+    throw new LockedError('The minutes of this meeting are approved, so its agenda is part of the record and cannot be changed.');
+  }
   return meeting;
+}
+
+/** An item, while its agenda may change. */
+function openItem(db: Db, itemId: number): typeof agendaItems.$inferSelect {
+  const item = db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
+  if (!item) throw new Error(`No item ${itemId}`);
+  openAgenda(db, item.meetingId);
+  return item;
 }
 
 /** Renumbers a meeting's items 1…n in their current order. */
@@ -48,9 +64,8 @@ const itemSchema = z
     kind: z.enum(AGENDA_ITEM_KINDS, { message: 'Select the kind of item' }),
     plannedStart: z
       .string()
-      .transform((v) => (v.trim() === '' ? null : parseTime(v)))
-      .refine((v) => v !== undefined, ''),
-    plannedStartRaw: z.string(),
+      .refine((v) => v.trim() === '' || parseTime(v) !== null, 'Start time must be a real time, like 10:05 or 2pm')
+      .transform((v) => (v.trim() === '' ? null : parseTime(v))),
     durationMinutes: z
       .string()
       .trim()
@@ -60,14 +75,11 @@ const itemSchema = z
     exemptParagraph: z
       .string()
       .trim()
-      .refine((v) => v === '' || /^[1-7]$/.test(v), 'Select a paragraph of Schedule 12A, from 1 to 7')
+      .refine((v) => paragraphFromForm(v) !== null, 'Select a paragraph of Schedule 12A, from 1 to 7')
       .transform((v) => (v === '' ? null : Number(v))),
     exemptReason: optionalText(2000, 'Public interest reason'),
   })
   .superRefine((v, ctx) => {
-    if (v.plannedStartRaw.trim() !== '' && v.plannedStart === null) {
-      ctx.addIssue({ code: 'custom', path: ['plannedStart'], message: 'Start time must be a real time, like 10:05 or 2pm' });
-    }
     if (v.exemptParagraph !== null && !v.exemptReason) {
       ctx.addIssue({
         code: 'custom',
@@ -79,27 +91,18 @@ const itemSchema = z
 
 export const ITEM_FIELDS = ['title', 'purpose', 'kind', 'plannedStart', 'durationMinutes', 'exemptParagraph', 'exemptReason'] as const;
 
-function checkItem(form: Record<string, string>): Validated<{
-  title: string;
-  purpose: string;
-  kind: AgendaItemKind;
-  plannedStart: string | null;
-  durationMinutes: number | null;
-  exemptParagraph: number | null;
-  exemptReason: string | null;
-}> {
-  const checked = validate(itemSchema, { ...form, plannedStartRaw: form.plannedStart ?? '' });
+function checkItem(form: Record<string, string>): Validated<z.output<typeof itemSchema>> {
+  const checked = validate(itemSchema, form);
   if (!checked.ok) return checked;
-  const { plannedStartRaw: _raw, ...value } = checked.value;
-  return valid({ ...value, exemptReason: value.exemptParagraph === null ? null : value.exemptReason });
+  return valid({ ...checked.value, exemptReason: checked.value.exemptParagraph === null ? null : checked.value.exemptReason });
 }
 
 /** Adds an item at the end of a meeting's draft agenda. */
 export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<string, string>): Validated<{ itemId: number }> {
-  const checked = checkItem(form);
-  if (!checked.ok) return checked;
   return inTransaction(db, (tx) => {
-    meetingOf(tx, meetingId);
+    openAgenda(tx, meetingId);
+    const checked = checkItem(form);
+    if (!checked.ok) return checked;
     const item = tx.insert(agendaItems).values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value }).returning().get();
     recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title } });
     return valid({ itemId: item.id });
@@ -108,11 +111,10 @@ export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<st
 
 /** Changes an item of the draft agenda. */
 export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<string, string>): Validated<{ itemId: number }> {
-  const checked = checkItem(form);
-  if (!checked.ok) return checked;
   return inTransaction(db, (tx) => {
-    const before = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!before) throw new Error(`No item ${itemId}`);
+    const before = openItem(tx, itemId);
+    const checked = checkItem(form);
+    if (!checked.ok) return checked;
     const after = tx.update(agendaItems).set(checked.value).where(eq(agendaItems.id, itemId)).returning().get();
     const pick = (i: typeof before) => ({
       item: i.title,
@@ -127,24 +129,34 @@ export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<st
   });
 }
 
-/** Removes an item from the draft agenda; its papers stay on file (published versions may show them). */
-export function removeItem(db: Db, actor: Actor, itemId: number): void {
-  db.transaction((tx) => {
-    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!item) throw new Error(`No item ${itemId}`);
+/**
+ * Removes an item from the draft agenda; its papers stay on file (published
+ * versions may show them). An item whose minute has been taken keeps it:
+ * the minute, resolutions and actions are taken off on the minutes screen first.
+ */
+export function removeItem(db: Db, actor: Actor, itemId: number): Validated<null> {
+  return inTransaction(db, (tx) => {
+    const item = openItem(tx, itemId);
+    const resolved = tx.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.agendaItemId, itemId)).all().length;
+    const actioned = tx.select({ id: actions.id }).from(actions).where(eq(actions.agendaItemId, itemId)).all().length;
+    if (item.minuteText.trim() !== '' || resolved > 0 || actioned > 0) {
+      return invalid({
+        _form: `“${item.title}” has its minute recorded${resolved + actioned > 0 ? ` (${resolved} resolution${resolved === 1 ? '' : 's'}, ${actioned} action${actioned === 1 ? '' : 's'})` : ''}: removing it would lose them. Take them off on the minutes screen first.`,
+      });
+    }
     tx.update(documents).set({ agendaItemId: null }).where(eq(documents.agendaItemId, itemId)).run();
     tx.update(workProgrammeEntries).set({ agendaItemId: null, status: 'proposed' }).where(eq(workProgrammeEntries.agendaItemId, itemId)).run();
     tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
     renumber(tx, item.meetingId);
     recordAudit(tx, actor, { action: 'agenda.item_remove', recordType: 'meeting', recordId: item.meetingId, before: { item: item.title } });
+    return valid(null);
   });
 }
 
 /** Moves an item one place up or down. */
 export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' | 'down'): void {
   db.transaction((tx) => {
-    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!item) throw new Error(`No item ${itemId}`);
+    const item = openItem(tx, itemId);
     renumber(tx, item.meetingId);
     const current = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
     if (!current) return;
@@ -180,7 +192,7 @@ export function moveItem(db: Db, actor: Actor, itemId: number, direction: 'up' |
  */
 export function startWithStandardItems(db: Db, actor: Actor, meetingId: number): Validated<{ count: number }> {
   return inTransaction(db, (tx) => {
-    const meeting = meetingOf(tx, meetingId);
+    const meeting = openAgenda(tx, meetingId);
     if (tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()) {
       return invalid({ _form: 'This agenda already has items: the standard items are only for an empty agenda' });
     }
@@ -210,7 +222,7 @@ export function startWithStandardItems(db: Db, actor: Actor, meetingId: number):
       {
         kind: 'minutes',
         title: 'Minutes',
-        purpose: previous ? `To confirm the minutes of the meeting held on ${formatDateTime(previous.startsAt).split(',')[0]}.` : 'To confirm the minutes of the previous meeting.',
+        purpose: previous ? `To confirm the minutes of the meeting held on ${formatDate(previous.startsAt)}.` : 'To confirm the minutes of the previous meeting.',
         confirmsMinutesOfMeetingId: previous?.id ?? null,
       },
       { kind: 'public_questions', title: 'Public questions', purpose: '' },
@@ -231,6 +243,7 @@ export function startWithStandardItems(db: Db, actor: Actor, meetingId: number):
 /** Puts a work programme entry planned for this meeting on its agenda. */
 export function addFromWorkProgramme(db: Db, actor: Actor, meetingId: number, entryId: number): Validated<{ itemId: number }> {
   return inTransaction(db, (tx) => {
+    openAgenda(tx, meetingId);
     const entry = tx.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entryId)).get();
     if (!entry || entry.plannedMeetingId !== meetingId) return invalid({ _form: 'That topic is not planned for this meeting' });
     if (entry.agendaItemId !== null) return invalid({ _form: 'That topic is already on the agenda' });
@@ -256,12 +269,11 @@ export function addPresenter(
   form: { personId: string; newPersonName: string; capacity: string },
 ): Validated<{ presenterId: number }> {
   const ids = { personId: `presenter-${itemId}-personId`, newPersonName: `presenter-${itemId}-newPersonName` };
-  const errors = checkPersonChoice(form, ids);
-  if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
-  if (Object.keys(errors).length > 0) return invalid(errors);
   return inTransaction(db, (tx) => {
-    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!item) throw new Error(`No item ${itemId}`);
+    const item = openItem(tx, itemId);
+    const errors = checkPersonChoice(form, ids);
+    if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
+    if (Object.keys(errors).length > 0) return invalid(errors);
     const id = personFromChoice(tx, actor, form, 'partner');
     if (id === null) return invalid({ [ids.personId]: 'Select a person from the list' });
     const position = (tx.select({ p: max(agendaItemPresenters.position) }).from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, itemId)).get()?.p ?? 0) + 1;
@@ -284,6 +296,7 @@ export function removePresenter(db: Db, actor: Actor, presenterId: number): void
       .where(eq(agendaItemPresenters.id, presenterId))
       .get();
     if (!row) throw new Error(`No presenter ${presenterId}`);
+    openAgenda(tx, row.meetingId);
     tx.delete(agendaItemPresenters).where(eq(agendaItemPresenters.id, presenterId)).run();
     recordAudit(tx, actor, { action: 'agenda.presenter_remove', recordType: 'meeting', recordId: row.meetingId, before: { item: row.title, personId: row.p.personId } });
   });
@@ -324,6 +337,8 @@ export async function attachPaper(
   file: UploadedFile | null,
   maxBytes: number,
 ): Promise<Validated<{ documentId: number }>> {
+  // A locked agenda takes no papers: said before the file is read (and checked again when saving).
+  openItem(db, itemId);
   const prefix = `paper-${itemId}-`;
   const errors: FieldErrors = {};
   const title = form.title.trim();
@@ -331,7 +346,7 @@ export async function attachPaper(
   if (!title) errors[`${prefix}title`] = 'Enter the title of the paper';
   else if (title.length > 300) errors[`${prefix}title`] = 'Title must be 300 characters or fewer';
   if (!(DOCUMENT_KINDS as readonly string[]).includes(form.kind)) errors[`${prefix}kind`] = 'Select the kind of paper';
-  if (form.exemptParagraph !== '' && !/^[1-7]$/.test(form.exemptParagraph)) errors[`${prefix}exemptParagraph`] = 'Select a paragraph of Schedule 12A, from 1 to 7';
+  if (paragraphFromForm(form.exemptParagraph) === null) errors[`${prefix}exemptParagraph`] = 'Select a paragraph of Schedule 12A, from 1 to 7';
   let pages = 0;
   if (file && !errors[`${prefix}file`]) {
     const inspected = await inspectPdf(file, maxBytes);
@@ -341,8 +356,7 @@ export async function attachPaper(
   if (Object.keys(errors).length > 0 || !file) return invalid(errors);
   const hash = files.putPaper(file.bytes);
   return inTransaction(db, (tx) => {
-    const item = tx.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-    if (!item) throw new Error(`No item ${itemId}`);
+    const item = openItem(tx, itemId);
     const position = (tx.select({ p: max(documents.position) }).from(documents).where(eq(documents.agendaItemId, itemId)).get()?.p ?? 0) + 1;
     const doc = tx
       .insert(documents)
@@ -376,6 +390,7 @@ export function detachPaper(db: Db, actor: Actor, documentId: number): void {
   db.transaction((tx) => {
     const doc = tx.select().from(documents).where(eq(documents.id, documentId)).get();
     if (!doc) throw new Error(`No document ${documentId}`);
+    if (doc.meetingId !== null) openAgenda(tx, doc.meetingId);
     tx.update(documents).set({ agendaItemId: null }).where(eq(documents.id, documentId)).run();
     recordAudit(tx, actor, { action: 'agenda.paper_remove', recordType: 'meeting', recordId: doc.meetingId, before: { paper: doc.title } });
   });
@@ -392,14 +407,9 @@ export interface PublishAgendaInput {
 
 /** Whether publishing now is after the last day the law allows, under the committee's notice period. */
 export function isLate(db: Db, meetingId: number, at: Date): { late: boolean; deadline: string } {
-  const row = db
-    .select({ startsAt: meetings.startsAt, noticeClearDays: committees.noticeClearDays })
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(eq(meetings.id, meetingId))
-    .get();
+  const row = getMeetingWithCommittee(db, meetingId);
   if (!row) throw new Error(`No meeting ${meetingId}`);
-  const deadline = agendaPublishBy(londonDate(row.startsAt), row.noticeClearDays);
+  const deadline = agendaPublishBy(londonDate(row.meeting.startsAt), row.committee.noticeClearDays);
   return { late: londonDate(at) > deadline, deadline };
 }
 
@@ -410,20 +420,15 @@ export function isLate(db: Db, meetingId: number, at: Date): { late: boolean; de
  * the special circumstances and the chairman's agreement are required, and
  * items new in this version are marked as added late, with the reason.
  */
-export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor): Validated<{ versionId: number; version: number }> {
+export function publishAgenda(db: Db, input: PublishAgendaInput, actor: Actor = systemActor('agenda')): Validated<{ versionId: number; version: number }> {
   const changeSummary = input.changeSummary?.trim() || null;
   const lateReason = input.lateReason?.trim() || null;
   const chairmanAgreement = input.chairmanAgreement?.trim() || null;
   return inTransaction(db, (tx) => {
+    openAgenda(tx, input.meetingId);
     const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all();
     if (items.length === 0) return invalid({ _form: 'Add at least one item before publishing the agenda' });
-    const previous = tx
-      .select()
-      .from(agendaVersions)
-      .where(eq(agendaVersions.meetingId, input.meetingId))
-      .orderBy(desc(agendaVersions.version))
-      .limit(1)
-      .get();
+    const previous = agendaVersionRow(tx, input.meetingId);
     const version = (previous?.version ?? 0) + 1;
     const { late, deadline } = isLate(tx, input.meetingId, input.publishedAt);
     const errors: FieldErrors = {};
@@ -435,8 +440,8 @@ export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor):
     if ((chairmanAgreement?.length ?? 0) > 500) errors.chairmanAgreement = 'Agreement must be 500 characters or fewer';
     if (Object.keys(errors).length > 0) return invalid(errors);
 
-    // Items new since the last version, published late, carry the reason.
-    if (late) {
+    // Items new since the last version, published late, carry the reason. (A first agenda published late says so as a whole.)
+    if (late && previous) {
       const before = new Set(previous?.snapshot.items.map((i) => i.id) ?? []);
       for (const item of items) {
         if (!before.has(item.id)) tx.update(agendaItems).set({ lateReason }).where(eq(agendaItems.id, item.id)).run();
@@ -449,7 +454,6 @@ export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor):
         const range = layout.ranges.get(paper.documentId);
         paper.packStartPage = range?.start ?? null;
         paper.packEndPage = range?.end ?? null;
-        if (range) tx.update(documents).set({ packStartPage: range.start, packEndPage: range.end }).where(eq(documents.id, paper.documentId)).run();
       }
     }
     const row = tx
@@ -469,15 +473,13 @@ export function publishAgenda(db: Db, input: PublishAgendaInput, actor?: Actor):
       .returning({ id: agendaVersions.id })
       .get();
     tx.update(meetings).set({ agendaStatus: 'published' }).where(eq(meetings.id, input.meetingId)).run();
-    if (actor) {
-      recordAudit(tx, actor, {
-        action: 'agenda.publish',
-        recordType: 'meeting',
-        recordId: input.meetingId,
-        after: { version, items: snapshot.items.length, late, deadline, lateReason: late ? lateReason : null, changeSummary },
-        at: input.publishedAt,
-      });
-    }
+    recordAudit(tx, actor, {
+      action: 'agenda.publish',
+      recordType: 'meeting',
+      recordId: input.meetingId,
+      after: { version, items: snapshot.items.length, late, deadline, lateReason: late ? lateReason : null, changeSummary },
+      at: input.publishedAt,
+    });
     return valid({ versionId: row.id, version });
   });
 }

@@ -7,7 +7,7 @@ import { people } from '../people/schema';
 import { documents } from '../documents/schema';
 import { workProgrammeEntries } from '../work-programme/schema';
 import { agendaItemPresenters, agendaItems, agendaVersions, type PackStatus } from './schema';
-import { buildAgendaSnapshot } from './queries';
+import { agendaVersionRow, buildAgendaSnapshot } from './queries';
 import { effectiveStarts } from './times';
 import type { AgendaSnapshot } from './snapshot';
 
@@ -56,6 +56,8 @@ export interface AgendaEditorData {
   deadline: { date: string; late: boolean; daysRemaining: number };
   plannedTopics: { id: number; topic: string; purpose: string }[];
   people: { id: number; name: string }[];
+  /** The meeting's minutes are approved: its agenda is part of that record and no longer changes. */
+  locked: boolean;
 }
 
 /** Strips what publishing adds (page ranges) so a draft can be compared with a published version. */
@@ -65,7 +67,7 @@ function comparable(snapshot: AgendaSnapshot): string {
   );
 }
 
-export function packState(row: typeof agendaVersions.$inferSelect): PackState {
+function packState(row: typeof agendaVersions.$inferSelect): PackState {
   return {
     versionId: row.id,
     version: row.version,
@@ -102,12 +104,13 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
       : db.select().from(documents).where(inArray(documents.agendaItemId, ids)).orderBy(asc(documents.position), asc(documents.id)).all();
   const starts = effectiveStarts(items);
 
-  const latest = db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).orderBy(desc(agendaVersions.version)).limit(1).get();
+  const latest = agendaVersionRow(db, meetingId);
   const deadlineDate = agendaPublishBy(londonDate(meeting.startsAt), committee.noticeClearDays);
   const state = deadlineState(deadlineDate, londonDate(now), false);
 
   return {
     meeting: { id: meeting.id, startsAt: meeting.startsAt, status: meeting.status, committee: { id: committee.id, slug: committee.slug, name: committee.name } },
+    locked: meeting.minutesStatus === 'approved',
     items: items.map((item, i) => ({
       id: item.id,
       number: i + 1,
@@ -140,8 +143,24 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
   };
 }
 
-/** The pack of a meeting's latest published version. */
+/** The pack of a meeting's latest published version: polled while it builds, so only the pack's columns. */
 export function latestPack(db: Db, meetingId: number): PackState | null {
-  const latest = db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).orderBy(desc(agendaVersions.version)).limit(1).get();
-  return latest ? packState(latest) : null;
+  return (
+    db
+      .select({
+        versionId: agendaVersions.id,
+        version: agendaVersions.version,
+        status: agendaVersions.packStatus,
+        progress: agendaVersions.packProgress,
+        error: agendaVersions.packError,
+        pages: agendaVersions.packPages,
+        bytes: agendaVersions.packBytes,
+        fullBytes: agendaVersions.fullPackBytes,
+      })
+      .from(agendaVersions)
+      .where(eq(agendaVersions.meetingId, meetingId))
+      .orderBy(desc(agendaVersions.version))
+      .limit(1)
+      .get() ?? null
+  );
 }

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { renderPdfKit } from '../../lib/pdfkit';
 import { PDFDocument as PdfLibDocument, StandardFonts, rgb } from 'pdf-lib';
 import { formatDate, formatTime } from '../../lib/dates';
-import { listInWords } from '../../lib/labels';
+import { listInWords, presenterLabel } from '../../lib/labels';
 import { exemptNotice } from '../../lib/schedule12a';
 import type { AgendaSnapshotItem } from './snapshot';
 
@@ -167,7 +167,7 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
       if (item.presenters.length > 0) {
         lines.push({
           text: `${item.presenters.length === 1 ? 'Presenter' : 'Presenters'}: ${item.presenters
-            .map((p) => (p.capacity ? `${p.name}, ${p.capacity}` : p.name))
+            .map(presenterLabel)
             .join('; ')}`,
         });
       }

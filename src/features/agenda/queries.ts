@@ -90,25 +90,42 @@ export interface PublishedAgendaVersion {
   pack?: { status: PackStatus; pages: number | null; bytes: number | null };
 }
 
+/** The pages an item's papers take in the pack: from the first one's first page to the last one's last. */
+export function paperSpan(papers: { packStartPage: number | null; packEndPage: number | null }[]): { start: number; end: number } | null {
+  const starts = papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
+  const ends = papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
+  return starts.length === 0 ? null : { start: Math.min(...starts), end: Math.max(...ends) };
+}
+
+/** A stored published version of a meeting's agenda: the one numbered, or the latest. */
+export function agendaVersionRow(db: Db, meetingId: number, version: number | null = null): typeof agendaVersions.$inferSelect | null {
+  return (
+    db
+      .select()
+      .from(agendaVersions)
+      .where(version === null ? eq(agendaVersions.meetingId, meetingId) : and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.version, version)))
+      .orderBy(desc(agendaVersions.version))
+      .limit(1)
+      .get() ?? null
+  );
+}
+
+/** A stored version as the agenda it published, exempt content included. */
+export function publishedAgendaOf(row: typeof agendaVersions.$inferSelect): PublishedAgendaVersion {
+  return {
+    version: row.version,
+    publishedAt: row.publishedAt,
+    changeSummary: row.changeSummary,
+    lateReason: row.lateReason,
+    snapshot: row.snapshot,
+    pack: { status: row.packStatus, pages: row.packPages, bytes: row.packBytes },
+  };
+}
+
 /** The latest published version of a meeting's agenda, exempt content included. */
 export function latestAgendaVersion(db: Db, meetingId: number): PublishedAgendaVersion | null {
-  const row = db
-    .select()
-    .from(agendaVersions)
-    .where(eq(agendaVersions.meetingId, meetingId))
-    .orderBy(desc(agendaVersions.version))
-    .limit(1)
-    .get();
-  return row
-    ? {
-        version: row.version,
-        publishedAt: row.publishedAt,
-        changeSummary: row.changeSummary,
-        lateReason: row.lateReason,
-        snapshot: row.snapshot,
-        pack: { status: row.packStatus, pages: row.packPages, bytes: row.packBytes },
-      }
-    : null;
+  const row = agendaVersionRow(db, meetingId);
+  return row ? publishedAgendaOf(row) : null;
 }
 
 /** An agenda item as the public may see it: an exempt item shows its title and paragraph only. */

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { and, desc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client';
 import { parseId } from '../../lib/params';
@@ -10,10 +10,9 @@ import { actorOf } from '../../plugins/auth';
 import { wantsFragment } from '../../plugins/views';
 import { canManageCommittee } from '../auth/permissions';
 import { documents } from '../documents/schema';
-import { agendaVersions } from './schema';
-import { meetings } from '../meetings/schema';
-import { getAgendaEditor, latestPack, packState } from './editor';
-import { toPublicAgenda } from './queries';
+import { agendaItems, agendaVersions } from './schema';
+import { getAgendaEditor, latestPack } from './editor';
+import { agendaVersionRow, publishedAgendaOf, toPublicAgenda } from './queries';
 import {
   ITEM_FIELDS,
   PAPER_FIELDS,
@@ -69,17 +68,6 @@ export function documentIsPublic(db: Db, documentId: number): boolean {
     );
 }
 
-function packFileFor(db: Db, meetingId: number, versionNo: number | null) {
-  const row = db
-    .select()
-    .from(agendaVersions)
-    .where(versionNo === null ? eq(agendaVersions.meetingId, meetingId) : and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.version, versionNo)))
-    .orderBy(desc(agendaVersions.version))
-    .limit(1)
-    .get();
-  return row ?? null;
-}
-
 function packNotReady(reply: FastifyReply, status: string) {
   const building = status === 'pending' || status === 'building';
   const title = building ? 'The agenda pack is being prepared' : 'The agenda pack is not available';
@@ -92,7 +80,7 @@ function packNotReady(reply: FastifyReply, status: string) {
         title,
         message: building
           ? 'It is built when the agenda is published and is usually ready within a minute. Try again shortly; the agenda and each paper can be read on the meeting page meanwhile.'
-          : 'The agenda and each paper can be read on the meeting page. The clerk has been told.',
+          : 'It could not be built. The agenda and each paper can be read on the meeting page meanwhile.',
       }),
     });
 }
@@ -110,7 +98,7 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
     const id = parseId(request.params.id);
     const versionNo = request.query.version === undefined ? null : parseId(request.query.version);
     if (id === null || (request.query.version !== undefined && versionNo === null)) return reply.callNotFound();
-    const version = packFileFor(app.db, id, versionNo);
+    const version = agendaVersionRow(app.db, id, versionNo);
     if (!version) return reply.callNotFound();
     if (version.packStatus !== 'ready' || !version.packFile) return packNotReady(reply, version.packStatus);
     return sendPdf(reply, app.files.packPath(version.packFile), `agenda-pack-meeting-${id}-v${version.version}.pdf`);
@@ -127,22 +115,15 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string; version: string } }>('/meetings/:id/agenda/versions/:version', async (request, reply) => {
     const id = parseId(request.params.id);
     const versionNo = parseId(request.params.version);
-    const version = id !== null && versionNo !== null ? packFileFor(app.db, id, versionNo) : null;
+    const version = id !== null && versionNo !== null ? agendaVersionRow(app.db, id, versionNo) : null;
     if (!version || id === null) return reply.callNotFound();
-    const latest = packFileFor(app.db, id, null);
+    const latest = agendaVersionRow(app.db, id, null);
     return reply.page({
       title: `Agenda version ${version.version}`,
       nav: 'meetings',
       body: AgendaVersionPage({
         meetingId: id,
-        agenda: toPublicAgenda({
-          version: version.version,
-          publishedAt: version.publishedAt,
-          changeSummary: version.changeSummary,
-          lateReason: version.lateReason,
-          snapshot: version.snapshot,
-          pack: { status: version.packStatus, pages: version.packPages, bytes: version.packBytes },
-        }),
+        agenda: toPublicAgenda(publishedAgendaOf(version)),
         latestVersion: latest?.version ?? version.version,
       }),
     });
@@ -160,7 +141,8 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
     const props = {
       data,
       csrfToken: reply.csrfToken(),
-      canEdit: request.user ? canManageCommittee(request.user, data.meeting.committee.id) : false,
+      // Clerks change an agenda until the meeting's minutes are approved; then it is part of that record.
+      canEdit: request.user ? canManageCommittee(request.user, data.meeting.committee.id) && !data.locked : false,
       state,
     };
     if (wantsFragment(request)) {
@@ -182,20 +164,6 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   };
 
   const manage = { config: { access: 'committee_manage' as const } };
-
-  // Once a meeting's minutes are approved, its agenda is part of a legal record: it no longer changes.
-  app.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST') return;
-    const id = parseId((request.params as { meetingId?: string }).meetingId);
-    const meeting = id === null ? undefined : app.db.select({ minutesStatus: meetings.minutesStatus }).from(meetings).where(eq(meetings.id, id)).get();
-    if (meeting?.minutesStatus !== 'approved') return;
-    const title = 'This agenda can no longer change';
-    return reply.status(409).page({
-      title,
-      nav: 'manage',
-      body: ClientErrorPage({ title, message: 'The minutes of this meeting are approved, so its agenda is part of the record and cannot be changed.' }),
-    });
-  });
 
   app.get<MeetingParams>('/meetings/:meetingId/agenda', { config: { access: 'committee_read' } }, async (request, reply) => show(request, reply));
 
@@ -219,8 +187,7 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/edit', manage, async (request, reply) => {
-    const data = getAgendaEditor(app.db, meetingIdOf(request), app.now());
-    const item = data?.items.find((i) => i.id === parseId(request.params.itemId));
+    const item = app.db.select().from(agendaItems).where(eq(agendaItems.id, parseId(request.params.itemId) ?? 0)).get();
     if (!item) return reply.callNotFound();
     return show(request, reply, { editing: { itemId: item.id, values: itemValues(item), errors: {} } });
   });
@@ -248,7 +215,8 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/remove', manage, async (request, reply) => {
-    removeItem(app.db, actorOf(request), parseId(request.params.itemId) ?? 0);
+    const result = removeItem(app.db, actorOf(request), parseId(request.params.itemId) ?? 0);
+    if (!result.ok) return show(request, reply, { formError: result.errors._form }, 422);
     return done(request, reply, '#agenda-items', 'Item removed');
   });
 
@@ -316,10 +284,9 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'committee_read' } },
     async (request, reply) => {
       const versionNo = request.query.version === undefined ? null : parseId(request.query.version);
-      const version = packFileFor(app.db, meetingIdOf(request), versionNo);
+      const version = agendaVersionRow(app.db, meetingIdOf(request), versionNo);
       if (!version) return reply.callNotFound();
-      const pack = packState(version);
-      if (pack.status !== 'ready' || !version.fullPackFile) return packNotReady(reply, pack.status);
+      if (version.packStatus !== 'ready' || !version.fullPackFile) return packNotReady(reply, version.packStatus);
       return sendPdf(reply, app.files.packPath(version.fullPackFile), `members-agenda-pack-meeting-${version.meetingId}-v${version.version}.pdf`);
     },
   );

@@ -24,9 +24,6 @@ export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 export const PACK_STATUSES = ['pending', 'building', 'ready', 'failed'] as const;
 export type PackStatus = (typeof PACK_STATUSES)[number];
 
-/** Schedule 12A to the Local Government Act 1972: the seven descriptions of exempt information. */
-export const EXEMPT_PARAGRAPHS = [1, 2, 3, 4, 5, 6, 7] as const;
-
 /**
  * An item of business on a meeting's agenda. Its number is its place in the
  * order (`position`); its minute text is written during and after the meeting.

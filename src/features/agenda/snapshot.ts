@@ -3,7 +3,7 @@ import type { DocumentKind } from '../documents/schema';
 
 /**
  * What a published agenda version froze. It holds exempt content too, for
- * members and clerks; public reads go through `publicAgenda()`, which removes it.
+ * members and clerks; public reads go through `toPublicAgenda()`, which removes it.
  * Never holds a questioner's email address.
  */
 export interface AgendaSnapshot {
