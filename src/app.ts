@@ -49,6 +49,8 @@ export interface AppDependencies {
   /** Use this database instead of opening `config.databasePath` (tests). */
   db?: Database;
   now?: () => Date;
+  /** Adds routes to the site, with its pages, errors and sessions (tests). */
+  extend?: (site: FastifyInstance) => void | Promise<void>;
 }
 
 /** The app refuses to start (a bad state, not a bad variable). */
@@ -144,37 +146,44 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       };
     },
   });
-  await app.register(fastifyStatic, {
-    root: path.join(ROOT, 'static'),
-    prefix: '/static/',
-    index: false,
-    maxAge: config.nodeEnv === 'production' ? '1h' : 0,
-  });
-  await app.register(views);
-  await app.register(errors, { showDetails: config.nodeEnv === 'development' });
-  await app.register(auth);
-
-  await app.register(siteRoutes);
-  await app.register(authRoutes);
-  await app.register(committeeRoutes);
-  await app.register(meetingRoutes);
-  await app.register(agendaPublicRoutes);
-  await app.register(minutesPublicRoutes);
+  // Static files sit outside the site's context: a stylesheet or script needs no session read,
+  // user lookup or session write (there are several for every page).
+  await app.register(
+    async (assets) => {
+      assets.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found'));
+      await assets.register(fastifyStatic, { root: path.join(ROOT, 'static'), prefix: '/', index: false, maxAge: config.nodeEnv === 'production' ? '1h' : 0 });
+    },
+    { prefix: '/static' },
+  );
 
   app.decorate('manageRoutes', []);
-  await app.register(manage, {
-    prefix: '/manage',
-    routes: [
-      dashboardManageRoutes,
-      committeeManageRoutes,
-      meetingManageRoutes,
-      agendaManageRoutes,
-      minutesManageRoutes,
-      organisationManageRoutes,
-      peopleManageRoutes,
-      actionManageRoutes,
-      userManageRoutes,
-    ],
+  await app.register(async (site) => {
+    await site.register(views);
+    await site.register(errors, { showDetails: config.nodeEnv === 'development' });
+    await site.register(auth);
+
+    await site.register(siteRoutes);
+    await site.register(authRoutes);
+    await site.register(committeeRoutes);
+    await site.register(meetingRoutes);
+    await site.register(agendaPublicRoutes);
+    await site.register(minutesPublicRoutes);
+
+    await site.register(manage, {
+      prefix: '/manage',
+      routes: [
+        dashboardManageRoutes,
+        committeeManageRoutes,
+        meetingManageRoutes,
+        agendaManageRoutes,
+        minutesManageRoutes,
+        organisationManageRoutes,
+        peopleManageRoutes,
+        actionManageRoutes,
+        userManageRoutes,
+      ],
+    });
+    await deps.extend?.(site);
   });
 
   return app;

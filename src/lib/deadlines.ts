@@ -67,7 +67,7 @@ export function nthWorkingDayBefore(isoDate: string, n: number): string {
 }
 
 /** The n-th working day after a day (n ≥ 1); the day itself does not count. */
-export function nthWorkingDayAfter(isoDate: string, n: number): string {
+function nthWorkingDayAfter(isoDate: string, n: number): string {
   let d = isoDate;
   let found = 0;
   while (found < n) {
@@ -110,14 +110,14 @@ export function minutesDueBy(meetingDate: string, workingDays: number): string {
 }
 
 /** The instant a London day ends: a deadline "by Tuesday" means by the end of Tuesday. */
-export function endOfLondonDay(isoDate: string): Date {
+function endOfLondonDay(isoDate: string): Date {
   return day(isoDate).endOf('day').set({ millisecond: 0 }).toJSDate();
 }
 
 export type DeadlineState = 'done' | 'missed' | 'due_soon' | 'upcoming';
 
 /** Days left before a deadline is considered due soon. */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 /** Where a deadline stands today: done, missed, due soon, or later; with calendar days remaining. */
 export function deadlineState(dueDate: string, today: string, done: boolean): { state: DeadlineState; daysRemaining: number } {

@@ -4,7 +4,7 @@ import { hash, hashSync, verify, verifySync } from '@node-rs/argon2';
  * Passwords are hashed with argon2id (the library's default algorithm) at
  * its default cost, which OWASP lists as a sound minimum.
  */
-export const MIN_PASSWORD_LENGTH = 12;
+const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password);

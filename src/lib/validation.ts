@@ -38,7 +38,7 @@ export function fields<K extends string>(body: unknown, names: readonly K[]): Re
 }
 
 /** Error summary entries linking each message to its field. */
-export function errorList(errors: FieldErrors, order: string[] = []): { text: string; href: string }[] {
+export function errorList(errors: FieldErrors, order: readonly string[] = []): { text: string; href: string }[] {
   const keys = [...order.filter((k) => k in errors), ...Object.keys(errors).filter((k) => !order.includes(k))];
   return keys.map((k) => ({ text: errors[k] ?? '', href: `#${k === '_form' ? 'main-content' : k}` }));
 }

@@ -29,10 +29,11 @@ const CLIENT_ERROR_TITLES: Record<number, string> = {
  */
 export default fp<ErrorsOptions>(
   async (app, opts) => {
-    app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
+    const notFound = (request: FastifyRequest, reply: FastifyReply) => {
       if (wantsJson(request)) return reply.status(404).send({ error: 'Not found', statusCode: 404 });
-      return reply.page({ title: 'Page not found', body: NotFoundPage(), status: 404 });
-    });
+      return reply.refuse({ title: 'Page not found', body: NotFoundPage(), message: 'What this asked for was not found: it may have been removed. Reload the page.', status: 404 });
+    };
+    app.setNotFoundHandler(notFound);
 
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status =
@@ -40,39 +41,35 @@ export default fp<ErrorsOptions>(
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
 
-      if (status === 404) {
-        if (wantsJson(request)) return reply.status(404).send({ error: 'Not found', statusCode: 404 });
-        return reply.page({ title: 'Page not found', body: NotFoundPage(), status: 404 });
-      }
+      if (status === 404) return notFound(request, reply);
       if (wantsJson(request)) {
         return reply
           .status(status)
           .send({ error: status >= 500 ? 'Internal server error' : error.message, statusCode: status });
       }
       if (status >= 500) {
-        return reply.page({
+        return reply.refuse({
           title: 'Sorry, there is a problem with the service',
           body: ServerErrorPage({ detail: opts.showDetails ? (error.stack ?? error.message) : undefined }),
+          message: 'Nothing was saved. Try again later: what you typed is still here.',
           status,
         });
       }
       if (error.code?.startsWith('FST_CSRF')) {
-        return reply.page({
+        return reply.refuse({
           title: 'This form could not be sent',
           body: ClientErrorPage({
             title: 'This form could not be sent',
             message:
               'Nothing was saved. The page you sent it from had expired, or was not opened from this site. Go back, reload the page, and try again: anything you typed will still be in the form when you go back.',
           }),
+          message: 'Nothing was saved: this page had expired. Copy what you typed, reload the page, and send it again.',
           status: 403,
         });
       }
       const title = CLIENT_ERROR_TITLES[status] ?? 'There is a problem with the request';
-      return reply.page({
-        title,
-        body: ClientErrorPage({ title, message: status === 413 ? 'The request was larger than the service accepts.' : error.message }),
-        status,
-      });
+      const message = status === 413 ? 'The request was larger than the service accepts.' : error.message;
+      return reply.refuse({ title, body: ClientErrorPage({ title, message }), message, status });
     });
   },
   { name: 'errors', dependencies: ['views'] },

@@ -3,7 +3,6 @@ import { ACCESS_LEVELS, allows, type Access } from '../features/auth/permissions
 import { resolveScope } from '../features/auth/scope';
 import { recordAudit } from '../features/audit/commands';
 import { actorOf } from './auth';
-import { wantsFragment } from './views';
 import { ForbiddenPage, SignedOutPage } from '../../views/auth/RefusalPages';
 
 declare module 'fastify' {
@@ -26,12 +25,20 @@ function loginUrl(request: FastifyRequest): string {
 }
 
 function refuseSignedOut(request: FastifyRequest, reply: FastifyReply) {
-  if (request.headers['hx-request'] === 'true') {
-    // The page's script sends the user to sign in (static/js/app.js).
+  const reading = request.method === 'GET' || request.method === 'HEAD';
+  if (request.headers['hx-request'] === 'true' && reading) {
+    // The page's script sends the user to sign in (static/js/app.js): nothing typed is lost by a read.
     return reply.status(401).send('');
   }
-  if (request.method === 'GET' || request.method === 'HEAD') return reply.redirect(loginUrl(request), 302);
-  return reply.page({ title: 'You have been signed out', body: SignedOutPage({ loginUrl: loginUrl(request) }), status: 401 });
+  if (reading) return reply.redirect(loginUrl(request), 302);
+  // A form sent after the session ended: say so above it, and sign in beside it, so it can be sent again.
+  return reply.refuse({
+    status: 401,
+    title: 'You have been signed out',
+    body: SignedOutPage({ loginUrl: loginUrl(request) }),
+    message: 'Nothing was saved: your session had ended. Sign in again in a new tab, then send this form again: what you typed is still here.',
+    link: { href: '/login?next=/manage', text: 'Sign in again' },
+  });
 }
 
 /**
@@ -70,8 +77,12 @@ export const manage: FastifyPluginAsync<ManageOptions> = async (app: FastifyInst
         after: { url: request.url, access, role: user.role },
       }),
     );
-    if (wantsFragment(request)) return reply.status(403).send('');
-    return reply.page({ title: 'You cannot do that', body: ForbiddenPage(), status: 403 });
+    return reply.refuse({
+      status: 403,
+      title: 'You cannot do that',
+      body: ForbiddenPage(),
+      message: 'Your account does not give you access to this page or this change. If you think it should, ask the clerk of the committee or an administrator.',
+    });
   });
 
   for (const routes of opts.routes) await app.register(routes);

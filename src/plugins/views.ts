@@ -3,6 +3,7 @@ import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
+import { RefusalNotice } from '../../views/errors/RefusalNotice';
 import '../features/auth/session-types';
 
 export interface RenderOptions {
@@ -25,7 +26,23 @@ declare module 'fastify' {
      * `confirmation` there as a success banner.
      */
     seeOther(url: string, confirmation?: string): FastifyReply;
+    /**
+     * A request refused (403, 409, 413, 500 …): the page saying so, or, for
+     * an htmx request, the message put above the page it came from, so the
+     * form that sent it keeps what was typed.
+     */
+    refuse(options: RefusalOptions): FastifyReply;
   }
+}
+
+export interface RefusalOptions {
+  status: number;
+  title: string;
+  /** The whole page, for a request that is not htmx. */
+  body: JSX.Element;
+  /** One sentence for the notice above an htmx form. */
+  message: string;
+  link?: { href: string; text: string };
 }
 
 /** The site's address, for links that leave it (calendars, feeds): PUBLIC_URL, or this request's host. */
@@ -59,6 +76,15 @@ export default fp(
             confirmation: flash,
           });
       void this.html(html);
+      return this;
+    });
+    app.decorateReply('refuse', function refuse(this: FastifyReply, options: RefusalOptions) {
+      if (this.request.headers['hx-request'] !== 'true') return this.page({ title: options.title, body: options.body, status: options.status });
+      void this.status(options.status)
+        .header('vary', 'HX-Request')
+        .header('hx-retarget', '#main-content')
+        .header('hx-reswap', 'afterbegin')
+        .html(RefusalNotice({ title: options.title, message: options.message, link: options.link }));
       return this;
     });
     app.decorateReply('seeOther', function seeOther(this: FastifyReply, url: string, confirmation?: string) {

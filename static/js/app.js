@@ -18,10 +18,12 @@ document.addEventListener('htmx:after:process', (event) => {
   }
 });
 
-// An htmx request answered 401 means the session ended: send the user to
-// sign in, and back here afterwards.
+// An htmx read answered 401 means the session ended: send the user to sign
+// in, and back here afterwards. (A form sent then is answered with a notice
+// above it instead, so what was typed is not lost to the navigation.)
 document.addEventListener('htmx:response:error', (event) => {
-  if (event.detail?.ctx?.response?.status === 401) {
+  const ctx = event.detail?.ctx;
+  if (ctx?.response?.status === 401 && String(ctx.request?.method ?? 'GET').toUpperCase() === 'GET') {
     const here = window.location.pathname + window.location.search;
     window.location.assign(`/login?next=${encodeURIComponent(here)}`);
   }

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildTestApp } from '../helpers/app';
 import { Client } from '../helpers/client';
+import { textOf } from '../helpers/html';
 import {
   createAction,
   createAgendaItem,
@@ -20,6 +21,7 @@ import type { Database } from '../../src/db/client';
 import { actionOwners } from '../../src/features/actions/schema';
 import { auditLog } from '../../src/features/audit/schema';
 import { organisations } from '../../src/features/organisations/schema';
+import { committees } from '../../src/features/committees/schema';
 import { agendaItemPresenters } from '../../src/features/agenda/schema';
 import { documents } from '../../src/features/documents/schema';
 import { workProgrammeEntries } from '../../src/features/work-programme/schema';
@@ -177,9 +179,40 @@ describe('every /manage route', () => {
     expect(outcomes.filter((o) => o.includes('expected'))).toEqual([]);
   });
 
+  it('lets an action’s owner who sits on another committee open the action they may update', async () => {
+    const elsewhere = createPerson(db, { name: 'Ms E Elsewhere' });
+    const b = db.select().from(committees).all().find((c) => c.slug === 'committee-b');
+    const owner = createUser(db, { role: 'member', personId: elsewhere.id, committeeIds: [b?.id ?? 0] });
+    db.update(actionOwners).set({ personId: elsewhere.id }).where(eq(actionOwners.actionId, Number(params.actionId))).run();
+    const client = new Client(app);
+    await client.signIn(owner.email, TEST_PASSWORD);
+    const page = await client.get(`/manage/actions/${params.actionId}`);
+    expect(page.statusCode).toBe(200);
+    const update = await client.submit(`/manage/actions/${params.actionId}/updates`, { status: 'in_progress', note: 'Started' }, `/manage/actions/${params.actionId}`);
+    expect(update.statusCode).toBe(303);
+    expect((await client.get(update.headers.location as string)).statusCode).toBe(200);
+    // Owning the action opens nothing else of that committee.
+    expect((await client.get(`/manage/meetings/${params.meetingId}/agenda`)).statusCode).toBe(403);
+  });
+
   it('answers 401 to an htmx request from someone signed out, for the page to send them to sign in', async () => {
     const res = await new Client(app).get('/manage', { 'hx-request': 'true' });
     expect(res.statusCode).toBe(401);
+  });
+
+  it('answers a refused htmx form with a notice above the page, leaving the form and what was typed in place', async () => {
+    const member = await clientFor('member');
+    const url = `/manage/meetings/${params.meetingId}/minutes/times`;
+    const refused = await member.post(url, { _csrf: await member.csrfToken('/manage'), startedAt: '10am', endedAt: '' }, { 'hx-request': 'true' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['hx-retarget']).toBe('#main-content');
+    expect(refused.headers['hx-reswap']).toBe('afterbegin');
+    expect(textOf(refused.body, '[role="alert"]')).toContain('You cannot do that');
+    // Signed out meanwhile: the same, with a way to sign in beside it.
+    const signedOut = await new Client(app).post(url, { startedAt: '10am' }, { 'hx-request': 'true' });
+    expect(signedOut.statusCode).toBe(401);
+    expect(signedOut.headers['hx-retarget']).toBe('#main-content');
+    expect(textOf(signedOut.body)).toContain('what you typed is still here');
   });
 
   it('answers 404 for a record that does not exist, even to an administrator', async () => {

@@ -101,6 +101,21 @@ describe('signing in', () => {
     expect((await replay.get('/manage')).statusCode).toBe(302);
   });
 
+  it('serves the stylesheet and scripts without reading or writing the session (a page asks for several)', async () => {
+    const client = new Client(app);
+    await client.signIn(DEMO_CLERK.email, DEMO_CLERK.password);
+    const before = JSON.stringify(db.select().from(sessions).all());
+    for (const asset of ['/static/build/app.css', '/static/js/app.js']) {
+      const res = await client.get(asset);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    expect(JSON.stringify(db.select().from(sessions).all())).toBe(before);
+    expect((await client.get('/static/no-such-file.css')).statusCode).toBe(404);
+    // A page still keeps the session alive.
+    expect((await client.get('/manage')).headers['set-cookie']).toBeDefined();
+  });
+
   it('ends a session that has been idle past its expiry', async () => {
     const client = new Client(app);
     await client.signIn(DEMO_CLERK.email, DEMO_CLERK.password);

@@ -9,8 +9,8 @@ export interface TestAppOptions {
   /** Fix the clock. */
   now?: Date;
   env?: Record<string, string>;
-  /** Register extra routes before the app is ready (error handling tests). */
-  extend?: (app: FastifyInstance) => void;
+  /** Register extra routes in the site, before the app is ready (error handling tests). */
+  extend?: (site: FastifyInstance) => void;
 }
 
 export interface TestApp {
@@ -33,8 +33,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const db = openDatabase(':memory:');
   const now = options.now;
-  const app = await buildApp(config, { db, now: now ? () => now : undefined });
-  options.extend?.(app);
+  const app = await buildApp(config, { db, now: now ? () => now : undefined, extend: options.extend });
   await app.ready();
   return { app, db };
 }

@@ -1,3 +1,4 @@
+import { COMMITTEE_FIELDS } from '../../src/features/committees/commands';
 import { COMMITTEE_KINDS } from '../../src/features/committees/schema';
 import { COMMITTEE_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
@@ -14,23 +15,6 @@ export interface CommitteeFormProps {
   people: { id: number; name: string }[];
 }
 
-export const COMMITTEE_FIELDS = [
-  'name',
-  'slug',
-  'kind',
-  'remit',
-  'clerkPersonId',
-  'contactEmail',
-  'contactPhone',
-  'noticeClearDays',
-  'questionCutoffTime',
-  'questionCutoffClearDays',
-  'questionWordLimit',
-  'questionsPerPerson',
-  'minutesDueWorkingDays',
-  'responseDueMonths',
-  'status',
-];
 
 /** Set up or change a committee: its details, and the rules of its meetings. */
 export function CommitteeForm({ slug, values, errors, csrfToken, people }: CommitteeFormProps): JSX.Element {

@@ -1,4 +1,5 @@
 import { MEMBERSHIP_ROLES } from '../../src/features/committees/schema';
+import { MEMBERSHIP_FIELDS } from '../../src/features/committees/commands';
 import type { DateParts } from '../../src/lib/forms';
 import { formatCalendarDate } from '../../src/lib/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
@@ -87,7 +88,7 @@ export function MembershipForm({ committee, membershipId, values, errors, csrfTo
       action={membershipId === null ? base : `${base}/${membershipId}`}
       csrfToken={csrfToken}
       errors={errors}
-      fieldOrder={['personId', 'role', 'voting', 'representing', 'from', 'to']}
+      fieldOrder={[...MEMBERSHIP_FIELDS, 'from', 'to']}
       submitText={membershipId === null ? 'Add member' : 'Save changes'}
       cancelHref={base}
     >

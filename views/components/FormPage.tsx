@@ -10,7 +10,7 @@ export interface FormPageProps {
   csrfToken: string;
   errors: FieldErrors;
   /** The order fields appear in, for the error summary. */
-  fieldOrder: string[];
+  fieldOrder: readonly string[];
   submitText: string;
   cancelHref: string;
   children: Children;

@@ -1,3 +1,4 @@
+import { MEETING_FIELDS } from '../../src/features/meetings/commands';
 import type { DateParts } from '../../src/lib/forms';
 import type { FieldErrors } from '../../src/lib/validation';
 import type { HistoryEntry } from '../../src/features/audit/queries';
@@ -41,7 +42,7 @@ export function MeetingForm({ committee, meetingId, values, errors, csrfToken }:
       action={meetingId === null ? `/manage/committees/${committee.slug}/meetings` : `/manage/meetings/${meetingId}`}
       csrfToken={csrfToken}
       errors={errors}
-      fieldOrder={['date', 'startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl']}
+      fieldOrder={['date', ...MEETING_FIELDS]}
       submitText={meetingId === null ? 'Schedule meeting' : 'Save changes'}
       cancelHref={meetingId === null ? `/manage/committees/${committee.slug}` : `/manage/meetings/${meetingId}`}
     >

@@ -1,5 +1,6 @@
 import type { listOrganisations } from '../../src/features/organisations/queries';
 import { ORGANISATION_KINDS } from '../../src/features/organisations/schema';
+import { ORGANISATION_FIELDS } from '../../src/features/organisations/commands';
 import { ORGANISATION_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Input, Select } from '../components/Field';
@@ -49,7 +50,7 @@ export function OrganisationForm({ id, values, errors, csrfToken }: Organisation
       action={id === null ? '/manage/organisations' : `/manage/organisations/${id}`}
       csrfToken={csrfToken}
       errors={errors}
-      fieldOrder={['name', 'shortName', 'kind', 'website']}
+      fieldOrder={ORGANISATION_FIELDS}
       submitText={id === null ? 'Add organisation' : 'Save changes'}
       cancelHref="/manage/organisations"
     >

@@ -1,5 +1,6 @@
 import type { PersonListing } from '../../src/features/people/queries';
 import { PERSON_KINDS } from '../../src/features/people/schema';
+import { PERSON_FIELDS } from '../../src/features/people/commands';
 import { PERSON_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Input, Select } from '../components/Field';
@@ -51,7 +52,7 @@ export function PersonForm({ id, values, errors, csrfToken, organisations }: Per
       action={id === null ? '/manage/people' : `/manage/people/${id}`}
       csrfToken={csrfToken}
       errors={errors}
-      fieldOrder={['name', 'fullName', 'honorific', 'jobTitle', 'organisationId', 'kind']}
+      fieldOrder={PERSON_FIELDS}
       submitText={id === null ? 'Add person' : 'Save changes'}
       cancelHref="/manage/people"
     >

@@ -1,3 +1,4 @@
+import { ErrorSummary } from '../components/ErrorSummary';
 import type { UserListing } from '../../src/features/users/queries';
 import { formatDateTime } from '../../src/lib/dates';
 import { USER_ROLE_LABELS } from '../../src/lib/labels';
@@ -16,20 +17,7 @@ export function UsersPage({ users, currentUserId, csrfToken, error }: UsersPageP
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
-        {error ? (
-          <div class="govuk-error-summary" data-module="govuk-error-summary">
-            <div role="alert">
-              <h2 class="govuk-error-summary__title">There is a problem</h2>
-              <div class="govuk-error-summary__body">
-                <p class="govuk-body" safe>
-                  {error}
-                </p>
-              </div>
-            </div>
-          </div>
-        ) : (
-          ''
-        )}
+        <ErrorSummary errors={error ? [{ text: error, href: '#main-content' }] : []} />
         <h1 class="govuk-heading-xl">Users</h1>
         <p class="govuk-body">
           Add accounts on the server with <code>npm run user -- add</code>. Disabling an account signs it out at once.

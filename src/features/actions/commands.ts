@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
-import { validate, type Validated } from '../../lib/validation';
+import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
 import { ACTION_STATUSES, actionUpdates, actions } from './schema';
 
-export const actionUpdateSchema = z
+const actionUpdateSchema = z
   .object({
     status: z.enum(ACTION_STATUSES, { message: 'Select the status of the action' }),
     note: z.string().trim().max(2000, 'Note must be 2,000 characters or fewer'),
@@ -33,7 +33,7 @@ export function updateAction(
     const before = tx.select().from(actions).where(eq(actions.id, actionId)).get();
     if (!before) throw new Error(`No action ${actionId}`);
     if (before.status === status && note === '') {
-      return { ok: false as const, errors: { note: 'Enter a note, or choose a different status' } };
+      return invalid({ note: 'Enter a note, or choose a different status' });
     }
     const after = tx.update(actions).set({ status, updatedAt: now }).where(eq(actions.id, actionId)).returning().get();
     const update = tx
@@ -49,6 +49,6 @@ export function updateAction(
       after: { status: after.status, note },
       at: now,
     });
-    return { ok: true as const, value: { updateId: update.id } };
+    return valid({ updateId: update.id });
   });
 }

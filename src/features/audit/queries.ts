@@ -61,7 +61,7 @@ function parse(json: string | null): Record<string, unknown> | null {
 const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'calendarSequence', 'passwordHash']);
 
 /** Fields whose value differs between two versions of a record, in a stable order. */
-export function changedFields(
+function changedFields(
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): { field: string; before: unknown; after: unknown }[] {

@@ -6,7 +6,8 @@ import type { CurrentUser } from '../users/queries';
  *
  * - signed_in: any signed-in user (their own home page).
  * - directory: clerks (the shared directory of people and organisations; setting up a committee).
- * - committee_read: clerks and members of the route's committee (drafts, exempt papers).
+ * - committee_read: clerks and members of the route's committee (drafts, exempt papers), and
+ *   the owners of the action the route names (an owner may be on another committee, or none).
  * - committee_manage: clerks of the route's committee.
  * - action_update: owners of the route's action, and clerks of its committee.
  * - admin: administrators only (users).
@@ -29,6 +30,10 @@ function inCommittee(user: CurrentUser, scope: Scope): boolean {
   return scope.committeeId !== null && user.committeeIds.includes(scope.committeeId);
 }
 
+function ownsAction(user: CurrentUser, scope: Scope): boolean {
+  return user.personId !== null && scope.actionOwnerPersonIds.includes(user.personId);
+}
+
 /** The one place that decides role × committee permissions. */
 export function allows(user: CurrentUser, access: Access, scope: Scope): boolean {
   if (user.role === 'admin') return true;
@@ -38,14 +43,11 @@ export function allows(user: CurrentUser, access: Access, scope: Scope): boolean
     case 'directory':
       return user.role === 'clerk';
     case 'committee_read':
-      return inCommittee(user, scope);
+      return inCommittee(user, scope) || ownsAction(user, scope);
     case 'committee_manage':
       return user.role === 'clerk' && inCommittee(user, scope);
     case 'action_update':
-      return (
-        (user.role === 'clerk' && inCommittee(user, scope)) ||
-        (user.personId !== null && scope.actionOwnerPersonIds.includes(user.personId))
-      );
+      return (user.role === 'clerk' && inCommittee(user, scope)) || ownsAction(user, scope);
     case 'admin':
       return false;
   }

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { dateFromParts, optionalText, parseTime, requiredText, wholeNumber, type DateParts } from '../../lib/forms';
@@ -12,6 +12,36 @@ import { COMMITTEE_KINDS, COMMITTEE_STATUSES, MEMBERSHIP_ROLES, committees, memb
 
 /** Words that are pages under /manage/committees, so cannot be slugs. */
 const RESERVED_SLUGS = new Set(['new', 'edit']);
+
+/** The committee form's fields, in the order it shows them (and its error summary lists them). */
+export const COMMITTEE_FIELDS = [
+  'name',
+  'slug',
+  'kind',
+  'remit',
+  'clerkPersonId',
+  'contactEmail',
+  'contactPhone',
+  'noticeClearDays',
+  'minutesDueWorkingDays',
+  'responseDueMonths',
+  'questionCutoffTime',
+  'questionCutoffClearDays',
+  'questionWordLimit',
+  'questionsPerPerson',
+  'status',
+] as const;
+
+/** A new committee's form: the table's own defaults (five clear days' notice, questions at noon …), a select committee. */
+export const DEFAULT_COMMITTEE_VALUES: Record<(typeof COMMITTEE_FIELDS)[number], string> = {
+  ...(Object.fromEntries(
+    COMMITTEE_FIELDS.map((f) => {
+      const value: unknown = getTableColumns(committees)[f].default;
+      return [f, typeof value === 'string' || typeof value === 'number' ? String(value) : ''];
+    }),
+  ) as Record<(typeof COMMITTEE_FIELDS)[number], string>),
+  kind: 'select',
+};
 
 const personId = (message: string) =>
   z
@@ -120,6 +150,9 @@ export function updateCommittee(
   });
 }
 
+/** The membership form's fields besides its dates (`from`, `to`), in the order it shows them. */
+export const MEMBERSHIP_FIELDS = ['personId', 'role', 'voting', 'representing'] as const;
+
 export interface MembershipForm {
   personId: string;
   role: string;
@@ -174,7 +207,7 @@ export function saveMembership(
   const fromDate = from?.ok ? from.value : null;
   const toDate = to?.ok ? to.value : null;
   if (fromDate && toDate && toDate < fromDate) errors.to = 'End date must be the same as or after the start date';
-  if (!checked.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  if (!checked.ok || Object.keys(errors).length > 0) return invalid(errors);
   const value = checked.value;
 
   return inTransaction(db, (tx): Validated<{ id: number }> => {
@@ -190,17 +223,11 @@ export function saveMembership(
       .filter((m) => m.id !== membershipId && overlaps(m.fromDate, m.toDate, fromDate, toDate));
     const same = others.find((m) => m.personId === value.personId && m.role === value.role);
     if (same) {
-      return {
-        ok: false as const,
-        errors: { role: `${same.name} is already ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(same.fromDate, same.toDate)}` },
-      };
+      return invalid({ role: `${same.name} is already ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(same.fromDate, same.toDate)}` });
     }
     const holder = SINGLE_HOLDER.has(value.role) ? others.find((m) => m.role === value.role) : undefined;
     if (holder) {
-      return {
-        ok: false as const,
-        errors: { role: `${holder.name} is ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(holder.fromDate, holder.toDate)}: end that first` },
-      };
+      return invalid({ role: `${holder.name} is ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(holder.fromDate, holder.toDate)}: end that first` });
     }
     const row = { ...value, committeeId, fromDate, toDate };
     if (membershipId === null) {

@@ -184,11 +184,9 @@ export interface AttendanceStat {
  * only while they were a member; cancelled and postponed meetings never count.
  */
 export function attendanceStatistics(db: Db, committeeId: number, now: Date): AttendanceStat[] {
-  const today = londonDate(now);
   const all = db
-    .select({ personId: memberships.personId, name: people.name, role: memberships.role, fromDate: memberships.fromDate, toDate: memberships.toDate })
+    .select({ personId: memberships.personId, fromDate: memberships.fromDate, toDate: memberships.toDate })
     .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
     .where(eq(memberships.committeeId, committeeId))
     .all();
   const held = db
@@ -206,27 +204,22 @@ export function attendanceStatistics(db: Db, committeeId: number, now: Date): At
           .where(inArray(attendance.meetingId, held.map((m) => m.id)))
           .all();
 
-  const current = all
-    .filter((m) => (m.fromDate === null || m.fromDate <= today) && (m.toDate === null || m.toDate >= today))
-    .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || surname(a.name).localeCompare(surname(b.name)));
-  const seen = new Set<number>();
-  return current
-    .filter((m) => !seen.has(m.personId) && seen.add(m.personId))
-    .map((member) => {
-      const spans = all.filter((m) => m.personId === member.personId);
-      const expected = new Set(
-        held
-          .filter((h) => spans.some((s) => (s.fromDate === null || s.fromDate <= h.date) && (s.toDate === null || s.toDate >= h.date)))
-          .map((h) => h.id),
-      );
-      const mine = rows.filter((r) => expected.has(r.meetingId));
-      return {
-        personId: member.personId,
-        name: member.name,
-        expected: expected.size,
-        present: mine.filter((r) => r.personId === member.personId && r.status === 'present').length,
-        apologies: mine.filter((r) => r.personId === member.personId && r.status === 'apologies').length,
-        substituted: mine.filter((r) => r.substituteFor === member.personId).length,
-      };
-    });
+  // Today's members, each counted over every span of their membership.
+  return membersOn(db, committeeId, londonDate(now)).map((member) => {
+    const spans = all.filter((m) => m.personId === member.personId);
+    const expected = new Set(
+      held
+        .filter((h) => spans.some((s) => (s.fromDate === null || s.fromDate <= h.date) && (s.toDate === null || s.toDate >= h.date)))
+        .map((h) => h.id),
+    );
+    const mine = rows.filter((r) => expected.has(r.meetingId));
+    return {
+      personId: member.personId,
+      name: member.name,
+      expected: expected.size,
+      present: mine.filter((r) => r.personId === member.personId && r.status === 'present').length,
+      apologies: mine.filter((r) => r.personId === member.personId && r.status === 'apologies').length,
+      substituted: mine.filter((r) => r.substituteFor === member.personId).length,
+    };
+  });
 }

@@ -17,7 +17,7 @@ import { dateParts, partsOf } from '../../lib/forms';
 import { londonDate } from '../../lib/dates';
 import { CommitteeForm } from '../../../views/committees/CommitteeForm';
 import { MembersPage, MembershipForm } from '../../../views/committees/MemberPages';
-import { createCommittee, saveMembership, updateCommittee, type MembershipForm as MembershipFormValues } from './commands';
+import { COMMITTEE_FIELDS, DEFAULT_COMMITTEE_VALUES, MEMBERSHIP_FIELDS, createCommittee, saveMembership, updateCommittee, type MembershipForm as MembershipFormValues } from './commands';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {
@@ -59,23 +59,6 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
 
 export default committeeRoutes;
 
-const COMMITTEE_FIELDS = [
-  'name',
-  'slug',
-  'kind',
-  'remit',
-  'clerkPersonId',
-  'contactEmail',
-  'contactPhone',
-  'noticeClearDays',
-  'questionCutoffTime',
-  'questionCutoffClearDays',
-  'questionWordLimit',
-  'questionsPerPerson',
-  'minutesDueWorkingDays',
-  'responseDueMonths',
-  'status',
-] as const;
 
 function committeeValues(c: NonNullable<ReturnType<typeof getCommitteeBySlug>>): Record<(typeof COMMITTEE_FIELDS)[number], string> {
   return {
@@ -97,21 +80,9 @@ function committeeValues(c: NonNullable<ReturnType<typeof getCommitteeBySlug>>):
   };
 }
 
-const DEFAULT_COMMITTEE_VALUES = {
-  ...Object.fromEntries(COMMITTEE_FIELDS.map((f) => [f, ''])),
-  kind: 'select',
-  noticeClearDays: '5',
-  questionCutoffTime: '12:00',
-  questionCutoffClearDays: '3',
-  questionWordLimit: '250',
-  questionsPerPerson: '1',
-  minutesDueWorkingDays: '10',
-  responseDueMonths: '2',
-  status: 'active',
-} as Record<(typeof COMMITTEE_FIELDS)[number], string>;
 
 function membershipForm(body: unknown): MembershipFormValues {
-  return { ...fields(body, ['personId', 'role', 'voting', 'representing'] as const), from: dateParts(body, 'from'), to: dateParts(body, 'to') };
+  return { ...fields(body, MEMBERSHIP_FIELDS), from: dateParts(body, 'from'), to: dateParts(body, 'to') };
 }
 
 /** /manage/committees/…: the committee as its clerk and members see it, its settings and its members. */

@@ -7,6 +7,9 @@ import { invalid, valid, type FieldErrors, type Validated } from '../../lib/vali
 import { recordAudit, type Actor } from '../audit/commands';
 import { meetings } from './schema';
 
+/** The meeting form's fields besides its date (three boxes, `date-day` …), in the order it shows them. */
+export const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl'] as const;
+
 export interface MeetingForm {
   date: DateParts;
   startTime: string;

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, notInArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { deadlineState, meetingDeadlines, type DeadlineState, type MeetingDeadlines } from '../../lib/deadlines';
@@ -60,7 +60,14 @@ export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSo
     .select({ meeting: meetings, committee: committees })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(and(inArray(meetings.committeeId, committeeIds), notInArray(meetings.status, ['cancelled', 'postponed'])))
+    .where(
+      and(
+        inArray(meetings.committeeId, committeeIds),
+        notInArray(meetings.status, ['cancelled', 'postponed']),
+        // Only meetings with something still to do: the rest have no deadline left to meet or miss.
+        or(ne(meetings.agendaStatus, 'published'), notInArray(meetings.minutesStatus, ['published', 'approved'])),
+      ),
+    )
     .orderBy(asc(meetings.startsAt))
     .all();
   const items: DueItem[] = [];

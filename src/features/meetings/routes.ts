@@ -1,20 +1,18 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { parseId } from '../../lib/params';
+import { parseId, parseSlug } from '../../lib/params';
 import { fields, type FieldErrors } from '../../lib/validation';
 import { dateParts, partsOf } from '../../lib/forms';
 import { formatDate, londonDate, londonTime } from '../../lib/dates';
 import { actorOf } from '../../plugins/auth';
 import { canManageCommittee } from '../auth/permissions';
 import { recordHistory } from '../audit/queries';
-import { getCommitteeBySlug } from '../committees/queries';
+import { getCommitteeBySlug, listCommittees } from '../committees/queries';
 import { calendarMeeting, getMeetingWithCommittee, getPublicMeeting, listMeetings } from './queries';
 import { meetingsCalendar } from './calendar';
 import { meetingJson } from './json';
-import { listCommittees } from '../committees/queries';
-import { parseSlug } from '../../lib/params';
 import { baseUrlOf } from '../../plugins/views';
 import { MeetingsPage } from '../../../views/meetings/MeetingsPage';
-import { changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
+import { MEETING_FIELDS, changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
 import { meetingDeadlineReport } from './deadlines';
 import { ManageMeetingPage, MeetingForm, MeetingStatusForm, type MeetingFormValues } from '../../../views/meetings/ManageMeetingPages';
 import { MeetingPage, meetingTitle } from '../../../views/meetings/MeetingPage';
@@ -60,7 +58,6 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
 
 export default meetingRoutes;
 
-const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl'] as const;
 
 function meetingForm(body: unknown): MeetingFormValues {
   return { ...fields(body, MEETING_FIELDS), date: dateParts(body, 'date') };

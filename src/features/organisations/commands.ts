@@ -6,6 +6,9 @@ import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
 import { ORGANISATION_KINDS, organisations } from './schema';
 
+/** The organisation form's fields, in the order it shows them. */
+export const ORGANISATION_FIELDS = ['name', 'shortName', 'kind', 'website'] as const;
+
 const organisationSchema = z.object({
   name: requiredText(200, 'Enter the name of the organisation', 'Name'),
   shortName: optionalText(50, 'Short name'),

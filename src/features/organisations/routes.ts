@@ -4,9 +4,8 @@ import { fields, type FieldErrors } from '../../lib/validation';
 import { actorOf } from '../../plugins/auth';
 import { OrganisationForm, OrganisationsPage } from '../../../views/organisations/OrganisationPages';
 import { getOrganisation, listOrganisations } from './queries';
-import { saveOrganisation } from './commands';
+import { ORGANISATION_FIELDS, saveOrganisation } from './commands';
 
-const FIELDS = ['name', 'shortName', 'kind', 'website'] as const;
 
 /** /manage/organisations: the shared directory of organisations, kept by clerks. */
 export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
@@ -23,11 +22,11 @@ export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
   );
 
   app.get('/organisations/new', { config: { access: 'directory' } }, async (_request, reply) =>
-    form(reply, null, fields({}, FIELDS)),
+    form(reply, null, fields({}, ORGANISATION_FIELDS)),
   );
 
   app.post('/organisations', { config: { access: 'directory' } }, async (request, reply) => {
-    const values = fields(request.body, FIELDS);
+    const values = fields(request.body, ORGANISATION_FIELDS);
     const result = saveOrganisation(app.db, actorOf(request), null, values);
     if (!result.ok) return form(reply, null, values, result.errors, 422);
     return reply.seeOther('/manage/organisations', `Added ${values.name.trim()}`);
@@ -48,7 +47,7 @@ export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
     { config: { access: 'directory' } },
     async (request, reply) => {
       const id = parseId(request.params.organisationId) ?? 0;
-      const values = fields(request.body, FIELDS);
+      const values = fields(request.body, ORGANISATION_FIELDS);
       const result = saveOrganisation(app.db, actorOf(request), id, values);
       if (!result.ok) return form(reply, id, values, result.errors, 422);
       return reply.seeOther('/manage/organisations', `Saved ${values.name.trim()}`);

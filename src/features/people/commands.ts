@@ -7,6 +7,9 @@ import { recordAudit, type Actor } from '../audit/commands';
 import { organisations } from '../organisations/schema';
 import { PERSON_KINDS, people } from './schema';
 
+/** The person form's fields, in the order it shows them. */
+export const PERSON_FIELDS = ['name', 'fullName', 'honorific', 'jobTitle', 'organisationId', 'kind'] as const;
+
 const personSchema = z.object({
   name: requiredText(120, 'Enter the name as it is minuted, like Mr A Turner', 'Name'),
   fullName: optionalText(120, 'Full name'),

@@ -5,9 +5,8 @@ import { actorOf } from '../../plugins/auth';
 import { listOrganisations } from '../organisations/queries';
 import { PeoplePage, PersonForm } from '../../../views/people/PeoplePages';
 import { getPerson, listPeople } from './queries';
-import { savePerson } from './commands';
+import { PERSON_FIELDS, savePerson } from './commands';
 
-const FIELDS = ['name', 'fullName', 'honorific', 'jobTitle', 'organisationId', 'kind'] as const;
 
 /** /manage/people: the directory of members, officers, presenters and guests, kept by clerks. */
 export const peopleManageRoutes: FastifyPluginAsync = async (app) => {
@@ -23,10 +22,10 @@ export const peopleManageRoutes: FastifyPluginAsync = async (app) => {
     reply.page({ title: 'People', nav: 'manage', body: PeoplePage({ people: listPeople(app.db) }) }),
   );
 
-  app.get('/people/new', { config: { access: 'directory' } }, async (_request, reply) => form(reply, null, fields({}, FIELDS)));
+  app.get('/people/new', { config: { access: 'directory' } }, async (_request, reply) => form(reply, null, fields({}, PERSON_FIELDS)));
 
   app.post('/people', { config: { access: 'directory' } }, async (request, reply) => {
-    const values = fields(request.body, FIELDS);
+    const values = fields(request.body, PERSON_FIELDS);
     const result = savePerson(app.db, actorOf(request), null, values);
     if (!result.ok) return form(reply, null, values, result.errors, 422);
     return reply.seeOther('/manage/people', `Added ${values.name.trim()}`);
@@ -47,7 +46,7 @@ export const peopleManageRoutes: FastifyPluginAsync = async (app) => {
 
   app.post<{ Params: { personId: string } }>('/people/:personId', { config: { access: 'directory' } }, async (request, reply) => {
     const id = parseId(request.params.personId) ?? 0;
-    const values = fields(request.body, FIELDS);
+    const values = fields(request.body, PERSON_FIELDS);
     const result = savePerson(app.db, actorOf(request), id, values);
     if (!result.ok) return form(reply, id, values, result.errors, 422);
     return reply.seeOther('/manage/people', `Saved ${values.name.trim()}`);

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { hashPassword, passwordProblem } from '../../lib/passwords';
-import { validate, type Validated } from '../../lib/validation';
+import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { committees } from '../committees/schema';
 import { sessions } from '../auth/schema';
 import { recordAudit, type Actor } from '../audit/commands';
@@ -48,14 +48,14 @@ export async function createUser(
   const committeeIds: number[] = [];
   for (const slug of value.committeeSlugs) {
     const committee = db.select({ id: committees.id }).from(committees).where(eq(committees.slug, slug)).get();
-    if (!committee) return { ok: false, errors: { committeeSlugs: `There is no committee "${slug}"` } };
+    if (!committee) return invalid({ committeeSlugs: `There is no committee "${slug}"` });
     committeeIds.push(committee.id);
   }
   if (value.role !== 'admin' && committeeIds.length === 0) {
-    return { ok: false, errors: { committeeSlugs: `A ${value.role} needs at least one committee` } };
+    return invalid({ committeeSlugs: `A ${value.role} needs at least one committee` });
   }
   if (db.select({ id: users.id }).from(users).where(eq(users.email, value.email)).get()) {
-    return { ok: false, errors: { email: 'An account with this email address already exists' } };
+    return invalid({ email: 'An account with this email address already exists' });
   }
 
   const passwordHash = await hashPassword(value.password);
@@ -79,7 +79,7 @@ export async function createUser(
       recordId: user.id,
       after: auditable(user, value.committeeSlugs),
     });
-    return { ok: true as const, value: { id: user.id, email: user.email, role: user.role } };
+    return valid({ id: user.id, email: user.email, role: user.role });
   });
 }
 
