@@ -11,7 +11,7 @@ import { Input, Select, Textarea } from '../components/Field';
 import { Tag } from '../components/Tag';
 import { Csrf, RemoveButton } from '../components/FormParts';
 
-export const ITEM_KIND_LABELS: Record<(typeof AGENDA_ITEM_KINDS)[number], string> = {
+const ITEM_KIND_LABELS: Record<(typeof AGENDA_ITEM_KINDS)[number], string> = {
   apologies: 'Apologies and changes in membership',
   declarations: 'Declarations of interest',
   minutes: 'Minutes of the previous meeting',

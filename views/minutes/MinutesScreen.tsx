@@ -1,5 +1,5 @@
 import { minutesView, type MinutesEditorData, type MinutesEditorItem, type MinutesStateData } from '../../src/features/minutes/queries';
-import { actionLine, declarationSentence } from '../../src/features/minutes/wording';
+import { actionLine, approvalSentence, declarationSentence } from '../../src/features/minutes/wording';
 import { MEMBER_STATUSES } from '../../src/features/minutes/commands';
 import { DECLARATION_KINDS, RESOLUTION_OUTCOMES } from '../../src/features/minutes/schema';
 import { formatCalendarDate, formatDate, formatDateTime, formatTime, londonDate } from '../../src/lib/dates';
@@ -112,7 +112,7 @@ export function MinutesState({ state, oob }: { state: MinutesStateData; oob?: bo
       </p>
       {state.locked ? (
         <p class="govuk-body" safe>
-          {`These minutes were approved${latest?.approvedAt ? ` on ${formatDateTime(latest.approvedAt)}` : ''}. They are a legal record and cannot be changed: a correction is recorded as an amendment, below.`}
+          {`${approvalSentence(state.approvedAtMeeting)} They are a legal record and cannot be changed: a correction is recorded as an amendment.`}
         </p>
       ) : latest && !state.unpublishedChanges ? (
         <p class="govuk-body">The published version is up to date with what is recorded here.</p>
@@ -612,8 +612,8 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
     <div class="govuk-inset-text" id={`approve-${item.id}`}>
       <h4 class="govuk-heading-s" safe>{`Approving the minutes of ${day}`}</h4>
       {confirms.minutesStatus === 'approved' ? (
-        <p class="govuk-body" safe>
-          {`Approved${confirms.approvedAt ? ` on ${formatDateTime(confirms.approvedAt)}` : ''}, by the resolution above. They are now locked.`}
+        <p class="govuk-body">
+          Approved by the resolution above. They are now locked.
         </p>
       ) : confirms.latestVersion === null ? (
         <p class="govuk-body">They have not been published yet, so the committee cannot approve them.</p>

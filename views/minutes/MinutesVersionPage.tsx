@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '../../src/lib/dates';
 import { MinutesSection } from '../meetings/MinutesSection';
 
 /** What changed from the version before, word by word, in the reader's order. */
-export function ChangesList({ changes }: { changes: SectionChange[] }): JSX.Element {
+function ChangesList({ changes }: { changes: SectionChange[] }): JSX.Element {
   if (changes.length === 0) return <p class="govuk-body">The text did not change.</p>;
   return (
     <div class="app-diff">

@@ -303,7 +303,7 @@ export function removePresenter(db: Db, actor: Actor, presenterId: number): void
 }
 
 /** Checks that an upload really is a whole, readable, unencrypted PDF; returns its page count or what is wrong. */
-export async function inspectPdf(file: UploadedFile, maxBytes: number): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
+async function inspectPdf(file: UploadedFile, maxBytes: number): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
   const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
   if (file.truncated || file.bytes.length > maxBytes) return { ok: false, error: `The file must be smaller than ${limit}` };
   if (file.bytes.length === 0) return { ok: false, error: 'The selected file is empty' };
@@ -406,7 +406,7 @@ export interface PublishAgendaInput {
 }
 
 /** Whether publishing now is after the last day the law allows, under the committee's notice period. */
-export function isLate(db: Db, meetingId: number, at: Date): { late: boolean; deadline: string } {
+function isLate(db: Db, meetingId: number, at: Date): { late: boolean; deadline: string } {
   const row = getMeetingWithCommittee(db, meetingId);
   if (!row) throw new Error(`No meeting ${meetingId}`);
   const deadline = agendaPublishBy(londonDate(row.meeting.startsAt), row.committee.noticeClearDays);

@@ -58,14 +58,14 @@ function isOpenPaper(item: AgendaSnapshotItem, paper: AgendaSnapshotItem['papers
 }
 
 /** Papers in pack order: open ones in item order, then the exempt ones in item order. */
-export function packPapers(items: AgendaSnapshotItem[]) {
+function packPapers(items: AgendaSnapshotItem[]) {
   const open = items.flatMap((item) => item.papers.filter((p) => isOpenPaper(item, p)).map((paper) => ({ item, paper })));
   const exempt = items.flatMap((item) => item.papers.filter((p) => !isOpenPaper(item, p)).map((paper) => ({ item, paper })));
   return { open, exempt };
 }
 
 /** Where each paper starts and ends after a front sheet of `frontPages` pages. */
-export function planRanges(items: AgendaSnapshotItem[], frontPages: number): Omit<PackLayout, 'frontPages'> {
+function planRanges(items: AgendaSnapshotItem[], frontPages: number): Omit<PackLayout, 'frontPages'> {
   const { open, exempt } = packPapers(items);
   const ranges = new Map<number, PageRange>();
   let next = frontPages + 1;

@@ -55,7 +55,7 @@ function sendPdf(reply: FastifyReply, file: string, downloadName: string) {
 }
 
 /** True when a paper appears as an open paper in any published version of its meeting's agenda. */
-export function documentIsPublic(db: Db, documentId: number): boolean {
+function documentIsPublic(db: Db, documentId: number): boolean {
   const doc = db.select({ meetingId: documents.meetingId }).from(documents).where(eq(documents.id, documentId)).get();
   if (!doc?.meetingId) return false;
   return db

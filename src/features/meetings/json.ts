@@ -61,6 +61,7 @@ function minutesJson(minutes: PublicMinutes, meetingUrl: string) {
     publishedAt: isoLondon(minutes.publishedAt),
     approved: minutes.approved,
     approvedAt: minutes.approvedAt ? isoLondon(minutes.approvedAt) : null,
+    approvedAtMeeting: minutes.approvedAtMeeting ? { id: minutes.approvedAtMeeting.id, startsAt: isoLondon(minutes.approvedAtMeeting.startsAt) } : null,
     pdfUrl: `${meetingUrl}/minutes.pdf`,
     startedAt: minutes.startedAt ? isoLondon(minutes.startedAt) : null,
     endedAt: minutes.endedAt ? isoLondon(minutes.endedAt) : null,

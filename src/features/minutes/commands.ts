@@ -8,13 +8,12 @@ import { recordAudit, systemActor, type Actor } from '../audit/commands';
 import { meetings } from '../meetings/schema';
 import { changeMeetingStatus } from '../meetings/commands';
 import { agendaItems } from '../agenda/schema';
-import { people } from '../people/schema';
 import { membersOn } from '../committees/queries';
 import { checkPersonChoice, personFromChoice } from '../people/commands';
 import { actionOwners, actionUpdates, actions } from '../actions/schema';
 import { DECLARATION_KINDS, RESOLUTION_OUTCOMES, attendance, declarations, minutesAmendments, minutesVersions, resolutions } from './schema';
-import { buildMinutesSnapshot, sameMinutes } from './queries';
-import { matchName, splitOwners } from './names';
+import { buildMinutesSnapshot, meetingNameMatcher, sameMinutes } from './queries';
+import { splitOwners } from './names';
 import { outcomeOf } from './import/parse';
 
 type Meeting = typeof meetings.$inferSelect;
@@ -427,18 +426,12 @@ function checkAction(prefix: string, meeting: Meeting, form: Record<(typeof ACTI
 
 /** Links each owner's name to the directory where it names one person clearly. */
 function ownerRows(tx: Db, meeting: Meeting, actionId: number, owners: string[]) {
-  const directory = tx.select({ id: people.id, name: people.name, fullName: people.fullName }).from(people).all();
-  const members = membersOn(tx, meeting.committeeId, londonDate(meeting.startsAt));
   const present = tx.select({ personId: attendance.personId }).from(attendance).where(eq(attendance.meetingId, meeting.id)).all();
-  const preferred = new Set([...members.map((m) => m.personId), ...present.map((p) => p.personId)]);
-  const roles = {
-    chairman: members.find((m) => m.role === 'chairman')?.personId ?? null,
-    vice_chairman: members.find((m) => m.role === 'vice_chairman')?.personId ?? null,
-  };
+  const names = meetingNameMatcher(tx, meeting, present.map((p) => p.personId));
   return owners.map((name, i) => {
-    const match = matchName(name, directory, preferred, roles);
+    const match = names.match(name);
     // A surname alone is a guess: link only names that say who they are.
-    const personId = match && match.how !== 'surname' ? match.personId : null;
+    const personId = match && match.how !== 'surname' ? match.id : null;
     return { actionId, personId, name, position: i + 1 };
   });
 }

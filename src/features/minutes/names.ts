@@ -18,7 +18,7 @@ export interface NameMatch {
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'cllr', 'councillor', 'prof', 'professor', 'sir', 'dame', 'rev', 'revd', 'lord', 'lady']);
 
 /** "Mr A. Turner" → "a turner"; "Cllr Zoe McIntosh" → "zoe mcintosh". */
-export function normaliseName(name: string): string {
+function normaliseName(name: string): string {
   const words = name
     .toLowerCase()
     .replace(/[.,]/g, ' ')
@@ -41,7 +41,7 @@ function surnameOf(normalised: string): string {
 }
 
 /** Role words a minute uses for the chairman and vice-chairman. */
-export function roleOf(name: string): 'chairman' | 'vice_chairman' | null {
+function roleOf(name: string): 'chairman' | 'vice_chairman' | null {
   const n = normaliseName(name).replace(/^the /, '');
   if (['chairman', 'chair', 'chairwoman', 'chairperson'].includes(n)) return 'chairman';
   if (['vice-chairman', 'vice chairman', 'vice-chair', 'vice chair'].includes(n)) return 'vice_chairman';

@@ -5,6 +5,7 @@ import { meetings } from '../meetings/schema';
 import { agendaItems } from '../agenda/schema';
 import { membersOn, type MemberOnDay } from '../committees/queries';
 import { getMeetingWithCommittee } from '../meetings/queries';
+import { matchName, type NameMatch } from './names';
 import { people } from '../people/schema';
 import { actionOwners, actionUpdates, actions } from '../actions/schema';
 import { attendance, declarations, minutesAmendments, minutesVersions, resolutions, type ResolutionOutcome } from './schema';
@@ -126,7 +127,7 @@ function publishedVersions(db: Db, meetingId: number, limit?: number): Published
 }
 
 /** The latest published version of a meeting's minutes, exempt content included. */
-export function latestMinutesVersion(db: Db, meetingId: number): PublishedMinutesVersion | null {
+function latestMinutesVersion(db: Db, meetingId: number): PublishedMinutesVersion | null {
   return publishedVersions(db, meetingId, 1)[0] ?? null;
 }
 
@@ -229,7 +230,7 @@ export function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], 
 }
 
 /** Removes from published minutes what may not be published: exempt item content, sensitive interests. */
-export function toPublicMinutes(published: PublishedMinutesVersion, amendments: MinutesAmendment[] = []): PublicMinutes {
+function toPublicMinutes(published: PublishedMinutesVersion, amendments: MinutesAmendment[] = []): PublicMinutes {
   return {
     version: published.version,
     publishedAt: published.publishedAt,
@@ -248,7 +249,7 @@ export function getPublicMinutes(db: Db, meetingId: number): PublicMinutes | nul
 }
 
 /** A meeting's amendments to its approved minutes, oldest first. */
-export function amendmentsOf(db: Db, meetingId: number): MinutesAmendment[] {
+function amendmentsOf(db: Db, meetingId: number): MinutesAmendment[] {
   return db
     .select({
       id: minutesAmendments.id,
@@ -296,7 +297,6 @@ export interface MinutesEditorItem {
     startsAt: Date;
     minutesStatus: typeof meetings.$inferSelect.minutesStatus;
     latestVersion: number | null;
-    approvedAt: Date | null;
     unpublishedChanges: boolean;
   } | null;
 }
@@ -330,6 +330,8 @@ export interface MinutesStateData {
   /** The draft differs from the last published version (or nothing is published yet). */
   unpublishedChanges: boolean;
   locked: boolean;
+  /** The meeting whose resolution approved them, once approved. */
+  approvedAtMeeting: { id: number; startsAt: Date } | null;
   /** What is recorded now, as publishing would freeze it. */
   current: MinutesSnapshot;
 }
@@ -351,6 +353,7 @@ export function getMinutesState(db: Db, meetingId: number): MinutesStateData | n
     versions,
     unpublishedChanges: latest ? !sameMinutes(latest.snapshot, current) : true,
     locked: meeting.minutesStatus === 'approved',
+    approvedAtMeeting: latest?.approvedAtMeeting ?? null,
     current,
   };
 }
@@ -494,7 +497,6 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
               startsAt: other.startsAt,
               minutesStatus: other.minutesStatus,
               latestVersion: otherLatest?.version ?? null,
-              approvedAt: otherLatest?.approvedAt ?? null,
               unpublishedChanges: otherLatest ? !sameMinutes(otherLatest.snapshot, buildMinutesSnapshot(db, other.id)) : true,
             }
           : null,
@@ -503,5 +505,30 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     people: db.select({ id: people.id, name: people.name }).from(people).orderBy(asc(people.name)).all(),
     ...state,
     amendments,
+  };
+}
+
+/**
+ * Who the names written in a meeting's minutes mean: people in the directory,
+ * the committee's members on the day (and `also`, those at the meeting) looked
+ * at first, "the Chairman" being the chairman then.
+ */
+export function meetingNameMatcher(db: Db, meeting: { committeeId: number; startsAt: Date }, also: number[] = []) {
+  const members = membersOn(db, meeting.committeeId, londonDate(meeting.startsAt));
+  const directory = db.select({ id: people.id, name: people.name, fullName: people.fullName }).from(people).all();
+  const preferred = new Set([...members.map((m) => m.personId), ...also]);
+  const roles = {
+    chairman: members.find((m) => m.role === 'chairman')?.personId ?? null,
+    vice_chairman: members.find((m) => m.role === 'vice_chairman')?.personId ?? null,
+  };
+  return {
+    members,
+    /** Looks at this person first from now on (someone found at the meeting). */
+    prefer: (personId: number) => preferred.add(personId),
+    match: (written: string): { id: number; name: string; how: NameMatch['how'] } | null => {
+      const match = matchName(written, directory, preferred, roles);
+      const person = match ? directory.find((p) => p.id === match.personId) : undefined;
+      return person && match ? { id: person.id, name: person.name, how: match.how } : null;
+    },
   };
 }

@@ -10,13 +10,13 @@ import { inTransaction, type Db } from '../../../db/client';
 import { formatCalendarDate, fromLondon, londonDate } from '../../../lib/dates';
 import { invalid, valid, type Validated } from '../../../lib/validation';
 import { recordAudit, type Actor } from '../../audit/commands';
-import { membersOn } from '../../committees/queries';
 import { meetings } from '../../meetings/schema';
 import { agendaItems, type AgendaItemKind } from '../../agenda/schema';
 import { people } from '../../people/schema';
 import { actionOwners, actionUpdates, actions } from '../../actions/schema';
 import { attendance, declarations, minutesVersions, resolutions, type AttendanceStatus } from '../schema';
-import { matchName, type NameMatch } from '../names';
+import { type NameMatch } from '../names';
+import { meetingNameMatcher } from '../queries';
 import { LOCKED } from '../commands';
 import type { ParsedAction, ParsedDeclaration, ParsedItem, ParsedMinutes } from './parse';
 
@@ -77,23 +77,13 @@ export function planImport(db: Db, meetingId: number, parsed: ParsedMinutes): Im
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting) throw new Error(`No meeting ${meetingId}`);
   const day = londonDate(meeting.startsAt);
-  const members = membersOn(db, meeting.committeeId, day);
-  const memberIds = new Set(members.map((m) => m.personId));
-  const directory = db.select({ id: people.id, name: people.name, fullName: people.fullName }).from(people).all();
-  const roles = {
-    chairman: members.find((m) => m.role === 'chairman')?.personId ?? null,
-    vice_chairman: members.find((m) => m.role === 'vice_chairman')?.personId ?? null,
-  };
+  const names = meetingNameMatcher(db, meeting);
+  const memberIds = new Set(names.members.map((m) => m.personId));
   const blockers: string[] = [];
   const warnings: string[] = [];
 
   // Names: the committee's members first, then whoever the minutes list as attending.
-  const preferred = new Set(memberIds);
-  const named = (written: string): PlannedName => {
-    const match = matchName(written, directory, preferred, roles);
-    const person = match ? directory.find((p) => p.id === match.personId) : undefined;
-    return { written, person: person && match ? { id: person.id, name: person.name, how: match.how } : null };
-  };
+  const named = (written: string): PlannedName => ({ written, person: names.match(written) });
   const planned: PlannedAttendee[] = [];
   const seen = new Set<number>();
   const add = (list: ParsedMinutes['attendance']['present'], status: AttendanceStatus) => {
@@ -105,7 +95,7 @@ export function planImport(db: Db, meetingId: number, parsed: ParsedMinutes): Im
       }
       if (who.person) {
         seen.add(who.person.id);
-        preferred.add(who.person.id);
+        names.prefer(who.person.id);
       }
       planned.push({
         ...who,

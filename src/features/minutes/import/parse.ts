@@ -11,6 +11,7 @@
  */
 import { DateTime } from 'luxon';
 import { parseTime } from '../../../lib/forms';
+import { splitOwners } from '../names';
 import type { DeclarationKind, ResolutionOutcome } from '../schema';
 
 export interface ParsedAttendee {
@@ -575,9 +576,8 @@ function readAction(text: string, before: string): ParsedAction | null {
     ownersPart = cleaned.slice(0, split.index);
     description = cleaned.slice(split.index).trim();
   }
-  const owners = ownersPart
-    .split(/\s*(?:\/|,|;|\s&\s|\sand\s)\s*/)
-    .map((o) => o.trim().replace(/[.:]$/, ''))
+  const owners = splitOwners(ownersPart)
+    .map((o) => o.replace(/[.:]$/, ''))
     .filter((o) => o !== '');
   const looksLikeNames = owners.length > 0 && owners.every((o) => o.split(/\s+/).length <= 7 && /[A-Z]/.test(o));
   if (!looksLikeNames) return null;
