@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../../lib/labels';
-import { membersOn } from '../committees/queries';
+import { clerkOf, membersOn } from '../committees/queries';
 import { getMeetingWithCommittee } from '../meetings/queries';
-import { people } from '../people/schema';
 import type { PackInput } from './pack';
 import type { AgendaSnapshot } from './snapshot';
 
@@ -15,10 +13,7 @@ export function packInputFor(db: Db, meetingId: number, snapshot: AgendaSnapshot
   const { meeting, committee } = row;
   const day = londonDate(meeting.startsAt);
   const members = membersOn(db, committee.id, day);
-  const clerk =
-    committee.clerkPersonId === null
-      ? null
-      : (db.select({ name: people.name, fullName: people.fullName }).from(people).where(eq(people.id, committee.clerkPersonId)).get() ?? null);
+  const clerk = clerkOf(db, committee.clerkPersonId);
   return {
     committeeName: committee.name,
     startsAt: meeting.startsAt,

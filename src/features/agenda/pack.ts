@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { renderPdfKit } from '../../lib/pdfkit';
+import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
 import { PDFDocument as PdfLibDocument, StandardFonts, rgb } from 'pdf-lib';
 import { formatDate, formatTime } from '../../lib/dates';
 import { listInWords, presenterLabel } from '../../lib/labels';
@@ -50,8 +50,6 @@ export interface PackLayout {
   fullPages: number;
 }
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
 
 function isOpenPaper(item: AgendaSnapshotItem, paper: AgendaSnapshotItem['papers'][number]): boolean {
   return item.exemptParagraph === null && paper.exemptParagraph === null;

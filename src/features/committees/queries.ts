@@ -94,20 +94,25 @@ export function membersOn(db: Db, committeeId: number, day: string): MemberOnDay
     .filter((m) => !seen.has(m.personId) && seen.add(m.personId));
 }
 
+/** A committee's clerk as the directory has them, or null when it names none. */
+export function clerkOf(db: Db, clerkPersonId: number | null) {
+  if (clerkPersonId === null) return null;
+  return (
+    db
+      .select({ name: people.name, fullName: people.fullName, jobTitle: people.jobTitle, organisation: organisations.name })
+      .from(people)
+      .leftJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(eq(people.id, clerkPersonId))
+      .get() ?? null
+  );
+}
+
 /** A committee with its current members (chairman first) and its meetings, or null. */
 export function getCommitteePage(db: Db, slug: string, now: Date): CommitteePage | null {
   const committee = db.select().from(committees).where(eq(committees.slug, slug)).get();
   if (!committee) return null;
 
-  const clerk =
-    committee.clerkPersonId === null
-      ? null
-      : (db
-          .select({ name: people.name, fullName: people.fullName, jobTitle: people.jobTitle, organisation: organisations.name })
-          .from(people)
-          .leftJoin(organisations, eq(organisations.id, people.organisationId))
-          .where(eq(people.id, committee.clerkPersonId))
-          .get() ?? null);
+  const clerk = clerkOf(db, committee.clerkPersonId);
 
   const members = membersOn(db, committee.id, londonDate(now));
 

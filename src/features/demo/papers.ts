@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { renderPdfKit } from '../../lib/pdfkit';
+import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
 
 /**
  * The demo's papers as real PDFs, made from each report's text in the
@@ -8,8 +8,6 @@ import { renderPdfKit } from '../../lib/pdfkit';
  * had in that pack, so the demo pack is a real pack a new user can open.
  */
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
 
 /** Characters the standard PDF fonts cannot show, and what to show instead. */
 const SUBSTITUTES: Record<string, string> = { '●': '•' };

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatTime } from '../../lib/dates';
-import { renderPdfKit } from '../../lib/pdfkit';
+import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
 import { safeMarkdownToPlain } from '../../lib/safe-markdown';
 import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from './wording';
 import type { PublicMinutes } from './queries';
@@ -12,8 +12,6 @@ export interface MinutesPdfInput {
   minutes: PublicMinutes;
 }
 
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 56;
 
 
 /** The published minutes as a PDF laid out as clerks lay them out, every page numbered. */
