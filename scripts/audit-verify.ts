@@ -21,6 +21,8 @@ try {
     process.exit(1);
   }
 } catch (error) {
-  console.error(`Cannot verify the audit trail: ${error instanceof ConfigError ? error.message : (error as Error).message}`);
+  console.error(
+    `Cannot verify the audit trail: ${error instanceof ConfigError ? error.message : (error as Error).message}`,
+  );
   process.exit(1);
 }

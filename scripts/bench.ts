@@ -30,7 +30,12 @@ async function paper(label: string, pages: number): Promise<Uint8Array> {
   for (let i = 1; i <= pages; i++) {
     const page = doc.addPage([595.28, 841.89]);
     for (let line = 0; line < 45; line++) {
-      page.drawText(`${label}, page ${i}: paragraph ${line} of the report, with enough words to fill a line.`, { x: 56, y: 780 - line * 16, size: 10, font });
+      page.drawText(`${label}, page ${i}: paragraph ${line} of the report, with enough words to fill a line.`, {
+        x: 56,
+        y: 780 - line * 16,
+        size: 10,
+        font,
+      });
     }
   }
   return doc.save();
@@ -58,7 +63,18 @@ async function benchPack(): Promise<void> {
       lateReason: null,
       confirmsMinutesOfMeetingId: null,
       presenters: [{ personId: null, name: 'Ms A Officer', capacity: 'Director' }],
-      papers: [{ documentId: i, title: `Paper ${i}`, kind: 'report', exemptParagraph: null, pageCount: 30, packStartPage: null, packEndPage: null, byteSize: papers.get(i)?.length ?? 0 }],
+      papers: [
+        {
+          documentId: i,
+          title: `Paper ${i}`,
+          kind: 'report',
+          exemptParagraph: null,
+          pageCount: 30,
+          packStartPage: null,
+          packEndPage: null,
+          byteSize: papers.get(i)?.length ?? 0,
+        },
+      ],
     });
   }
   const input: PackInput = {
@@ -66,7 +82,10 @@ async function benchPack(): Promise<void> {
     startsAt: new Date('2030-06-06T09:00:00Z'),
     endsAt: null,
     venue: 'Council Chamber',
-    members: Array.from({ length: 15 }, (_, i) => ({ name: `Cllr Member ${i + 1}`, note: i === 0 ? 'Chairman' : null })),
+    members: Array.from({ length: 15 }, (_, i) => ({
+      name: `Cllr Member ${i + 1}`,
+      note: i === 0 ? 'Chairman' : null,
+    })),
     contact: { name: 'The Clerk', email: 'clerk@example.gov.uk', phone: null },
     items,
     version: 1,
@@ -79,10 +98,15 @@ async function benchPack(): Promise<void> {
     const built = await buildPacks(input, layout, (id) => papers.get(id) ?? new Uint8Array());
     times.push(performance.now() - start);
     pages = layout.publicPages;
-    if (run === 0) console.log(`  pack: ${pages} pages, public ${Math.round(built.publicPack.length / 1024)} KB, members ${Math.round(built.fullPack.length / 1024)} KB`);
+    if (run === 0)
+      console.log(
+        `  pack: ${pages} pages, public ${Math.round(built.publicPack.length / 1024)} KB, members ${Math.round(built.fullPack.length / 1024)} KB`,
+      );
   }
   const paperPages = items.reduce((n, item) => n + item.papers.reduce((m, p) => m + (p.pageCount ?? 0), 0), 0);
-  console.log(`Agenda pack, 10 papers, ${paperPages} pages of papers (${pages} with the front sheet): median ${Math.round(median(times))} ms (runs: ${times.map((t) => Math.round(t)).join(', ')} ms)`);
+  console.log(
+    `Agenda pack, 10 papers, ${paperPages} pages of papers (${pages} with the front sheet): median ${Math.round(median(times))} ms (runs: ${times.map((t) => Math.round(t)).join(', ')} ms)`,
+  );
 }
 
 async function benchPages(): Promise<void> {
@@ -91,8 +115,16 @@ async function benchPages(): Promise<void> {
   const app = await buildApp({ ...config, loadDemoData: true }, { db });
   await app.ready();
   await app.packs.idle();
-  const meeting = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2021-01-07'));
-  const november = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
+  const meeting = db
+    .select()
+    .from(meetings)
+    .all()
+    .find((m) => m.startsAt.toISOString().startsWith('2021-01-07'));
+  const november = db
+    .select()
+    .from(meetings)
+    .all()
+    .find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
   for (const [name, url] of [
     ['Public meeting page (7 January 2021)', `/meetings/${meeting?.id}`],
     ['Public meeting page with its minutes (5 November 2020)', `/meetings/${november?.id}`],
@@ -107,7 +139,9 @@ async function benchPages(): Promise<void> {
       times.push(performance.now() - start);
       if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
     }
-    console.log(`${name}: median ${median(times).toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms (200 requests)`);
+    console.log(
+      `${name}: median ${median(times).toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms (200 requests)`,
+    );
   }
   await app.close();
 }
@@ -118,7 +152,11 @@ async function benchMinutes(): Promise<void> {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: ':memory:', LOG_LEVEL: 'silent' });
   const app = await buildApp({ ...config, loadDemoData: true }, { db });
   await app.ready();
-  const november = db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
+  const november = db
+    .select()
+    .from(meetings)
+    .all()
+    .find((m) => m.startsAt.toISOString().startsWith('2020-11-05'));
   const id = november?.id ?? 0;
   const timed = (name: string, runs: number, fn: () => unknown) => {
     for (let i = 0; i < 5; i++) fn();
@@ -128,7 +166,9 @@ async function benchMinutes(): Promise<void> {
       fn();
       times.push(performance.now() - start);
     }
-    console.log(`${name}: median ${median(times).toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms (${runs} runs)`);
+    console.log(
+      `${name}: median ${median(times).toFixed(2)} ms, slowest ${Math.max(...times).toFixed(2)} ms (${runs} runs)`,
+    );
   };
   timed('Minutes screen, read and rendered (5 November 2020, 12 items)', 100, () => {
     const data = getMinutesEditor(db, id);
@@ -143,7 +183,11 @@ async function benchMinutes(): Promise<void> {
   const pdfTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const start = performance.now();
-    await minutesPdf({ committeeName: 'Health & Adult Social Care Select Committee', startsAt: november?.startsAt ?? new Date(), minutes });
+    await minutesPdf({
+      committeeName: 'Health & Adult Social Care Select Committee',
+      startsAt: november?.startsAt ?? new Date(),
+      minutes,
+    });
     pdfTimes.push(performance.now() - start);
   }
   console.log(`Minutes PDF (5 November 2020): median ${Math.round(median(pdfTimes))} ms (5 runs)`);

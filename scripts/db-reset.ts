@@ -17,7 +17,8 @@ try {
   if (config.databasePath === ':memory:') throw new ConfigError('DATABASE_PATH', 'must be a file to reset');
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${config.databasePath}${suffix}`, { force: true });
   // Only the folders the file store owns: FILES_PATH may be shared with something else.
-  for (const folder of ['papers', 'packs']) fs.rmSync(path.join(config.filesPath, folder), { recursive: true, force: true });
+  for (const folder of ['papers', 'packs'])
+    fs.rmSync(path.join(config.filesPath, folder), { recursive: true, force: true });
   const db = openDatabase(config.databasePath);
   const files = new FileStore(config.filesPath);
   await loadDemoData(db, files);

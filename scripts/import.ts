@@ -33,7 +33,11 @@ function main(): void {
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { meeting: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      meeting: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   if (values.help) {
@@ -44,14 +48,22 @@ function main(): void {
   if (what !== 'minutes') usage(what ? `Cannot import “${what}”: only minutes.` : 'Say what to import: minutes.');
   if (!file) usage('Name the file of minutes to import.');
   if (extra.length > 0) usage(`Unexpected: ${extra.join(' ')}`);
-  const meetingId = values.meeting === undefined ? null : /^\d{1,9}$/.test(values.meeting) ? Number(values.meeting) : usage('--meeting takes the number of a meeting, as in /meetings/2.');
-  if (meetingId === null && !values['dry-run']) usage('Say which meeting the minutes are of, with --meeting <id> (or use --dry-run to only read them).');
+  const meetingId =
+    values.meeting === undefined
+      ? null
+      : /^\d{1,9}$/.test(values.meeting)
+        ? Number(values.meeting)
+        : usage('--meeting takes the number of a meeting, as in /meetings/2.');
+  if (meetingId === null && !values['dry-run'])
+    usage('Say which meeting the minutes are of, with --meeting <id> (or use --dry-run to only read them).');
 
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (error) {
-    console.error(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    console.error(
+      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`,
+    );
     process.exit(1);
   }
   const parsed = parseMinutesFile(bytes);
@@ -76,7 +88,13 @@ function main(): void {
           {
             ...dryRunReport(parsed),
             plan: {
-              attendance: plan.attendance.map((a) => ({ written: a.written, status: a.status, person: a.person, substituteFor: a.substituteFor, isMember: a.isMember })),
+              attendance: plan.attendance.map((a) => ({
+                written: a.written,
+                status: a.status,
+                person: a.person,
+                substituteFor: a.substituteFor,
+                isMember: a.isMember,
+              })),
               items: plan.items.map((i) => ({ number: i.number, title: i.title, agendaItem: i.target })),
               declarations: plan.declarations.map((d) => ({ name: d.name, person: d.person, recorded: d.recorded })),
               replaces: plan.replaces,

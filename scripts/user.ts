@@ -32,7 +32,9 @@ function fail(message: string): never {
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Asks for a line without echoing what is typed. */
@@ -97,7 +99,12 @@ async function main(): Promise<void> {
           committeeSlugs: values.committee ?? [],
           personId: values['person-id'] ? Number(values['person-id']) : null,
         });
-        if (!result.ok) fail(`Nothing was saved:\n${Object.values(result.errors).map((e) => `  - ${e}`).join('\n')}`);
+        if (!result.ok)
+          fail(
+            `Nothing was saved:\n${Object.values(result.errors)
+              .map((e) => `  - ${e}`)
+              .join('\n')}`,
+          );
         console.log(`Added ${result.value.role} ${result.value.email}.`);
         break;
       }

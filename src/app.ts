@@ -70,7 +70,10 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  */
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password'],
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
   });
@@ -94,7 +97,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('now', deps.now ?? (() => new Date()));
-  app.decorate('installationId', ensureSetting(db, 'installation_id', () => randomUUID()));
+  app.decorate(
+    'installationId',
+    ensureSetting(db, 'installation_id', () => randomUUID()),
+  );
   app.decorate('files', files);
   app.decorate('packs', new PackBuilder(db, files, app.log));
   app.addHook('onClose', async () => {
@@ -150,8 +156,15 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   // user lookup or session write (there are several for every page).
   await app.register(
     async (assets) => {
-      assets.setNotFoundHandler((_request, reply) => reply.code(404).type('text/plain; charset=utf-8').send('Not found'));
-      await assets.register(fastifyStatic, { root: path.join(ROOT, 'static'), prefix: '/', index: false, maxAge: config.nodeEnv === 'production' ? '1h' : 0 });
+      assets.setNotFoundHandler((_request, reply) =>
+        reply.code(404).type('text/plain; charset=utf-8').send('Not found'),
+      );
+      await assets.register(fastifyStatic, {
+        root: path.join(ROOT, 'static'),
+        prefix: '/',
+        index: false,
+        maxAge: config.nodeEnv === 'production' ? '1h' : 0,
+      });
     },
     { prefix: '/static' },
   );

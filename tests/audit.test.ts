@@ -23,7 +23,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-audit-'));
 beforeAll(async () => {
   ({ app, db } = await buildTestApp({ demo: true }));
   const member = db.select().from(users).where(eq(users.email, DEMO_MEMBER.email)).get();
-  actionId = db.select().from(actionOwners).where(eq(actionOwners.personId, member?.personId ?? 0)).get()?.actionId ?? 0;
+  actionId =
+    db
+      .select()
+      .from(actionOwners)
+      .where(eq(actionOwners.personId, member?.personId ?? 0))
+      .get()?.actionId ?? 0;
 });
 afterAll(async () => {
   await app.close();
@@ -68,7 +73,9 @@ describe('the audit trail', () => {
     expect(() => db.$client.prepare("update audit_log set action = 'tampered' where id = 1").run()).toThrow(
       /append-only: rows cannot be updated/,
     );
-    expect(() => db.$client.prepare('delete from audit_log where id = 1').run()).toThrow(/append-only: rows cannot be deleted/);
+    expect(() => db.$client.prepare('delete from audit_log where id = 1').run()).toThrow(
+      /append-only: rows cannot be deleted/,
+    );
   });
 
   it('verifies an intact chain', () => {
@@ -81,7 +88,13 @@ describe('the audit trail', () => {
     const file = path.join(tmp, 'tampered.sqlite');
     const fileDb = openDatabase(file);
     fileDb.transaction((tx) => {
-      for (let i = 1; i <= 5; i++) recordAudit(tx, systemActor('test'), { action: 'test.entry', recordType: 'thing', recordId: i, after: { n: i } });
+      for (let i = 1; i <= 5; i++)
+        recordAudit(tx, systemActor('test'), {
+          action: 'test.entry',
+          recordType: 'thing',
+          recordId: i,
+          after: { n: i },
+        });
     });
     closeDatabase(fileDb);
 

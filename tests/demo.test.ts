@@ -70,7 +70,17 @@ describe('the demo committee', () => {
       return i;
     });
     expect(open.map((i) => i.plannedStart)).toEqual([
-      '10:00', null, null, '10:05', '10:15', '10:20', '10:25', '11:00', '11:45', '12:30', '12:45',
+      '10:00',
+      null,
+      null,
+      '10:05',
+      '10:15',
+      '10:20',
+      '10:25',
+      '11:00',
+      '11:45',
+      '12:30',
+      '12:45',
     ]);
     expect(open[5]?.title).toBe('Update from Healthwatch Bucks');
     expect(open[5]?.presenters).toEqual([
@@ -87,7 +97,9 @@ describe('the demo committee', () => {
     ]);
     // Each paper is as long as in the reference pack (pages 5 to 82 there); in our pack they
     // follow our own front sheet, one after the other.
-    const papers = open.flatMap((i) => i.papers.map((p) => ({ item: i.number, start: p.packStartPage ?? 0, end: p.packEndPage ?? 0 })));
+    const papers = open.flatMap((i) =>
+      i.papers.map((p) => ({ item: i.number, start: p.packStartPage ?? 0, end: p.packEndPage ?? 0 })),
+    );
     expect(papers.map((p) => [p.item, p.end - p.start + 1])).toEqual([
       [3, 16],
       [4, 2],
@@ -98,7 +110,12 @@ describe('the demo committee', () => {
       [9, 8],
       [10, 2],
     ]);
-    const frontPages = db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, meetingOn('2021-01-07').id)).get()?.packFrontPages ?? 0;
+    const frontPages =
+      db
+        .select()
+        .from(agendaVersions)
+        .where(eq(agendaVersions.meetingId, meetingOn('2021-01-07').id))
+        .get()?.packFrontPages ?? 0;
     expect(frontPages).toBeGreaterThan(0);
     expect(papers[0]?.start).toBe(frontPages + 1);
     papers.slice(1).forEach((p, i) => expect(p.start).toBe((papers[i]?.end ?? 0) + 1));
@@ -125,8 +142,21 @@ describe('the demo committee', () => {
     const minutes = meeting?.minutes;
     expect(minutes?.approved).toBe(false);
     expect(minutes?.present.map((p) => p.name)).toEqual([
-      'K Ahmed', 'Z Ahmed', 'A Bacon', 'P Birchley', 'M Bradford', 'M Collins', 'G Hollis', 'S Jenkins',
-      'J MacBean', 'G Powell', 'B Roberts', 'A Turner', 'L Walsh', 'J Wassell', 'Ms Z McIntosh',
+      'K Ahmed',
+      'Z Ahmed',
+      'A Bacon',
+      'P Birchley',
+      'M Bradford',
+      'M Collins',
+      'G Hollis',
+      'S Jenkins',
+      'J MacBean',
+      'G Powell',
+      'B Roberts',
+      'A Turner',
+      'L Walsh',
+      'J Wassell',
+      'Ms Z McIntosh',
     ]);
     expect(minutes?.inAttendance.map((p) => p.name)).toEqual(['Mrs E Wheaton', 'Cllr A Macpherson']);
     expect(minutes?.apologies.map((p) => p.name)).toEqual(['L Wood']);
@@ -135,7 +165,18 @@ describe('the demo committee', () => {
     ]);
     expect(minutes?.items).toHaveLength(12);
     expect(minutes?.items.map((i) => i.resolutions.map((r) => r.outcome))).toEqual([
-      [], [], ['AGREED'], [], [], [], ['NOTED'], [], ['DISCUSSED', 'APPROVED', 'APPROVED'], [], [], [],
+      [],
+      [],
+      ['AGREED'],
+      [],
+      [],
+      [],
+      ['NOTED'],
+      [],
+      ['DISCUSSED', 'APPROVED', 'APPROVED'],
+      [],
+      [],
+      [],
     ]);
     expect(minutes?.items.flatMap((i) => i.actions.map((a) => `${i.number}: ${a.owners.join('/')}`))).toEqual([
       '3: The Chairman',

@@ -10,7 +10,10 @@ describe('dependencies', () => {
     };
     const unfit = Object.entries(lock.packages)
       .filter(([name, pkg]) => name !== '' && pkg.engines && !Array.isArray(pkg.engines) && pkg.engines.node)
-      .filter(([, pkg]) => !semver.satisfies(process.version, (pkg.engines as { node: string }).node, { includePrerelease: true }))
+      .filter(
+        ([, pkg]) =>
+          !semver.satisfies(process.version, (pkg.engines as { node: string }).node, { includePrerelease: true }),
+      )
       .map(([name, pkg]) => `${name} wants node ${(pkg.engines as { node: string }).node}`);
     expect(unfit).toEqual([]);
   });

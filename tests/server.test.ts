@@ -19,7 +19,9 @@ function envWith(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-function start(extra: Record<string, string>): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
+function start(
+  extra: Record<string, string>,
+): Promise<{ child: ChildProcessWithoutNullStreams; url: string; output: () => string }> {
   const child = spawn(process.execPath, [TSX, 'src/server.ts'], { env: envWith(extra) });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));

@@ -84,21 +84,57 @@ describe('accounts', () => {
     await loadDemoData(db, new FileStore(path.join(tmp, 'files')));
     closeDatabase(db);
 
-    const add = cli(file, ['add', '--email', 'new.clerk@example.org', '--name', 'New Clerk', '--role', 'clerk', '--committee', 'health-and-adult-social-care', '--password-stdin'], 'a-long-new-password\n');
+    const add = cli(
+      file,
+      [
+        'add',
+        '--email',
+        'new.clerk@example.org',
+        '--name',
+        'New Clerk',
+        '--role',
+        'clerk',
+        '--committee',
+        'health-and-adult-social-care',
+        '--password-stdin',
+      ],
+      'a-long-new-password\n',
+    );
     expect(add.stderr).toBe('');
     expect(add.stdout.trim()).toBe('Added clerk new.clerk@example.org.');
 
-    const refused = cli(file, ['add', '--email', 'x@example.org', '--name', 'X', '--role', 'clerk', '--committee', 'health-and-adult-social-care', '--password-stdin'], 'short\n');
+    const refused = cli(
+      file,
+      [
+        'add',
+        '--email',
+        'x@example.org',
+        '--name',
+        'X',
+        '--role',
+        'clerk',
+        '--committee',
+        'health-and-adult-social-care',
+        '--password-stdin',
+      ],
+      'short\n',
+    );
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('Password must be at least 12 characters');
 
     const list = cli(file, ['list']);
     expect(list.stdout).toContain('new.clerk@example.org\tclerk\tNew Clerk\thealth-and-adult-social-care');
-    expect(list.stdout).toContain('clerk@demo.scrutineer.invalid\tclerk\tLiz Wheaton (demo clerk)\thealth-and-adult-social-care\t(demo)');
+    expect(list.stdout).toContain(
+      'clerk@demo.scrutineer.invalid\tclerk\tLiz Wheaton (demo clerk)\thealth-and-adult-social-care\t(demo)',
+    );
 
-    expect(cli(file, ['disable', '--email', 'NEW.clerk@example.org']).stdout.trim()).toBe('Disabled new.clerk@example.org.');
+    expect(cli(file, ['disable', '--email', 'NEW.clerk@example.org']).stdout.trim()).toBe(
+      'Disabled new.clerk@example.org.',
+    );
     expect(cli(file, ['list']).stdout).toMatch(/new\.clerk@example\.org.*\(disabled\)/);
-    expect(cli(file, ['enable', '--email', 'new.clerk@example.org']).stdout.trim()).toBe('Enabled new.clerk@example.org.');
+    expect(cli(file, ['enable', '--email', 'new.clerk@example.org']).stdout.trim()).toBe(
+      'Enabled new.clerk@example.org.',
+    );
     expect(cli(file, ['disable', '--email', 'nobody@example.org']).status).toBe(1);
 
     const removed = cli(file, ['remove-demo']);
@@ -114,7 +150,9 @@ describe('accounts', () => {
     closeDatabase(db);
     const config = loadConfig({ NODE_ENV: 'production', DATABASE_PATH: file, LOG_LEVEL: 'silent' });
     await expect(buildApp(config)).rejects.toThrow(StartupError);
-    await expect(buildApp(config)).rejects.toThrow(/demo accounts exist \(clerk@demo\.scrutineer\.invalid, member@demo\.scrutineer\.invalid\)/);
+    await expect(buildApp(config)).rejects.toThrow(
+      /demo accounts exist \(clerk@demo\.scrutineer\.invalid, member@demo\.scrutineer\.invalid\)/,
+    );
 
     const start = spawnSync(process.execPath, [TSX, 'src/server.ts'], {
       env: { ...process.env, NODE_ENV: 'production', DATABASE_PATH: file, PORT: '0' },

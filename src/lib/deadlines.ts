@@ -98,7 +98,8 @@ export function agendaPublishBy(meetingDate: string, clearDays: number): string 
  * 12 noon three clear working days before).
  */
 export function questionsCloseAt(meetingDate: string, clearDays: number, time: string): Date {
-  const closingDay = clearDays <= 0 ? previousWorkingDay(meetingDate) : previousWorkingDay(nthWorkingDayBefore(meetingDate, clearDays));
+  const closingDay =
+    clearDays <= 0 ? previousWorkingDay(meetingDate) : previousWorkingDay(nthWorkingDayBefore(meetingDate, clearDays));
   const at = DateTime.fromISO(`${closingDay}T${time}`, { zone: LONDON });
   if (!at.isValid) throw new RangeError(`Not a time: ${time}`);
   return at.toJSDate();
@@ -120,7 +121,11 @@ export type DeadlineState = 'done' | 'missed' | 'due_soon' | 'upcoming';
 const DUE_SOON_DAYS = 7;
 
 /** Where a deadline stands today: done, missed, due soon, or later; with calendar days remaining. */
-export function deadlineState(dueDate: string, today: string, done: boolean): { state: DeadlineState; daysRemaining: number } {
+export function deadlineState(
+  dueDate: string,
+  today: string,
+  done: boolean,
+): { state: DeadlineState; daysRemaining: number } {
   const daysRemaining = Math.round(day(dueDate).diff(day(today), 'days').days);
   if (done) return { state: 'done', daysRemaining };
   if (daysRemaining < 0) return { state: 'missed', daysRemaining };

@@ -56,13 +56,17 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
  * A date from its three boxes, or what is wrong with it, in GOV.UK's words
  * ("Date must include a month", "Date must be a real date").
  */
-export function dateFromParts(parts: DateParts, label: string): { ok: true; value: string } | { ok: false; error: string } {
+export function dateFromParts(
+  parts: DateParts,
+  label: string,
+): { ok: true; value: string } | { ok: false; error: string } {
   const { day, month, year } = parts;
   if (!day && !month && !year) return { ok: false, error: `Enter ${label.toLowerCase()}` };
   const missing = [!day && 'day', !month && 'month', !year && 'year'].filter(Boolean);
   if (missing.length > 0) return { ok: false, error: `${label} must include a ${missing.join(' and ')}` };
   const monthIndex = /^\d+$/.test(month) ? Number(month) : MONTHS.indexOf(month.slice(0, 3).toLowerCase()) + 1;
-  if (!/^\d+$/.test(day) || monthIndex < 1 || !/^\d{4}$/.test(year)) return { ok: false, error: `${label} must be a real date` };
+  if (!/^\d+$/.test(day) || monthIndex < 1 || !/^\d{4}$/.test(year))
+    return { ok: false, error: `${label} must be a real date` };
   const d = DateTime.fromObject({ year: Number(year), month: monthIndex, day: Number(day) }, { zone: LONDON });
   if (!d.isValid) return { ok: false, error: `${label} must be a real date` };
   return { ok: true, value: d.toISODate() ?? '' };
@@ -77,7 +81,11 @@ export const optionalText = (max: number, label: string) =>
     .transform((v) => (v === '' ? null : v));
 
 export const requiredText = (max: number, emptyMessage: string, label: string) =>
-  z.string().trim().min(1, emptyMessage).max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
+  z
+    .string()
+    .trim()
+    .min(1, emptyMessage)
+    .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`);
 
 /** An optional web address: http or https only. */
 export const optionalUrl = (label: string) =>

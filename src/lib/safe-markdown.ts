@@ -5,10 +5,7 @@ import MarkdownIt from 'markdown-it';
  * lists, emphasis. No raw HTML, links, images, headings or code: what a clerk
  * types is escaped, and nothing else is interpreted.
  */
-const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable([
-  'list',
-  'emphasis',
-]);
+const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['list', 'emphasis']);
 
 /** The HTML of such a text, safe to insert into a page. */
 export function renderSafeMarkdown(text: string): string {

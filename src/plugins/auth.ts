@@ -35,7 +35,8 @@ export function actorOf(request: FastifyRequest): Actor {
  */
 export default fp(
   async (app) => {
-    const secret = app.config.sessionSecret ?? ensureSetting(app.db, 'session_secret', () => randomBytes(48).toString('base64url'));
+    const secret =
+      app.config.sessionSecret ?? ensureSetting(app.db, 'session_secret', () => randomBytes(48).toString('base64url'));
     await app.register(fastifyCookie);
     await app.register(fastifySession, {
       secret,

@@ -31,13 +31,20 @@ export default fp<ErrorsOptions>(
   async (app, opts) => {
     const notFound = (request: FastifyRequest, reply: FastifyReply) => {
       if (wantsJson(request)) return reply.status(404).send({ error: 'Not found', statusCode: 404 });
-      return reply.refuse({ title: 'Page not found', body: NotFoundPage(), message: 'What this asked for was not found: it may have been removed. Reload the page.', status: 404 });
+      return reply.refuse({
+        title: 'Page not found',
+        body: NotFoundPage(),
+        message: 'What this asked for was not found: it may have been removed. Reload the page.',
+        status: 404,
+      });
     };
     app.setNotFoundHandler(notFound);
 
     app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const status =
-        typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+        typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
+          ? error.statusCode
+          : 500;
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ err: { message: error.message, code: error.code } }, 'request refused');
 

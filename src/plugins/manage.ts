@@ -36,7 +36,8 @@ function refuseSignedOut(request: FastifyRequest, reply: FastifyReply) {
     status: 401,
     title: 'You have been signed out',
     body: SignedOutPage({ loginUrl: loginUrl(request) }),
-    message: 'Nothing was saved: your session had ended. Sign in again in a new tab, then send this form again: what you typed is still here.',
+    message:
+      'Nothing was saved: your session had ended. Sign in again in a new tab, then send this form again: what you typed is still here.',
     link: { href: '/login?next=/manage', text: 'Sign in again' },
   });
 }
@@ -81,7 +82,8 @@ export const manage: FastifyPluginAsync<ManageOptions> = async (app: FastifyInst
       status: 403,
       title: 'You cannot do that',
       body: ForbiddenPage(),
-      message: 'Your account does not give you access to this page or this change. If you think it should, ask the clerk of the committee or an administrator.',
+      message:
+        'Your account does not give you access to this page or this change. If you think it should, ask the clerk of the committee or an administrator.',
     });
   });
 

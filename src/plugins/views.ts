@@ -79,7 +79,8 @@ export default fp(
       return this;
     });
     app.decorateReply('refuse', function refuse(this: FastifyReply, options: RefusalOptions) {
-      if (this.request.headers['hx-request'] !== 'true') return this.page({ title: options.title, body: options.body, status: options.status });
+      if (this.request.headers['hx-request'] !== 'true')
+        return this.page({ title: options.title, body: options.body, status: options.status });
       void this.status(options.status)
         .header('vary', 'HX-Request')
         .header('hx-retarget', '#main-content')

@@ -81,7 +81,10 @@ const waiting = new Set();
 
 function schedule(form, delay) {
   clearTimeout(timers.get(form));
-  timers.set(form, setTimeout(() => save(form), delay));
+  timers.set(
+    form,
+    setTimeout(() => save(form), delay),
+  );
 }
 
 function retryLater(form) {
@@ -147,11 +150,20 @@ async function save(form) {
   let response;
   let json = null;
   try {
-    response = await fetch(form.action, { method: 'POST', body, headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    response = await fetch(form.action, {
+      method: 'POST',
+      body,
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     json = await response.json().catch(() => null);
   } catch {
     sending.delete(form);
-    say(form, 'Not saved yet: no connection. What you typed is kept on this device and is saved as soon as the connection returns.', 'offline');
+    say(
+      form,
+      'Not saved yet: no connection. What you typed is kept on this device and is saved as soon as the connection returns.',
+      'offline',
+    );
     retryLater(form);
     return;
   }
@@ -184,12 +196,20 @@ async function save(form) {
   }
   // Only a busy or failing server is worth asking again; a refusal (invalid, not allowed, locked) stands.
   if (response.status >= 500 || response.status === 408 || response.status === 429) {
-    say(form, 'Not saved yet: the server could not save it just now. What you typed is kept on this device; trying again shortly.', 'error');
+    say(
+      form,
+      'Not saved yet: the server could not save it just now. What you typed is kept on this device; trying again shortly.',
+      'error',
+    );
     retryLater(form);
     return;
   }
   waiting.delete(form);
-  say(form, `Not saved: ${message || 'you cannot change these minutes now. Reload the page to see them as they stand.'} What you typed is kept on this device.`, 'error');
+  say(
+    form,
+    `Not saved: ${message || 'you cannot change these minutes now. Reload the page to see them as they stand.'} What you typed is kept on this device.`,
+    'error',
+  );
 }
 
 function setUp(root) {

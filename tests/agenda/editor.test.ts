@@ -35,10 +35,16 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const items = () => db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
+const items = () =>
+  db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all();
 const titles = () => items().map((i) => `${i.position}. ${i.title}`);
-const submit = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) => clerk.submit(`${editor}${path}`, form, editor, headers);
-const errorOf = (html: string, id: string) => parse(html)(`#${id}-error`).text().replace(/^Error:\s*/, '').trim();
+const submit = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  clerk.submit(`${editor}${path}`, form, editor, headers);
+const errorOf = (html: string, id: string) =>
+  parse(html)(`#${id}-error`)
+    .text()
+    .replace(/^Error:\s*/, '')
+    .trim();
 
 describe('starting an agenda', () => {
   it('offers the standard items for an empty agenda, linking the previous meeting’s minutes', async () => {
@@ -69,10 +75,26 @@ describe('starting an agenda', () => {
 
 describe('items', () => {
   it('adds an item with a time and duration; the next item’s time follows from it', async () => {
-    const res = await submit('/items', { title: 'Adult social care budget', purpose: 'To scrutinise the budget.', kind: 'business', plannedStart: '10.30', durationMinutes: '45', exemptParagraph: '', exemptReason: '' });
+    const res = await submit('/items', {
+      title: 'Adult social care budget',
+      purpose: 'To scrutinise the budget.',
+      kind: 'business',
+      plannedStart: '10.30',
+      durationMinutes: '45',
+      exemptParagraph: '',
+      exemptReason: '',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toMatch(/#item-\d+$/);
-    await submit('/items', { title: 'Carers strategy', purpose: '', kind: 'business', plannedStart: '', durationMinutes: '20', exemptParagraph: '', exemptReason: '' });
+    await submit('/items', {
+      title: 'Carers strategy',
+      purpose: '',
+      kind: 'business',
+      plannedStart: '',
+      durationMinutes: '20',
+      exemptParagraph: '',
+      exemptReason: '',
+    });
     const page = await clerk.get(editor);
     const $ = parse(page.body);
     const last = $('#agenda-items > li').last();
@@ -82,7 +104,15 @@ describe('items', () => {
 
   it('refuses an item with no title, a time that does not parse, or an exempt item without a paragraph’s reason, keeping the rest', async () => {
     const before = items().length;
-    const res = await submit('/items', { title: '  ', purpose: 'Kept purpose', kind: 'business', plannedStart: '25:99', durationMinutes: 'an hour', exemptParagraph: '3', exemptReason: '' });
+    const res = await submit('/items', {
+      title: '  ',
+      purpose: 'Kept purpose',
+      kind: 'business',
+      plannedStart: '25:99',
+      durationMinutes: 'an hour',
+      exemptParagraph: '3',
+      exemptReason: '',
+    });
     expect(res.statusCode).toBe(422);
     expect(errorOf(res.body, 'new-title')).toBe('Enter the title of the item');
     expect(errorOf(res.body, 'new-plannedStart')).toBe('Start time must be a real time, like 10:05 or 2pm');
@@ -105,12 +135,32 @@ describe('items', () => {
     expect(inPlace.body).not.toContain('<html');
     expect(parse(inPlace.body)(`#item-${item?.id}-title`).attr('value')).toBe('Carers strategy');
 
-    const bad = await submit(`/items/${item?.id}`, { title: '', purpose: 'x', kind: 'business', plannedStart: '', durationMinutes: '', exemptParagraph: '', exemptReason: '' });
+    const bad = await submit(`/items/${item?.id}`, {
+      title: '',
+      purpose: 'x',
+      kind: 'business',
+      plannedStart: '',
+      durationMinutes: '',
+      exemptParagraph: '',
+      exemptReason: '',
+    });
     expect(bad.statusCode).toBe(422);
     expect(errorOf(bad.body, `item-${item?.id}-title`)).toBe('Enter the title of the item');
     expect(items().find((i) => i.id === item?.id)?.title).toBe('Carers strategy');
 
-    const ok = await submit(`/items/${item?.id}`, { title: 'Support for carers', purpose: 'Follow-up to the 2018 inquiry.', kind: 'business', plannedStart: '11:20', durationMinutes: '', exemptParagraph: '', exemptReason: '' }, { 'hx-request': 'true' });
+    const ok = await submit(
+      `/items/${item?.id}`,
+      {
+        title: 'Support for carers',
+        purpose: 'Follow-up to the 2018 inquiry.',
+        kind: 'business',
+        plannedStart: '11:20',
+        durationMinutes: '',
+        exemptParagraph: '',
+        exemptReason: '',
+      },
+      { 'hx-request': 'true' },
+    );
     expect(ok.statusCode).toBe(200);
     expect(parse(ok.body)(`#item-${item?.id} h3`).text()).toBe('9. Support for carers');
   });
@@ -118,7 +168,11 @@ describe('items', () => {
   it('reorders with move up and down, numbering following the order', async () => {
     const carers = items().find((i) => i.title === 'Support for carers');
     await submit(`/items/${carers?.id}/move`, { direction: 'up' });
-    expect(titles().slice(6)).toEqual(['7. Date of next meeting', '8. Support for carers', '9. Adult social care budget']);
+    expect(titles().slice(6)).toEqual([
+      '7. Date of next meeting',
+      '8. Support for carers',
+      '9. Adult social care budget',
+    ]);
     const res = await submit(`/items/${carers?.id}/move`, { direction: 'down' }, { 'hx-request': 'true' });
     expect(res.statusCode).toBe(200);
     expect(parse(res.body)('#agenda-items > li h3').last().text()).toBe('9. Support for carers');
@@ -140,15 +194,33 @@ describe('items', () => {
 
   it('keeps an item whose minute has been taken: its minute, resolutions and actions are not lost', async () => {
     const item = items()[0];
-    db.update(agendaItems).set({ minuteText: 'Apologies were received from Cllr X.' }).where(eq(agendaItems.id, item?.id ?? 0)).run();
-    db.insert(resolutions).values({ agendaItemId: item?.id ?? 0, text: 'The Committee NOTED the apologies.', outcome: 'NOTED' }).run();
+    db.update(agendaItems)
+      .set({ minuteText: 'Apologies were received from Cllr X.' })
+      .where(eq(agendaItems.id, item?.id ?? 0))
+      .run();
+    db.insert(resolutions)
+      .values({ agendaItemId: item?.id ?? 0, text: 'The Committee NOTED the apologies.', outcome: 'NOTED' })
+      .run();
     const res = await clerk.submit(`${editor}/items/${item?.id}/remove`, {}, `${editor}/items/${item?.id}/remove`);
     expect(res.statusCode).toBe(422);
-    expect(textOf(res.body, '.govuk-error-summary')).toContain('has its minute recorded (1 resolution, 0 actions): removing it would lose them');
+    expect(textOf(res.body, '.govuk-error-summary')).toContain(
+      'has its minute recorded (1 resolution, 0 actions): removing it would lose them',
+    );
     expect(items().some((i) => i.id === item?.id)).toBe(true);
-    expect(db.select().from(resolutions).where(eq(resolutions.agendaItemId, item?.id ?? 0)).all()).toHaveLength(1);
-    db.delete(resolutions).where(eq(resolutions.agendaItemId, item?.id ?? 0)).run();
-    db.update(agendaItems).set({ minuteText: '' }).where(eq(agendaItems.id, item?.id ?? 0)).run();
+    expect(
+      db
+        .select()
+        .from(resolutions)
+        .where(eq(resolutions.agendaItemId, item?.id ?? 0))
+        .all(),
+    ).toHaveLength(1);
+    db.delete(resolutions)
+      .where(eq(resolutions.agendaItemId, item?.id ?? 0))
+      .run();
+    db.update(agendaItems)
+      .set({ minuteText: '' })
+      .where(eq(agendaItems.id, item?.id ?? 0))
+      .run();
   });
 });
 
@@ -156,15 +228,41 @@ describe('presenters', () => {
   it('are chosen from the directory or added there and then, with their capacity', async () => {
     const budget = items().find((i) => i.title === 'Adult social care budget');
     const person = createPerson(db, { name: 'Mrs G Quinton' });
-    expect((await submit(`/items/${budget?.id}/presenters`, { personId: String(person.id), newPersonName: '', capacity: 'Corporate Director' })).statusCode).toBe(303);
-    expect((await submit(`/items/${budget?.id}/presenters`, { personId: '', newPersonName: 'Dr N Newcomer', capacity: 'Finance Director, NHS' })).statusCode).toBe(303);
-    const presenters = db.select().from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, budget?.id ?? 0)).all();
+    expect(
+      (
+        await submit(`/items/${budget?.id}/presenters`, {
+          personId: String(person.id),
+          newPersonName: '',
+          capacity: 'Corporate Director',
+        })
+      ).statusCode,
+    ).toBe(303);
+    expect(
+      (
+        await submit(`/items/${budget?.id}/presenters`, {
+          personId: '',
+          newPersonName: 'Dr N Newcomer',
+          capacity: 'Finance Director, NHS',
+        })
+      ).statusCode,
+    ).toBe(303);
+    const presenters = db
+      .select()
+      .from(agendaItemPresenters)
+      .where(eq(agendaItemPresenters.agendaItemId, budget?.id ?? 0))
+      .all();
     expect(presenters.map((p) => p.capacity)).toEqual(['Corporate Director', 'Finance Director, NHS']);
     expect(db.select().from(people).where(eq(people.name, 'Dr N Newcomer')).get()).toBeDefined();
 
-    const neither = await submit(`/items/${budget?.id}/presenters`, { personId: '', newPersonName: '', capacity: 'Kept capacity' });
+    const neither = await submit(`/items/${budget?.id}/presenters`, {
+      personId: '',
+      newPersonName: '',
+      capacity: 'Kept capacity',
+    });
     expect(neither.statusCode).toBe(422);
-    expect(errorOf(neither.body, `presenter-${budget?.id}-personId`)).toBe('Select a person, or enter the name of someone new');
+    expect(errorOf(neither.body, `presenter-${budget?.id}-personId`)).toBe(
+      'Select a person, or enter the name of someone new',
+    );
     expect(parse(neither.body)(`#presenter-${budget?.id}-capacity`).attr('value')).toBe('Kept capacity');
     expect(parse(neither.body)(`#item-${budget?.id} details`).first().attr('open')).toBeDefined();
 
@@ -172,21 +270,45 @@ describe('presenters', () => {
     expect(parse(page.body)(`#item-${budget?.id}`).text()).toContain('Dr N Newcomer, Finance Director, NHS');
     const remove = await submit(`/items/${budget?.id}/presenters/${presenters[0]?.id}/remove`, {});
     expect(remove.statusCode).toBe(303);
-    expect(db.select().from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, budget?.id ?? 0)).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(agendaItemPresenters)
+        .where(eq(agendaItemPresenters.agendaItemId, budget?.id ?? 0))
+        .all(),
+    ).toHaveLength(1);
   });
 });
 
 describe('papers', () => {
-  const upload = async (itemId: number, form: Record<string, string>, file: { filename: string; bytes: Uint8Array; type?: string } | null) =>
-    clerk.upload(`${editor}/items/${itemId}/papers`, { _csrf: await clerk.csrfToken(editor), ...form }, file ? { field: 'file', ...file } : null);
+  const upload = async (
+    itemId: number,
+    form: Record<string, string>,
+    file: { filename: string; bytes: Uint8Array; type?: string } | null,
+  ) =>
+    clerk.upload(
+      `${editor}/items/${itemId}/papers`,
+      { _csrf: await clerk.csrfToken(editor), ...form },
+      file ? { field: 'file', ...file } : null,
+    );
 
   it('uploads a real PDF, reading its page count, stored by its content hash', async () => {
     const budget = items().find((i) => i.title === 'Adult social care budget');
     const bytes = await makePdf('Budget', 3);
-    const res = await upload(budget?.id ?? 0, { title: 'Budget report', kind: 'report', exemptParagraph: '' }, { filename: 'budget.pdf', bytes });
+    const res = await upload(
+      budget?.id ?? 0,
+      { title: 'Budget report', kind: 'report', exemptParagraph: '' },
+      { filename: 'budget.pdf', bytes },
+    );
     expect(res.statusCode).toBe(303);
     const doc = db.select().from(documents).where(eq(documents.title, 'Budget report')).get();
-    expect(doc).toMatchObject({ pageCount: 3, byteSize: bytes.length, fileName: 'budget.pdf', agendaItemId: budget?.id, mimeType: 'application/pdf' });
+    expect(doc).toMatchObject({
+      pageCount: 3,
+      byteSize: bytes.length,
+      fileName: 'budget.pdf',
+      agendaItemId: budget?.id,
+      mimeType: 'application/pdf',
+    });
     expect(doc?.fileHash).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(app.files.readPaper(doc?.fileHash ?? '')).equals(Buffer.from(bytes))).toBe(true);
     // A clerk can open it; the public cannot, while the agenda is a draft.
@@ -195,9 +317,21 @@ describe('papers', () => {
   });
 
   it.each([
-    ['a renamed program', { filename: 'report.pdf', bytes: new Uint8Array(Buffer.from('MZ\u0090\u0000this is a windows program')) }, 'The selected file must be a PDF'],
-    ['a truncated PDF', 'truncated', 'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it'],
-    ['an encrypted PDF', 'encrypted', 'The PDF is password-protected or encrypted: save an unprotected copy and upload that'],
+    [
+      'a renamed program',
+      { filename: 'report.pdf', bytes: new Uint8Array(Buffer.from('MZ\u0090\u0000this is a windows program')) },
+      'The selected file must be a PDF',
+    ],
+    [
+      'a truncated PDF',
+      'truncated',
+      'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it',
+    ],
+    [
+      'an encrypted PDF',
+      'encrypted',
+      'The PDF is password-protected or encrypted: save an unprotected copy and upload that',
+    ],
     ['an oversized file', 'oversized', 'The file must be smaller than 1 MB'],
     ['no file at all', null, 'Select a PDF to upload'],
   ])('refuses %s with a message beside the field, saving nothing', async (_name, kind, message) => {
@@ -222,25 +356,47 @@ describe('papers', () => {
 
   it('needs a title, and takes a paper off its item when removed', async () => {
     const budget = items().find((i) => i.title === 'Adult social care budget');
-    const res = await upload(budget?.id ?? 0, { title: '', kind: 'report', exemptParagraph: '' }, { filename: 'x.pdf', bytes: await makePdf('X', 1) });
+    const res = await upload(
+      budget?.id ?? 0,
+      { title: '', kind: 'report', exemptParagraph: '' },
+      { filename: 'x.pdf', bytes: await makePdf('X', 1) },
+    );
     expect(errorOf(res.body, `paper-${budget?.id}-title`)).toBe('Enter the title of the paper');
     const doc = db.select().from(documents).where(eq(documents.title, 'Budget report')).get();
     const removed = await submit(`/items/${budget?.id}/papers/${doc?.id}/remove`, {});
     expect(removed.statusCode).toBe(303);
-    expect(db.select().from(documents).where(eq(documents.id, doc?.id ?? 0)).get()?.agendaItemId).toBeNull();
+    expect(
+      db
+        .select()
+        .from(documents)
+        .where(eq(documents.id, doc?.id ?? 0))
+        .get()?.agendaItemId,
+    ).toBeNull();
   });
 });
 
 describe('the work programme', () => {
   it('offers topics planned for this meeting, and puts one on the agenda', async () => {
-    const entry = db.insert(workProgrammeEntries).values({ committeeId, topic: 'Access to dentists', purpose: 'To hear from local dentists.', plannedMeetingId: meetingId }).returning().get();
+    const entry = db
+      .insert(workProgrammeEntries)
+      .values({
+        committeeId,
+        topic: 'Access to dentists',
+        purpose: 'To hear from local dentists.',
+        plannedMeetingId: meetingId,
+      })
+      .returning()
+      .get();
     const page = await clerk.get(editor);
     expect(textOf(page.body, '#work-programme-heading')).toBe('Planned in the work programme for this meeting');
     const res = await submit(`/work-programme/${entry.id}`, {});
     expect(res.statusCode).toBe(303);
     const item = items().find((i) => i.title === 'Access to dentists');
     expect(item?.purpose).toBe('To hear from local dentists.');
-    expect(db.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entry.id)).get()).toMatchObject({ status: 'scheduled', agendaItemId: item?.id });
+    expect(db.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entry.id)).get()).toMatchObject({
+      status: 'scheduled',
+      agendaItemId: item?.id,
+    });
     expect((await submit(`/work-programme/${entry.id}`, {})).statusCode).toBe(422);
   });
 });

@@ -38,14 +38,41 @@ beforeAll(async () => {
   await member.signIn(createUser(db, { role: 'member', committeeIds: [c.id] }).email, TEST_PASSWORD);
 
   const add = (form: Record<string, string>) =>
-    clerk.submit(`${editor}/items`, { purpose: '', kind: 'business', plannedStart: '', durationMinutes: '', exemptParagraph: '', exemptReason: '', ...form }, editor);
+    clerk.submit(
+      `${editor}/items`,
+      {
+        purpose: '',
+        kind: 'business',
+        plannedStart: '',
+        durationMinutes: '',
+        exemptParagraph: '',
+        exemptReason: '',
+        ...form,
+      },
+      editor,
+    );
   await add({ title: 'Apologies', kind: 'apologies', plannedStart: '10:00', durationMinutes: '5' });
   await add({ title: 'Health and wellbeing report', purpose: 'To note the report.' });
-  await add({ title: 'Contract award for home care', purpose: 'Bids and prices: confidential', exemptParagraph: '3', exemptReason: 'Commercial interests of the bidders' });
+  await add({
+    title: 'Contract award for home care',
+    purpose: 'Bids and prices: confidential',
+    exemptParagraph: '3',
+    exemptReason: 'Commercial interests of the bidders',
+  });
   await add({ title: 'Winter plan', purpose: 'To hear from the NHS.' });
-  const itemIds = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position)).all().map((i) => i.id);
+  const itemIds = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position))
+    .all()
+    .map((i) => i.id);
   const upload = async (itemId: number | undefined, title: string, pages: number, exemptParagraph = '') =>
-    clerk.upload(`${editor}/items/${itemId}/papers`, { _csrf: await clerk.csrfToken(editor), title, kind: 'report', exemptParagraph }, { field: 'file', filename: `${title}.pdf`, bytes: await makePdf(title, pages) });
+    clerk.upload(
+      `${editor}/items/${itemId}/papers`,
+      { _csrf: await clerk.csrfToken(editor), title, kind: 'report', exemptParagraph },
+      { field: 'file', filename: `${title}.pdf`, bytes: await makePdf(title, pages) },
+    );
   expect((await upload(itemIds[1], 'Wellbeing', 3)).statusCode).toBe(303);
   expect((await upload(itemIds[2], 'Secret bids', 2)).statusCode).toBe(303);
   expect((await upload(itemIds[3], 'Winter', 5)).statusCode).toBe(303);
@@ -53,7 +80,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const versions = () => db.select().from(agendaVersions).where(eq(agendaVersions.meetingId, meetingId)).orderBy(asc(agendaVersions.version)).all();
+const versions = () =>
+  db
+    .select()
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, meetingId))
+    .orderBy(asc(agendaVersions.version))
+    .all();
 
 describe('publishing before the deadline', () => {
   it('publishes version 1 at once, with no questions asked, and builds the pack in the background', async () => {
@@ -64,7 +97,9 @@ describe('publishing before the deadline', () => {
     expect(versions()).toHaveLength(1);
     expect(versions()[0]).toMatchObject({ version: 1, lateReason: null });
     const after = await clerk.get(editor);
-    expect(textOf(after.body, '.govuk-notification-banner--success')).toContain('Version 1 published: the agenda pack is being built');
+    expect(textOf(after.body, '.govuk-notification-banner--success')).toContain(
+      'Version 1 published: the agenda pack is being built',
+    );
     await app.packs.idle();
     expect(versions()[0]).toMatchObject({ packStatus: 'ready', packProgress: 100 });
     const status = await clerk.get(`${editor}/pack-status`, { 'hx-request': 'true' });
@@ -79,11 +114,18 @@ describe('publishing before the deadline', () => {
     expect(agenda).toContain('10:05'); // follows the 5-minute apologies
     expect(agenda).toContain('3. Contract award for home care');
     expect(agenda).toContain('Not for publication: paragraph 3 of Schedule 12A to the Local Government Act 1972.');
-    for (const secret of ['Bids and prices: confidential', 'Commercial interests of the bidders', 'Secret bids', 'Winter staffing appendix']) {
+    for (const secret of [
+      'Bids and prices: confidential',
+      'Commercial interests of the bidders',
+      'Secret bids',
+      'Winter staffing appendix',
+    ]) {
       expect(res.body).not.toContain(secret);
     }
     const $ = parse(res.body);
-    expect($('#item-4 .app-agenda__papers li').text().replace(/\s+/g, ' ').trim()).toMatch(/^Winter \(PDF, Report, pages \d+ to \d+, [\d.]+ KB\)$/);
+    expect($('#item-4 .app-agenda__papers li').text().replace(/\s+/g, ' ').trim()).toMatch(
+      /^Winter \(PDF, Report, pages \d+ to \d+, [\d.]+ KB\)$/,
+    );
   });
 
   it('keeps exempt content out of the public pack, the API and the public paper links', async () => {
@@ -93,10 +135,12 @@ describe('publishing before the deadline', () => {
     const text = (await pdfPageTexts(new Uint8Array(pack.rawPayload))).join('\n');
     expect(text).toContain('Contract award for home care');
     expect(text).toContain('Not for publication: paragraph 3 of Schedule 12A');
-    for (const secret of ['Bids and prices', 'Secret bids page', 'Winter staffing appendix', 'Commercial interests']) expect(text).not.toContain(secret);
+    for (const secret of ['Bids and prices', 'Secret bids page', 'Winter staffing appendix', 'Commercial interests'])
+      expect(text).not.toContain(secret);
 
     const api = await app.inject(`/api/v1/meetings/${meetingId}`);
-    for (const secret of ['Bids and prices', 'Secret bids', 'Winter staffing appendix', 'Commercial interests']) expect(api.body).not.toContain(secret);
+    for (const secret of ['Bids and prices', 'Secret bids', 'Winter staffing appendix', 'Commercial interests'])
+      expect(api.body).not.toContain(secret);
 
     const secretDoc = db.select().from(documents).where(eq(documents.title, 'Secret bids')).get();
     const appendix = db.select().from(documents).where(eq(documents.title, 'Winter staffing appendix')).get();
@@ -124,7 +168,9 @@ describe('publishing before the deadline', () => {
 
 describe('the agenda pack', () => {
   it('puts each paper on the pages its front sheet prints, with every page numbered', async () => {
-    const pages = await pdfPageTexts(new Uint8Array((await new Client(app).get(`/meetings/${meetingId}/agenda-pack.pdf`)).rawPayload));
+    const pages = await pdfPageTexts(
+      new Uint8Array((await new Client(app).get(`/meetings/${meetingId}/agenda-pack.pdf`)).rawPayload),
+    );
     const v1 = versions()[0];
     const front = v1?.packFrontPages ?? 0;
     const papers = v1?.snapshot.items.flatMap((i) => i.papers) ?? [];
@@ -148,10 +194,26 @@ describe('the agenda pack', () => {
 describe('publishing again, and late', () => {
   it('asks after the deadline for the special circumstances and the chairman’s agreement, and for what changed', async () => {
     now = new Date('2030-06-03T09:00:00Z'); // Monday 3 June: too late for 6 June
-    await clerk.submit(`${editor}/items`, { title: 'Urgent: care home closure', purpose: 'A provider has given notice.', kind: 'business', plannedStart: '', durationMinutes: '', exemptParagraph: '', exemptReason: '' }, editor);
+    await clerk.submit(
+      `${editor}/items`,
+      {
+        title: 'Urgent: care home closure',
+        purpose: 'A provider has given notice.',
+        kind: 'business',
+        plannedStart: '',
+        durationMinutes: '',
+        exemptParagraph: '',
+        exemptReason: '',
+      },
+      editor,
+    );
     const page = await clerk.get(editor);
     expect(textOf(page.body, 'main')).toContain('The last day to publish was Wednesday 29 May 2030.');
-    const refused = await clerk.submit(`${editor}/publish`, { changeSummary: '', lateReason: '', chairmanAgreement: '' }, editor);
+    const refused = await clerk.submit(
+      `${editor}/publish`,
+      { changeSummary: '', lateReason: '', chairmanAgreement: '' },
+      editor,
+    );
     expect(refused.statusCode).toBe(422);
     const $ = parse(refused.body);
     expect($('#changeSummary-error').text()).toContain('Say what has changed since the last version');
@@ -205,8 +267,28 @@ describe('publishing again, and late', () => {
     const admin = new Client(app);
     await admin.signIn(createUser(db, { role: 'admin' }).email, TEST_PASSWORD);
     const edit = `/manage/meetings/${m.id}/agenda`;
-    await admin.submit(`${edit}/items`, { title: 'Budget', purpose: '', kind: 'business', plannedStart: '', durationMinutes: '', exemptParagraph: '', exemptReason: '' }, edit);
-    const res = await admin.submit(`${edit}/publish`, { changeSummary: '', lateReason: 'The papers came late from the NHS.', chairmanAgreement: 'Agreed by the Chairman on 2 June 2030' }, edit);
+    await admin.submit(
+      `${edit}/items`,
+      {
+        title: 'Budget',
+        purpose: '',
+        kind: 'business',
+        plannedStart: '',
+        durationMinutes: '',
+        exemptParagraph: '',
+        exemptReason: '',
+      },
+      edit,
+    );
+    const res = await admin.submit(
+      `${edit}/publish`,
+      {
+        changeSummary: '',
+        lateReason: 'The papers came late from the NHS.',
+        chairmanAgreement: 'Agreed by the Chairman on 2 June 2030',
+      },
+      edit,
+    );
     expect(res.statusCode).toBe(303);
     const page = await new Client(app).get(`/meetings/${m.id}`);
     expect(textOf(page.body, '#agenda')).toContain('Published after the statutory deadline');

@@ -15,7 +15,11 @@ let actionId: number;
 beforeAll(async () => {
   ({ app, db } = await buildTestApp({ demo: true }));
   const member = db.select().from(users).where(eq(users.email, DEMO_MEMBER.email)).get();
-  const owned = db.select().from(actionOwners).where(eq(actionOwners.personId, member?.personId ?? 0)).get();
+  const owned = db
+    .select()
+    .from(actionOwners)
+    .where(eq(actionOwners.personId, member?.personId ?? 0))
+    .get();
   actionId = owned?.actionId ?? 0;
 });
 afterAll(() => app.close());
@@ -40,12 +44,20 @@ describe('CSRF protection', () => {
 
     const missing = await client.post(`/manage/actions/${actionId}/updates`, { status: 'done', note: 'Finished' });
     expect(missing.statusCode).toBe(403);
-    const wrong = await client.post(`/manage/actions/${actionId}/updates`, { _csrf: 'forged-token', status: 'done', note: 'Finished' });
+    const wrong = await client.post(`/manage/actions/${actionId}/updates`, {
+      _csrf: 'forged-token',
+      status: 'done',
+      note: 'Finished',
+    });
     expect(wrong.statusCode).toBe(403);
     // A token from another session is no good either.
     const other = new Client(app);
     const foreignToken = await other.csrfToken('/login');
-    const foreign = await client.post(`/manage/actions/${actionId}/updates`, { _csrf: foreignToken, status: 'done', note: 'x' });
+    const foreign = await client.post(`/manage/actions/${actionId}/updates`, {
+      _csrf: foreignToken,
+      status: 'done',
+      note: 'x',
+    });
     expect(foreign.statusCode).toBe(403);
 
     expect(count()).toBe(before);
@@ -57,7 +69,11 @@ describe('CSRF protection', () => {
     await client.signIn(DEMO_MEMBER.email, DEMO_MEMBER.password);
     const before = count();
     const page = `/manage/actions/${actionId}`;
-    const form = await client.submit(`${page}/updates`, { status: 'in_progress', note: 'Meeting the LAG next week' }, page);
+    const form = await client.submit(
+      `${page}/updates`,
+      { status: 'in_progress', note: 'Meeting the LAG next week' },
+      page,
+    );
     expect(form.statusCode).toBe(303);
     const token = await client.csrfToken(page);
     const htmx = await client.post(

@@ -75,14 +75,30 @@ beforeAll(async () => {
   people.admin = createUser(db, { role: 'admin' });
 
   const organisation = db.insert(organisations).values({ name: 'Test Trust', kind: 'nhs_trust' }).returning().get();
-  const presenter = db.insert(agendaItemPresenters).values({ agendaItemId: item.id, personId: memberPerson.id }).returning().get();
+  const presenter = db
+    .insert(agendaItemPresenters)
+    .values({ agendaItemId: item.id, personId: memberPerson.id })
+    .returning()
+    .get();
   const hash = app.files.putPaper(await makePdf('Paper', 1));
   const document = db
     .insert(documents)
-    .values({ meetingId: meeting.id, agendaItemId: item.id, title: 'A paper', kind: 'report', pageCount: 1, fileHash: hash, byteSize: 1 })
+    .values({
+      meetingId: meeting.id,
+      agendaItemId: item.id,
+      title: 'A paper',
+      kind: 'report',
+      pageCount: 1,
+      fileHash: hash,
+      byteSize: 1,
+    })
     .returning()
     .get();
-  const entry = db.insert(workProgrammeEntries).values({ committeeId: a.id, topic: 'A topic', plannedMeetingId: meeting.id }).returning().get();
+  const entry = db
+    .insert(workProgrammeEntries)
+    .values({ committeeId: a.id, topic: 'A topic', plannedMeetingId: meeting.id })
+    .returning()
+    .get();
   // A published agenda with its pack built, so the pack routes have something to serve.
   const published = publishAgenda(db, { meetingId: meeting.id, publishedAt: new Date('2030-01-01T09:00:00Z') });
   if (!published.ok) throw new Error(JSON.stringify(published.errors));
@@ -90,8 +106,17 @@ beforeAll(async () => {
   await app.packs.idle();
   const membership = createMembership(db, { committeeId: a.id, personId: memberPerson.id, role: 'member' });
   const attended = createAttendance(db, { meetingId: meeting.id, personId: ownerPerson.id, status: 'in_attendance' });
-  const declared = createDeclaration(db, { meetingId: meeting.id, personId: memberPerson.id, kind: 'non_registrable', nature: 'Lives nearby' });
-  const resolved = createResolution(db, { agendaItemId: item.id, text: 'The Committee NOTED the report.', outcome: 'NOTED' });
+  const declared = createDeclaration(db, {
+    meetingId: meeting.id,
+    personId: memberPerson.id,
+    kind: 'non_registrable',
+    nature: 'Lives nearby',
+  });
+  const resolved = createResolution(db, {
+    agendaItemId: item.id,
+    text: 'The Committee NOTED the report.',
+    outcome: 'NOTED',
+  });
 
   Object.assign(params, {
     slug: a.slug,
@@ -152,7 +177,9 @@ describe('every /manage route', () => {
   });
 
   it('lets in exactly who its access allows', async () => {
-    const clients = Object.fromEntries(await Promise.all(WHO.map(async (w) => [w, await clientFor(w)] as const))) as Record<Who, Client>;
+    const clients = Object.fromEntries(
+      await Promise.all(WHO.map(async (w) => [w, await clientFor(w)] as const)),
+    ) as Record<Who, Client>;
     const outcomes: string[] = [];
     for (const route of app.manageRoutes) {
       for (const who of WHO) {
@@ -168,7 +195,9 @@ describe('every /manage route', () => {
         }
         const expected = ALLOWED[route.access].includes(who) ? 'allowed' : 'refused';
         const got = refused(res) ? 'refused' : 'allowed';
-        outcomes.push(`${route.method} ${route.url} as ${who}: ${got}${got === expected ? '' : ` (expected ${expected}, status ${res.statusCode})`}`);
+        outcomes.push(
+          `${route.method} ${route.url} as ${who}: ${got}${got === expected ? '' : ` (expected ${expected}, status ${res.statusCode})`}`,
+        );
         if (who === 'anonymous' && route.method === 'GET') {
           expect(res.statusCode).toBe(302);
           expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(urlOf(route.url))}`);
@@ -181,14 +210,25 @@ describe('every /manage route', () => {
 
   it('lets an action’s owner who sits on another committee open the action they may update', async () => {
     const elsewhere = createPerson(db, { name: 'Ms E Elsewhere' });
-    const b = db.select().from(committees).all().find((c) => c.slug === 'committee-b');
+    const b = db
+      .select()
+      .from(committees)
+      .all()
+      .find((c) => c.slug === 'committee-b');
     const owner = createUser(db, { role: 'member', personId: elsewhere.id, committeeIds: [b?.id ?? 0] });
-    db.update(actionOwners).set({ personId: elsewhere.id }).where(eq(actionOwners.actionId, Number(params.actionId))).run();
+    db.update(actionOwners)
+      .set({ personId: elsewhere.id })
+      .where(eq(actionOwners.actionId, Number(params.actionId)))
+      .run();
     const client = new Client(app);
     await client.signIn(owner.email, TEST_PASSWORD);
     const page = await client.get(`/manage/actions/${params.actionId}`);
     expect(page.statusCode).toBe(200);
-    const update = await client.submit(`/manage/actions/${params.actionId}/updates`, { status: 'in_progress', note: 'Started' }, `/manage/actions/${params.actionId}`);
+    const update = await client.submit(
+      `/manage/actions/${params.actionId}/updates`,
+      { status: 'in_progress', note: 'Started' },
+      `/manage/actions/${params.actionId}`,
+    );
     expect(update.statusCode).toBe(303);
     expect((await client.get(update.headers.location as string)).statusCode).toBe(200);
     // Owning the action opens nothing else of that committee.
@@ -203,7 +243,11 @@ describe('every /manage route', () => {
   it('answers a refused htmx form with a notice above the page, leaving the form and what was typed in place', async () => {
     const member = await clientFor('member');
     const url = `/manage/meetings/${params.meetingId}/minutes/times`;
-    const refused = await member.post(url, { _csrf: await member.csrfToken('/manage'), startedAt: '10am', endedAt: '' }, { 'hx-request': 'true' });
+    const refused = await member.post(
+      url,
+      { _csrf: await member.csrfToken('/manage'), startedAt: '10am', endedAt: '' },
+      { 'hx-request': 'true' },
+    );
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['hx-retarget']).toBe('#main-content');
     expect(refused.headers['hx-reswap']).toBe('afterbegin');
@@ -227,7 +271,12 @@ describe('every /manage route', () => {
     const member = await clientFor('member');
     const res = await member.get('/manage/users');
     expect(res.statusCode).toBe(403);
-    const refusals = db.select().from(auditLog).all().slice(before).filter((r) => r.action === 'permission.refused');
+    const refusals = db
+      .select()
+      .from(auditLog)
+      .all()
+      .slice(before)
+      .filter((r) => r.action === 'permission.refused');
     expect(refusals).toHaveLength(1);
     expect(refusals[0]).toMatchObject({ userEmail: people.member?.email, recordId: 'GET /manage/users' });
   });

@@ -38,6 +38,8 @@ describe('sign-in rate limit', () => {
     expect(refused.statusCode).toBe(429);
     expect(parse(refused.body)('main').text()).toMatch(/Try again in \d+ seconds?/);
     // Other accounts can still sign in.
-    expect((await new Client(app, '10.1.0.100').signIn('member@demo.scrutineer.invalid', 'demo-member-password')).statusCode).toBe(303);
+    expect(
+      (await new Client(app, '10.1.0.100').signIn('member@demo.scrutineer.invalid', 'demo-member-password')).statusCode,
+    ).toBe(303);
   });
 });

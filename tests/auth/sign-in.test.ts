@@ -119,7 +119,9 @@ describe('signing in', () => {
   it('ends a session that has been idle past its expiry', async () => {
     const client = new Client(app);
     await client.signIn(DEMO_CLERK.email, DEMO_CLERK.password);
-    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1000) }).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .run();
     const res = await client.get('/manage');
     expect(res.statusCode).toBe(302);
   });
@@ -171,11 +173,24 @@ describe('signing in', () => {
     const asked = await client.get('/manage/committees/health-and-adult-social-care');
     expect(asked.headers.location).toBe('/login?next=%2Fmanage%2Fcommittees%2Fhealth-and-adult-social-care');
     const login = await client.get(asked.headers.location as string);
-    expect(parse(login.body)('input[name="next"]').attr('value')).toBe('/manage/committees/health-and-adult-social-care');
-    const res = await client.signIn(DEMO_CLERK.email, DEMO_CLERK.password, '/manage/committees/health-and-adult-social-care');
+    expect(parse(login.body)('input[name="next"]').attr('value')).toBe(
+      '/manage/committees/health-and-adult-social-care',
+    );
+    const res = await client.signIn(
+      DEMO_CLERK.email,
+      DEMO_CLERK.password,
+      '/manage/committees/health-and-adult-social-care',
+    );
     expect(res.headers.location).toBe('/manage/committees/health-and-adult-social-care');
 
-    for (const evil of ['//evil.example/x', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)', '/%0d%0aLocation:evil', '\\\\evil']) {
+    for (const evil of [
+      '//evil.example/x',
+      'https://evil.example',
+      '/\\evil.example',
+      'javascript:alert(1)',
+      '/%0d%0aLocation:evil',
+      '\\\\evil',
+    ]) {
       const attempt = await new Client(app).signIn(DEMO_CLERK.email, DEMO_CLERK.password, evil);
       expect(attempt.headers.location, evil).toMatch(/^\/(?!\/|\\)/);
       expect(attempt.headers.location, evil).not.toContain('evil.example');

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp, signInByKeyboard, tabTo } from '../helpers/browser';
+import {
+  axeViolations,
+  collectProblems,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  signInByKeyboard,
+  tabTo,
+} from '../helpers/browser';
 import { createMeeting } from '../helpers/factories';
 import { meetings } from '../../src/features/meetings/schema';
 import { committees } from '../../src/features/committees/schema';
@@ -19,7 +27,12 @@ const meetingIds: { march: number; april: number } = { march: 0, april: 0 };
 beforeAll(async () => {
   ({ app, baseUrl } = await serveTestApp({ demo: true, now: new Date('2021-02-10T10:00:00Z') }));
   const committee = app.db.select().from(committees).get();
-  meetingIds.march = app.db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2021-03-04'))?.id ?? 0;
+  meetingIds.march =
+    app.db
+      .select()
+      .from(meetings)
+      .all()
+      .find((m) => m.startsAt.toISOString().startsWith('2021-03-04'))?.id ?? 0;
   meetingIds.april = createMeeting(app.db, committee?.id ?? 0, { date: '2021-04-22', venue: 'via MS Teams' }).id;
   browser = await launchBrowser();
 });

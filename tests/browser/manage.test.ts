@@ -81,7 +81,11 @@ describe('signed-in pages in a browser', () => {
   it('lets the demo member update an action they own, in place with htmx, using the keyboard', async () => {
     await signIn(DEMO_MEMBER.email, DEMO_MEMBER.password);
     const member = app.db.select().from(users).where(eq(users.email, DEMO_MEMBER.email)).get();
-    const actionId = app.db.select().from(actionOwners).where(eq(actionOwners.personId, member?.personId ?? 0)).get()?.actionId;
+    const actionId = app.db
+      .select()
+      .from(actionOwners)
+      .where(eq(actionOwners.personId, member?.personId ?? 0))
+      .get()?.actionId;
     await page.goto(`${baseUrl}/manage/actions/${actionId}`);
     expect(await axeViolations(page)).toEqual([]);
     await page.focus('#status-in_progress');

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { and, asc, eq } from 'drizzle-orm';
-import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp, signInByKeyboard, tabTo } from '../helpers/browser';
+import {
+  axeViolations,
+  collectProblems,
+  launchBrowser,
+  screenshot,
+  serveTestApp,
+  signInByKeyboard,
+  tabTo,
+} from '../helpers/browser';
 import { createMeeting } from '../helpers/factories';
 import { meetings } from '../../src/features/meetings/schema';
 import { committees } from '../../src/features/committees/schema';
@@ -24,7 +32,12 @@ let january: number;
 
 beforeAll(async () => {
   ({ app, baseUrl } = await serveTestApp({ demo: true, now: new Date('2021-01-07T11:00:00Z') }));
-  january = app.db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith('2021-01-07'))?.id ?? 0;
+  january =
+    app.db
+      .select()
+      .from(meetings)
+      .all()
+      .find((m) => m.startsAt.toISOString().startsWith('2021-01-07'))?.id ?? 0;
   browser = await launchBrowser();
 });
 afterAll(async () => {
@@ -34,8 +47,13 @@ afterAll(async () => {
 
 const personId = (name: string) => app.db.select().from(people).where(eq(people.name, name)).get()?.id ?? 0;
 const itemOf = (meetingId: number, title: string) =>
-  app.db.select().from(agendaItems).where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.title, title))).get()?.id ?? 0;
-const minuteOf = (itemId: number) => app.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get()?.minuteText;
+  app.db
+    .select()
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.title, title)))
+    .get()?.id ?? 0;
+const minuteOf = (itemId: number) =>
+  app.db.select().from(agendaItems).where(eq(agendaItems.id, itemId)).get()?.minuteText;
 
 /** Waits for a form's save status to read "Saved at …". */
 async function saved(page: Page, formSelector: string): Promise<void> {
@@ -72,7 +90,15 @@ describe('minuting a meeting live', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(200);
     await saved(page, '#minutes-attendance form[data-autosave]');
-    expect(app.db.select().from(attendance).where(eq(attendance.meetingId, january)).all().map((a) => [a.personId, a.status, a.virtual]).sort()).toEqual(
+    expect(
+      app.db
+        .select()
+        .from(attendance)
+        .where(eq(attendance.meetingId, january))
+        .all()
+        .map((a) => [a.personId, a.status, a.virtual])
+        .sort(),
+    ).toEqual(
       [
         [chair, 'present', false],
         [vice, 'present', true],
@@ -113,14 +139,19 @@ describe('minuting a meeting live', () => {
     await tabTo(page, `#minute-${integrating}`);
     await page.keyboard.press('End');
     await page.keyboard.type(' The Chairman thanked Dr Kent.');
-    await page.locator(`#minute-${integrating}-form [data-autosave-status]`, { hasText: 'no connection' }).waitFor({ timeout: 10_000 });
+    await page
+      .locator(`#minute-${integrating}-form [data-autosave-status]`, { hasText: 'no connection' })
+      .waitFor({ timeout: 10_000 });
     expect(minuteOf(integrating)).toBe(words);
     await context.setOffline(false);
     await saved(page, `#minute-${integrating}-form`);
     expect(minuteOf(integrating)).toBe(`${words} The Chairman thanked Dr Kent.`);
 
     // Two resolutions.
-    for (const text of ['The Committee NOTED the update.', 'The Committee AGREED to return to hospital discharge in March.']) {
+    for (const text of [
+      'The Committee NOTED the update.',
+      'The Committee AGREED to return to hospital discharge in March.',
+    ]) {
       await openDetails(page, 'Add a resolution', `#item-${integrating}-record`);
       await tabTo(page, `#resolution-${integrating}-text`);
       await page.keyboard.type(text);
@@ -128,7 +159,15 @@ describe('minuting a meeting live', () => {
       await page.keyboard.press('Enter');
       await page.locator(`#item-${integrating}-record li`, { hasText: text }).waitFor();
     }
-    expect(app.db.select().from(resolutions).where(eq(resolutions.agendaItemId, integrating)).orderBy(asc(resolutions.position)).all().map((r) => [r.text, r.outcome])).toEqual([
+    expect(
+      app.db
+        .select()
+        .from(resolutions)
+        .where(eq(resolutions.agendaItemId, integrating))
+        .orderBy(asc(resolutions.position))
+        .all()
+        .map((r) => [r.text, r.outcome]),
+    ).toEqual([
       ['The Committee NOTED the update.', 'NOTED'],
       ['The Committee AGREED to return to hospital discharge in March.', 'AGREED'],
     ]);
@@ -147,10 +186,19 @@ describe('minuting a meeting live', () => {
     await page.keyboard.type('2021');
     await tabTo(page, `#action-${integrating}-submit`);
     await page.keyboard.press('Enter');
-    await page.locator(`#item-${integrating}-record li`, { hasText: 'To send members the discharge figures.' }).waitFor();
+    await page
+      .locator(`#item-${integrating}-record li`, { hasText: 'To send members the discharge figures.' })
+      .waitFor();
     const action = app.db.select().from(actions).where(eq(actions.agendaItemId, integrating)).get();
     expect(action).toMatchObject({ description: 'To send members the discharge figures.', dueDate: '2021-03-04' });
-    expect(app.db.select().from(actionOwners).where(eq(actionOwners.actionId, action?.id ?? 0)).all().map((o) => o.name)).toEqual(['Mr A Turner', 'Dr J Kent']);
+    expect(
+      app.db
+        .select()
+        .from(actionOwners)
+        .where(eq(actionOwners.actionId, action?.id ?? 0))
+        .all()
+        .map((o) => o.name),
+    ).toEqual(['Mr A Turner', 'Dr J Kent']);
 
     expect(await page.locator('#minutes-state').textContent()).toContain('Draft, not published');
     await screenshot(page, 'minutes-live');
@@ -175,7 +223,11 @@ describe('minuting a meeting live', () => {
   it('works without JavaScript too: each form posts and comes back to its place', async () => {
     const committeeId = app.db.select().from(committees).get()?.id ?? 0;
     const march = createMeeting(app.db, committeeId, { date: '2021-01-07', time: '14:00' }).id;
-    const item = app.db.insert(agendaItems).values({ meetingId: march, position: 1, title: 'Pharmacy services' }).returning().get().id;
+    const item = app.db
+      .insert(agendaItems)
+      .values({ meetingId: march, position: 1, title: 'Pharmacy services' })
+      .returning()
+      .get().id;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await signInByKeyboard(page, baseUrl);
@@ -219,7 +271,9 @@ describe('the other minutes pages', () => {
     await screenshot(page, 'minutes-import-preview');
     await page.locator('#confirm-import').click();
     await page.waitForURL(`${baseUrl}/manage/meetings/${november}/minutes`);
-    await page.locator('#publish-changeSummary').fill('Imported from the minutes as printed in the January agenda pack.');
+    await page
+      .locator('#publish-changeSummary')
+      .fill('Imported from the minutes as printed in the January agenda pack.');
     await page.locator('#publish-minutes').click();
     await page.locator('#minutes-state', { hasText: 'version 2' }).waitFor();
     await page.goto(`${baseUrl}/meetings/${november}/minutes/versions/2`);

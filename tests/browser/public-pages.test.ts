@@ -30,7 +30,11 @@ afterAll(async () => {
 });
 
 function meetingId(iso: string): number {
-  const found = app.db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith(iso));
+  const found = app.db
+    .select()
+    .from(meetings)
+    .all()
+    .find((m) => m.startsAt.toISOString().startsWith(iso));
   if (!found) throw new Error(`no meeting on ${iso}`);
   return found.id;
 }
@@ -43,12 +47,16 @@ describe('public pages in a browser', () => {
   it('shows the agenda of 7 January 2021 with no accessibility violations', async () => {
     const res = await page.goto(`${baseUrl}/meetings/${meetingId('2021-01-07')}`);
     expect(res?.status()).toBe(200);
-    expect(await page.title()).toBe('Health & Adult Social Care Select Committee, Thursday 7 January 2021 – Scrutineer');
+    expect(await page.title()).toBe(
+      'Health & Adult Social Care Select Committee, Thursday 7 January 2021 – Scrutineer',
+    );
     expect(await page.locator('#agenda .app-agenda-item').count()).toBe(11);
     expect(await text('#item-6 h3')).toBe('6. Update from Healthwatch Bucks');
     // GOV.UK Frontend's JavaScript ran (loaded as a module, not inline) and htmx 4 loaded from /static.
     await page.waitForFunction(() => document.body.classList.contains('govuk-frontend-supported'));
-    expect(await page.evaluate(() => (window as unknown as { htmx?: { version: string } }).htmx?.version)).toMatch(/^4\./);
+    expect(await page.evaluate(() => (window as unknown as { htmx?: { version: string } }).htmx?.version)).toMatch(
+      /^4\./,
+    );
     // A written answer opens from the keyboard.
     await page.locator('#item-4 details summary').first().focus();
     await page.keyboard.press('Enter');

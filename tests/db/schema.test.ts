@@ -64,7 +64,8 @@ describe('database schema and migrations', () => {
       fs.mkdirSync(path.join(older, 'meta'), { recursive: true });
       const kept = journal.entries.slice(0, upTo);
       fs.writeFileSync(path.join(older, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: kept }));
-      for (const entry of kept) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
+      for (const entry of kept)
+        fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(older, `${entry.tag}.sql`));
 
       const file = path.join(tmp, `upgrade-${upTo}.sqlite`);
       const raw = new SQLite(file);
@@ -72,11 +73,17 @@ describe('database schema and migrations', () => {
       migrate(db, { migrationsFolder: older });
       raw.prepare("insert into committees (slug, name, kind) values ('kept', 'Kept Committee', 'select')").run();
       raw.prepare('insert into meetings (committee_id, starts_at) values (1, 0)').run();
-      raw.prepare(`insert into agenda_versions (meeting_id, version, published_at, snapshot) values (1, 1, 0, '{"items":[],"questions":[]}')`).run();
+      raw
+        .prepare(
+          `insert into agenda_versions (meeting_id, version, published_at, snapshot) values (1, 1, 0, '{"items":[],"questions":[]}')`,
+        )
+        .run();
       raw.close();
 
       const upgraded = openDatabase(file);
-      expect(upgraded.$client.prepare('select name from committees').all(), `from migration ${upTo}`).toEqual([{ name: 'Kept Committee' }]);
+      expect(upgraded.$client.prepare('select name from committees').all(), `from migration ${upTo}`).toEqual([
+        { name: 'Kept Committee' },
+      ]);
       expect(upgraded.$client.prepare('select count(*) as n from agenda_versions').get()).toEqual({ n: 1 });
       closeDatabase(upgraded);
     }
@@ -125,9 +132,9 @@ describe('database schema and migrations', () => {
 
   it('enforces foreign keys and the allowed values of coded columns', () => {
     const db = openDatabase(':memory:');
-    expect(() =>
-      db.$client.prepare("insert into meetings (committee_id, starts_at) values (999, 0)").run(),
-    ).toThrow(/FOREIGN KEY/);
+    expect(() => db.$client.prepare('insert into meetings (committee_id, starts_at) values (999, 0)').run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.$client.prepare("insert into committees (slug, name, kind) values ('c', 'C', 'select')").run();
     expect(() =>
       db.$client.prepare("insert into meetings (committee_id, starts_at, status) values (1, 0, 'abandoned')").run(),

@@ -80,7 +80,11 @@ export class Client {
       method: 'POST',
       url,
       remoteAddress: this.remoteAddress,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, ...headers, ...(cookie ? { cookie } : {}) },
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        ...headers,
+        ...(cookie ? { cookie } : {}),
+      },
       payload: Buffer.concat(parts),
     });
     this.keep(res);

@@ -31,7 +31,13 @@ export function createCommittee(db: Db, overrides: Partial<typeof committees.$in
   const n = next();
   return db
     .insert(committees)
-    .values({ slug: `committee-${n}`, name: `Committee ${n}`, kind: 'select', remit: 'Scrutinises things.', ...overrides })
+    .values({
+      slug: `committee-${n}`,
+      name: `Committee ${n}`,
+      kind: 'select',
+      remit: 'Scrutinises things.',
+      ...overrides,
+    })
     .returning()
     .get();
 }
@@ -74,7 +80,11 @@ export function createDocument(db: Db, values: Partial<typeof documents.$inferIn
     .get();
 }
 
-export function createQuestion(db: Db, meetingId: number, overrides: Partial<typeof publicQuestions.$inferInsert> = {}) {
+export function createQuestion(
+  db: Db,
+  meetingId: number,
+  overrides: Partial<typeof publicQuestions.$inferInsert> = {},
+) {
   return db
     .insert(publicQuestions)
     .values({ meetingId, askerName: 'A Resident', text: 'What is happening?', status: 'accepted', ...overrides })
@@ -104,10 +114,7 @@ export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: string | undefined;
 
 /** An account that can sign in with TEST_PASSWORD. */
-export function createUser(
-  db: Db,
-  overrides: Partial<typeof users.$inferInsert> & { committeeIds?: number[] } = {},
-) {
+export function createUser(db: Db, overrides: Partial<typeof users.$inferInsert> & { committeeIds?: number[] } = {}) {
   passwordHash ??= hashPasswordSync(TEST_PASSWORD);
   const n = next();
   const { committeeIds = [], ...rest } = overrides;

@@ -10,7 +10,9 @@ describe('safe Markdown subset', () => {
   });
 
   it('escapes HTML and ignores links, images and headings', () => {
-    const html = renderSafeMarkdown('<script>alert(1)</script>\n\n[x](javascript:alert(1)) ![i](http://x/y.png)\n\n# Heading');
+    const html = renderSafeMarkdown(
+      '<script>alert(1)</script>\n\n[x](javascript:alert(1)) ![i](http://x/y.png)\n\n# Heading',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
     expect(html).not.toContain('<a ');

@@ -40,7 +40,11 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const errorOf = (html: string, id: string) => parse(html)(`#${id}-error`).text().replace(/^Error:\s*/, '').trim();
+const errorOf = (html: string, id: string) =>
+  parse(html)(`#${id}-error`)
+    .text()
+    .replace(/^Error:\s*/, '')
+    .trim();
 const valueOf = (html: string, id: string) => parse(html)(`#${id}`).attr('value');
 
 describe('setting up and changing a committee', () => {
@@ -50,10 +54,19 @@ describe('setting up and changing a committee', () => {
     expect(res.headers.location).toBe('/manage/committees/growth');
     const committee = db.select().from(committees).where(eq(committees.slug, 'growth')).get();
     expect(committee).toMatchObject({ name: COMMITTEE.name, questionCutoffTime: '12:00', noticeClearDays: 5 });
-    expect(db.select().from(userCommittees).where(eq(userCommittees.userId, clerkId)).all().map((u) => u.committeeId)).toContain(committee?.id);
+    expect(
+      db
+        .select()
+        .from(userCommittees)
+        .where(eq(userCommittees.userId, clerkId))
+        .all()
+        .map((u) => u.committeeId),
+    ).toContain(committee?.id);
     const page = await clerk.get('/manage/committees/growth');
     expect(page.statusCode).toBe(200);
-    expect(parse(page.body)('.govuk-notification-banner--success').text()).toContain('Set up Growth and Infrastructure Select Committee');
+    expect(parse(page.body)('.govuk-notification-banner--success').text()).toContain(
+      'Set up Growth and Infrastructure Select Committee',
+    );
   });
 
   it('refuses a web address name already taken, or not allowed, keeping the form as typed', async () => {
@@ -64,12 +77,20 @@ describe('setting up and changing a committee', () => {
     expect(valueOf(taken.body, 'name')).toBe('Another');
     expect(valueOf(taken.body, 'contactPhone')).toBe('01234 567890');
 
-    const badSlug = await clerk.submit('/manage/committees', { ...COMMITTEE, slug: 'Growth & Co' }, '/manage/committees/new');
+    const badSlug = await clerk.submit(
+      '/manage/committees',
+      { ...COMMITTEE, slug: 'Growth & Co' },
+      '/manage/committees/new',
+    );
     expect(errorOf(badSlug.body, 'slug')).toMatch(/only lower-case letters, numbers and hyphens/);
     const reserved = await clerk.submit('/manage/committees', { ...COMMITTEE, slug: 'new' }, '/manage/committees/new');
     expect(errorOf(reserved.body, 'slug')).toBe('That web address name is reserved: choose another');
 
-    const numbers = await clerk.submit('/manage/committees', { ...COMMITTEE, slug: 'x', noticeClearDays: 'five', questionCutoffTime: 'lunchtime', questionWordLimit: '5' }, '/manage/committees/new');
+    const numbers = await clerk.submit(
+      '/manage/committees',
+      { ...COMMITTEE, slug: 'x', noticeClearDays: 'five', questionCutoffTime: 'lunchtime', questionWordLimit: '5' },
+      '/manage/committees/new',
+    );
     expect(numbers.statusCode).toBe(422);
     expect(errorOf(numbers.body, 'noticeClearDays')).toBe('Notice period must be a whole number, like 5');
     expect(errorOf(numbers.body, 'questionCutoffTime')).toBe('Enter the time questions close, like 12:00 or 5pm');
@@ -81,13 +102,24 @@ describe('setting up and changing a committee', () => {
   it('edits the details and rules, and can dissolve it', async () => {
     const form = await clerk.get('/manage/committees/growth/edit');
     expect(valueOf(form.body, 'noticeClearDays')).toBe('5');
-    const res = await clerk.submit('/manage/committees/growth', { ...COMMITTEE, noticeClearDays: '7', status: 'active' }, '/manage/committees/growth/edit');
+    const res = await clerk.submit(
+      '/manage/committees/growth',
+      { ...COMMITTEE, noticeClearDays: '7', status: 'active' },
+      '/manage/committees/growth/edit',
+    );
     expect(res.statusCode).toBe(303);
     expect(db.select().from(committees).where(eq(committees.slug, 'growth')).get()?.noticeClearDays).toBe(7);
 
-    const dissolved = await clerk.submit('/manage/committees/growth', { ...COMMITTEE, status: 'dissolved' }, '/manage/committees/growth/edit');
+    const dissolved = await clerk.submit(
+      '/manage/committees/growth',
+      { ...COMMITTEE, status: 'dissolved' },
+      '/manage/committees/growth/edit',
+    );
     expect(dissolved.statusCode).toBe(303);
-    expect(db.select().from(committees).where(eq(committees.slug, 'growth')).get()).toMatchObject({ status: 'dissolved', dissolvedOn: '2030-01-15' });
+    expect(db.select().from(committees).where(eq(committees.slug, 'growth')).get()).toMatchObject({
+      status: 'dissolved',
+      dissolvedOn: '2030-01-15',
+    });
     // Its history shows the change.
     const page = await clerk.get('/manage/committees/growth');
     expect(parse(page.body)('.app-history').text()).toContain('Notice clear days: 5 → 7');
@@ -109,11 +141,22 @@ describe('memberships', () => {
     bob = createPerson(db, { name: 'Cllr Bob' }).id;
   });
 
-  const add = (form: Record<string, string>) => clerk.submit(`/manage/committees/${slug}/members`, form, `/manage/committees/${slug}/members/new`);
-  const dates = (prefix: string, d: string, m: string, y: string) => ({ [`${prefix}-day`]: d, [`${prefix}-month`]: m, [`${prefix}-year`]: y });
+  const add = (form: Record<string, string>) =>
+    clerk.submit(`/manage/committees/${slug}/members`, form, `/manage/committees/${slug}/members/new`);
+  const dates = (prefix: string, d: string, m: string, y: string) => ({
+    [`${prefix}-day`]: d,
+    [`${prefix}-month`]: m,
+    [`${prefix}-year`]: y,
+  });
 
   it('adds a member with a role and dates, shown on the public committee page', async () => {
-    const res = await add({ personId: String(alice), role: 'chairman', voting: 'yes', representing: '', ...dates('from', '12', '5', '2029') });
+    const res = await add({
+      personId: String(alice),
+      role: 'chairman',
+      voting: 'yes',
+      representing: '',
+      ...dates('from', '12', '5', '2029'),
+    });
     expect(res.statusCode).toBe(303);
     expect(db.select().from(memberships).where(eq(memberships.committeeId, committeeId)).all()).toMatchObject([
       { personId: alice, role: 'chairman', voting: true, fromDate: '2029-05-12', toDate: null },
@@ -124,12 +167,19 @@ describe('memberships', () => {
   });
 
   it('refuses the same role twice over the same dates, and a second chairman at once', async () => {
-    const twice = await add({ personId: String(alice), role: 'chairman', voting: 'yes', ...dates('from', '1', '1', '2030') });
+    const twice = await add({
+      personId: String(alice),
+      role: 'chairman',
+      voting: 'yes',
+      ...dates('from', '1', '1', '2030'),
+    });
     expect(twice.statusCode).toBe(422);
     expect(errorOf(twice.body, 'role')).toBe('Cllr Alice is already chairman from 12 May 2029 with no end date');
     const second = await add({ personId: String(bob), role: 'chairman', voting: 'yes' });
     expect(second.statusCode).toBe(422);
-    expect(errorOf(second.body, 'role')).toBe('Cllr Alice is chairman from 12 May 2029 with no end date: end that first');
+    expect(errorOf(second.body, 'role')).toBe(
+      'Cllr Alice is chairman from 12 May 2029 with no end date: end that first',
+    );
     // A different role is fine, and so is the same role after the first ends.
     expect((await add({ personId: String(bob), role: 'vice_chairman', voting: 'yes' })).statusCode).toBe(303);
     expect(db.select().from(memberships).where(eq(memberships.committeeId, committeeId)).all()).toHaveLength(2);
@@ -137,14 +187,30 @@ describe('memberships', () => {
 
   it('refuses a date that does not exist and an end before the start, keeping the dates typed', async () => {
     const before = db.select().from(memberships).all().length;
-    const feb31 = await add({ personId: String(bob), role: 'member', voting: 'yes', ...dates('from', '31', '2', '2030') });
+    const feb31 = await add({
+      personId: String(bob),
+      role: 'member',
+      voting: 'yes',
+      ...dates('from', '31', '2', '2030'),
+    });
     expect(feb31.statusCode).toBe(422);
     expect(errorOf(feb31.body, 'from')).toBe('Start date must be a real date');
     expect(valueOf(feb31.body, 'from')).toBe('31');
     expect(parse(feb31.body)('#from-month').attr('value')).toBe('2');
-    const backwards = await add({ personId: String(bob), role: 'member', voting: 'yes', ...dates('from', '1', '6', '2030'), ...dates('to', '1', '5', '2030') });
+    const backwards = await add({
+      personId: String(bob),
+      role: 'member',
+      voting: 'yes',
+      ...dates('from', '1', '6', '2030'),
+      ...dates('to', '1', '5', '2030'),
+    });
     expect(errorOf(backwards.body, 'to')).toBe('End date must be the same as or after the start date');
-    const partial = await add({ personId: String(bob), role: 'member', voting: 'yes', ...dates('from', '1', '', '2030') });
+    const partial = await add({
+      personId: String(bob),
+      role: 'member',
+      voting: 'yes',
+      ...dates('from', '1', '', '2030'),
+    });
     expect(errorOf(partial.body, 'from')).toBe('Start date must include a month');
     const blank = await add({ personId: '', role: '', voting: '' });
     expect(errorOf(blank.body, 'personId')).toBe('Select the person');
@@ -159,11 +225,20 @@ describe('memberships', () => {
     expect(parse(edit.body)('#from').attr('value')).toBe('12');
     const res = await clerk.submit(
       `/manage/committees/${slug}/members/${chair?.id}`,
-      { personId: String(alice), role: 'chairman', voting: 'yes', ...dates('from', '12', '5', '2029'), ...dates('to', '31', '12', '2029') },
+      {
+        personId: String(alice),
+        role: 'chairman',
+        voting: 'yes',
+        ...dates('from', '12', '5', '2029'),
+        ...dates('to', '31', '12', '2029'),
+      },
       `/manage/committees/${slug}/members/${chair?.id}/edit`,
     );
     expect(res.statusCode).toBe(303);
-    expect((await add({ personId: String(bob), role: 'chairman', voting: 'yes', ...dates('from', '1', '1', '2030') })).statusCode).toBe(303);
+    expect(
+      (await add({ personId: String(bob), role: 'chairman', voting: 'yes', ...dates('from', '1', '1', '2030') }))
+        .statusCode,
+    ).toBe(303);
     const list = await clerk.get(`/manage/committees/${slug}/members`);
     // Alice's ended chairmanship, Bob's vice-chairmanship and Bob's chairmanship.
     expect(parse(list.body)('table tbody tr').length).toBe(3);

@@ -68,13 +68,28 @@ describe('the minutes of 5 November 2020', () => {
   });
 
   it('finds the declarations: Mr A Turner’s under item 2, and the two made during item 8', () => {
-    expect(parsed.declarations.map((d) => ({ name: d.name, itemNumber: d.itemNumber, minutedUnder: d.minutedUnder, nature: d.nature, kindStated: d.kindStated }))).toEqual([
-      { name: 'Mr A Turner', itemNumber: null, minutedUnder: 2, nature: 'he was a trustee of an independent adult day care provider charity', kindStated: false },
+    expect(
+      parsed.declarations.map((d) => ({
+        name: d.name,
+        itemNumber: d.itemNumber,
+        minutedUnder: d.minutedUnder,
+        nature: d.nature,
+        kindStated: d.kindStated,
+      })),
+    ).toEqual([
+      {
+        name: 'Mr A Turner',
+        itemNumber: null,
+        minutedUnder: 2,
+        nature: 'he was a trustee of an independent adult day care provider charity',
+        kindStated: false,
+      },
       {
         name: 'The Chairman',
         itemNumber: 8,
         minutedUnder: 8,
-        nature: 'having known Mr Kalpesh Patel for several years as he was the Chairman of the local Rotary group and an owner of numerous pharmacies',
+        nature:
+          'having known Mr Kalpesh Patel for several years as he was the Chairman of the local Rotary group and an owner of numerous pharmacies',
         kindStated: false,
       },
       { name: 'K Patel', itemNumber: 8, minutedUnder: 8, nature: 'a previous chair of the LPC', kindStated: false },
@@ -84,7 +99,11 @@ describe('the minutes of 5 November 2020', () => {
   it('finds every resolution, with its outcome, including the three of item 9', () => {
     const all = parsed.items.flatMap((i) => i.resolutions.map((r) => ({ item: i.number, ...r })));
     expect(all).toEqual([
-      { item: 3, outcome: 'AGREED', text: 'The minutes of the meeting held on 10 September 2020 were AGREED as an accurate record.' },
+      {
+        item: 3,
+        outcome: 'AGREED',
+        text: 'The minutes of the meeting held on 10 September 2020 were AGREED as an accurate record.',
+      },
       {
         item: 7,
         outcome: 'NOTED',
@@ -100,28 +119,57 @@ describe('the minutes of 5 November 2020', () => {
         outcome: 'APPROVED',
         text: 'Members APPROVED the draft terms of reference and AGREED to delegate the final sign-off of the terms of reference for the joint health scrutiny committee to the Chairman of the Health & Adult Social Care Select Committee.',
       },
-      { item: 9, outcome: 'APPROVED', text: 'Members APPROVED that the final terms of reference will be discussed and ratified at Full Council.' },
+      {
+        item: 9,
+        outcome: 'APPROVED',
+        text: 'Members APPROVED that the final terms of reference will be discussed and ratified at Full Council.',
+      },
     ]);
   });
 
   it('finds every ACTION with its owners, both “ACTION: owner” and “ACTION: owner to do something”', () => {
-    const all = parsed.items.flatMap((i) => i.actions.map((a) => ({ item: i.number, owners: a.owners, description: a.description, from: a.descriptionFrom })));
+    const all = parsed.items.flatMap((i) =>
+      i.actions.map((a) => ({ item: i.number, owners: a.owners, description: a.description, from: a.descriptionFrom })),
+    );
     expect(all).toEqual([
       {
         item: 3,
         owners: ['The Chairman'],
-        description: 'The Chairman acknowledged J Wassell’s comment and stated she would contact the Oxford Health NHS Foundation Trust for formal confirmation.',
+        description:
+          'The Chairman acknowledged J Wassell’s comment and stated she would contact the Oxford Health NHS Foundation Trust for formal confirmation.',
         from: 'text before it',
       },
-      { item: 6, owners: ['Mr A Turner', 'Ms F Cayley', 'Ms F Momem'], description: 'To discuss Option 4', from: 'action line' },
-      { item: 7, owners: ['Mr Leveson'], description: 'To provide a breakdown of the ages of respondents for circulation', from: 'action line' },
-      { item: 8, owners: ['Chairman'], description: 'To write to the Chairman of the Health & Wellbeing Board', from: 'action line' },
-      { item: 11, owners: ['L Wheaton'], description: 'To circulate and email requesting feedback on the DPHAR', from: 'action line' },
+      {
+        item: 6,
+        owners: ['Mr A Turner', 'Ms F Cayley', 'Ms F Momem'],
+        description: 'To discuss Option 4',
+        from: 'action line',
+      },
+      {
+        item: 7,
+        owners: ['Mr Leveson'],
+        description: 'To provide a breakdown of the ages of respondents for circulation',
+        from: 'action line',
+      },
+      {
+        item: 8,
+        owners: ['Chairman'],
+        description: 'To write to the Chairman of the Health & Wellbeing Board',
+        from: 'action line',
+      },
+      {
+        item: 11,
+        owners: ['L Wheaton'],
+        description: 'To circulate and email requesting feedback on the DPHAR',
+        from: 'action line',
+      },
     ]);
   });
 
   it('keeps the narrative as each item’s minute text, without the RESOLVED and ACTION lines', () => {
-    expect(item(2).minuteText).toBe('Mr A Turner declared an interest as he was a trustee of an independent adult day care provider charity.');
+    expect(item(2).minuteText).toBe(
+      'Mr A Turner declared an interest as he was a trustee of an independent adult day care provider charity.',
+    );
     expect(item(12).minuteText).toBe('Thursday 7 January 2021 at 10am.');
     expect(item(3).minuteText).toContain('The Chairman acknowledged J Wassell’s comment');
     expect(item(3).minuteText).not.toContain('RESOLVED');
@@ -142,10 +190,20 @@ describe('the minutes of 5 November 2020', () => {
     const words = (s: string) => new Set(s.replace(/\\/g, '').match(/[\p{L}\p{N}][\p{L}\p{N}'’&-]*/gu) ?? []);
     const output = words(
       parsed.items
-        .map((i) => [i.number, i.title, i.minuteText, ...i.resolutions.map((r) => r.text), ...i.actions.flatMap((a) => [...a.owners, a.description])].join(' '))
+        .map((i) =>
+          [
+            i.number,
+            i.title,
+            i.minuteText,
+            ...i.resolutions.map((r) => r.text),
+            ...i.actions.flatMap((a) => [...a.owners, a.description]),
+          ].join(' '),
+        )
         .join(' '),
     );
-    const missing = [...words(body)].filter((w) => !output.has(w) && !['Agenda', 'Item', 'RESOLVED', 'ACTION'].includes(w));
+    const missing = [...words(body)].filter(
+      (w) => !output.has(w) && !['Agenda', 'Item', 'RESOLVED', 'ACTION'].includes(w),
+    );
     expect(missing).toEqual([]);
   });
 });
@@ -167,12 +225,18 @@ describe('what it cannot read', () => {
 
   it('says a PDF, a Word document or other binary file is not plain text', async () => {
     expect(parseMinutesFile(await makePdf('Minutes', 1)).problems[0]).toMatch(/^This is a PDF, not plain text/);
-    expect(parseMinutesFile(new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])).problems[0]).toMatch(/Word or other Office document/);
-    expect(parseMinutesFile(new Uint8Array([1, 2, 3, 0, 255, 254, 9, 65])).problems[0]).toMatch(/not a plain-text file/);
+    expect(parseMinutesFile(new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 6, 0])).problems[0]).toMatch(
+      /Word or other Office document/,
+    );
+    expect(parseMinutesFile(new Uint8Array([1, 2, 3, 0, 255, 254, 9, 65])).problems[0]).toMatch(
+      /not a plain-text file/,
+    );
   });
 
   it('reads Windows-1252 text, as older word processors save it', () => {
-    const bytes = Buffer.concat([Buffer.from('Members present\nA Smith\n\n1. Apologies\nThe Chair\x92s welcome.\n', 'latin1')]);
+    const bytes = Buffer.concat([
+      Buffer.from('Members present\nA Smith\n\n1. Apologies\nThe Chair\x92s welcome.\n', 'latin1'),
+    ]);
     const result = parseMinutesFile(bytes);
     expect(result.encoding).toBe('windows-1252');
     expect(result.items[0]?.minuteText).toBe('The Chair’s welcome.');
@@ -231,12 +295,25 @@ describe('what it cannot read', () => {
       { name: 'Cllr C Brown', virtual: false, substituteFor: 'Cllr D White' },
     ]);
     expect(result.declarations).toEqual([
-      { name: 'Cllr B Jones', itemNumber: 2, minutedUnder: 1, kind: 'disclosable_pecuniary', kindStated: true, nature: 'a director of the supplier, and left the room', withdrew: true },
+      {
+        name: 'Cllr B Jones',
+        itemNumber: 2,
+        minutedUnder: 1,
+        kind: 'disclosable_pecuniary',
+        kindStated: true,
+        nature: 'a director of the supplier, and left the room',
+        withdrew: true,
+      },
     ]);
     expect(result.items.map((i) => i.title)).toEqual(['Declarations of interest', 'Contract award']);
     expect(result.items[1]?.resolutions).toEqual([{ text: 'the contract be approved.', outcome: 'APPROVED' }]);
     expect(result.items[1]?.actions).toEqual([
-      { owners: ['Head of Finance'], description: 'To report back by 30 April 2026.', descriptionFrom: 'action line', dueDate: '2026-04-30' },
+      {
+        owners: ['Head of Finance'],
+        description: 'To report back by 30 April 2026.',
+        descriptionFrom: 'action line',
+        dueDate: '2026-04-30',
+      },
     ]);
   });
 });

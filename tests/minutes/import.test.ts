@@ -39,7 +39,11 @@ afterAll(() => app.close());
 
 const importUrl = (id: number) => `/manage/meetings/${id}/minutes/import`;
 const upload = async (id: number, file: { filename: string; bytes: Uint8Array } | null, text = '') =>
-  clerk.upload(importUrl(id), { _csrf: await clerk.csrfToken(importUrl(id)), text }, file ? { field: 'file', type: 'text/plain', ...file } : null);
+  clerk.upload(
+    importUrl(id),
+    { _csrf: await clerk.csrfToken(importUrl(id)), text },
+    file ? { field: 'file', type: 'text/plain', ...file } : null,
+  );
 const personId = (name: string) => db.select().from(people).where(eq(people.name, name)).get()?.id;
 
 describe('uploading minutes on the minutes screen', () => {
@@ -48,8 +52,12 @@ describe('uploading minutes on the minutes screen', () => {
     const res = await upload(november, { filename: 'minutes-5-november.txt', bytes: MINUTES });
     expect(res.statusCode).toBe(200);
     const text = textOf(res.body);
-    expect(text).toContain('Read 12 items, 18 attendees, 3 declarations, 5 resolutions and 5 actions from minutes dated 5 November 2020, 10:00 to 13:24.');
-    expect(text).toContain('K Patel declared an interest under item 8 but is not a member of the committee: it stays in the minute text only.');
+    expect(text).toContain(
+      'Read 12 items, 18 attendees, 3 declarations, 5 resolutions and 5 actions from minutes dated 5 November 2020, 10:00 to 13:24.',
+    );
+    expect(text).toContain(
+      'K Patel declared an interest under item 8 but is not a member of the committee: it stays in the minute text only.',
+    );
     expect(text).toContain('Importing replaces what these minutes hold now');
     const rows = tableRows(res.body, 'table:has(caption:contains("Attendance as read"))');
     expect(rows).toContain('Zoe McIntosh | Present | Ms Z McIntosh (same name)');
@@ -63,7 +71,11 @@ describe('uploading minutes on the minutes screen', () => {
   it('imports on confirmation: attendance, declarations by members, resolutions and actions with their owners', async () => {
     const preview = await upload(november, { filename: 'minutes-5-november.txt', bytes: MINUTES });
     const text = parse(preview.body)('input[name="text"]').val() as string;
-    const res = await clerk.upload(`${importUrl(november)}/confirm`, { _csrf: await clerk.csrfToken(importUrl(november)), text }, null);
+    const res = await clerk.upload(
+      `${importUrl(november)}/confirm`,
+      { _csrf: await clerk.csrfToken(importUrl(november)), text },
+      null,
+    );
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/manage/meetings/${november}/minutes`);
 
@@ -77,14 +89,40 @@ describe('uploading minutes on the minutes screen', () => {
     const declared = db.select().from(declarations).where(eq(declarations.meetingId, november)).all();
     expect(declared.map((d) => [d.personId, d.nature])).toEqual([
       [personId('A Turner'), 'he was a trustee of an independent adult day care provider charity'],
-      [personId('J MacBean'), 'having known Mr Kalpesh Patel for several years as he was the Chairman of the local Rotary group and an owner of numerous pharmacies'],
+      [
+        personId('J MacBean'),
+        'having known Mr Kalpesh Patel for several years as he was the Chairman of the local Rotary group and an owner of numerous pharmacies',
+      ],
     ]);
 
-    const itemIds = db.select().from(agendaItems).where(eq(agendaItems.meetingId, november)).orderBy(asc(agendaItems.position)).all().map((i) => i.id);
+    const itemIds = db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, november))
+      .orderBy(asc(agendaItems.position))
+      .all()
+      .map((i) => i.id);
     expect(itemIds).toHaveLength(12);
-    expect(db.select().from(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).all().map((r) => r.outcome)).toEqual(['AGREED', 'NOTED', 'DISCUSSED', 'APPROVED', 'APPROVED']);
+    expect(
+      db
+        .select()
+        .from(resolutions)
+        .where(inArray(resolutions.agendaItemId, itemIds))
+        .all()
+        .map((r) => r.outcome),
+    ).toEqual(['AGREED', 'NOTED', 'DISCUSSED', 'APPROVED', 'APPROVED']);
     const minuted = db.select().from(actions).where(inArray(actions.agendaItemId, itemIds)).all();
-    const owners = db.select().from(actionOwners).where(inArray(actionOwners.actionId, minuted.map((a) => a.id))).orderBy(asc(actionOwners.actionId), asc(actionOwners.position)).all();
+    const owners = db
+      .select()
+      .from(actionOwners)
+      .where(
+        inArray(
+          actionOwners.actionId,
+          minuted.map((a) => a.id),
+        ),
+      )
+      .orderBy(asc(actionOwners.actionId), asc(actionOwners.position))
+      .all();
     expect(owners.map((o) => [o.name, o.personId])).toEqual([
       ['The Chairman', personId('J MacBean')],
       ['Mr A Turner', personId('A Turner')],
@@ -105,8 +143,17 @@ describe('uploading minutes on the minutes screen', () => {
     const preview = await upload(bare.id, null, MINUTES.toString('utf8'));
     expect(textOf(preview.body)).toContain('A new agenda item is added for it.');
     const text = parse(preview.body)('input[name="text"]').val() as string;
-    await clerk.upload(`${importUrl(bare.id)}/confirm`, { _csrf: await clerk.csrfToken(importUrl(bare.id)), text }, null);
-    const created = db.select().from(agendaItems).where(eq(agendaItems.meetingId, bare.id)).orderBy(asc(agendaItems.position)).all();
+    await clerk.upload(
+      `${importUrl(bare.id)}/confirm`,
+      { _csrf: await clerk.csrfToken(importUrl(bare.id)), text },
+      null,
+    );
+    const created = db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, bare.id))
+      .orderBy(asc(agendaItems.position))
+      .all();
     expect(created.map((i) => i.kind)).toEqual([
       'apologies',
       'declarations',
@@ -121,13 +168,17 @@ describe('uploading minutes on the minutes screen', () => {
       'business',
       'next_meeting',
     ]);
-    expect(created[1]?.minuteText).toBe('Mr A Turner declared an interest as he was a trustee of an independent adult day care provider charity.');
+    expect(created[1]?.minuteText).toBe(
+      'Mr A Turner declared an interest as he was a trustee of an independent adult day care provider charity.',
+    );
   });
 
   it('says what it could not read in a PDF, an empty file or another layout, offering nothing to import', async () => {
     const pdf = await upload(november, { filename: 'minutes.pdf', bytes: await makePdf('Minutes', 2) });
     expect(pdf.statusCode).toBe(200);
-    expect(textOf(pdf.body)).toContain('This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.');
+    expect(textOf(pdf.body)).toContain(
+      'This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.',
+    );
     expect(parse(pdf.body)('#confirm-import').length).toBe(0);
 
     const empty = await upload(november, { filename: 'empty.txt', bytes: new Uint8Array() });
@@ -142,7 +193,9 @@ describe('uploading minutes on the minutes screen', () => {
 
     const nothing = await upload(november, null, '   ');
     expect(nothing.statusCode).toBe(422);
-    expect(parse(nothing.body)('#file-error').text()).toContain('Choose a plain-text file of the minutes, or paste them into the box');
+    expect(parse(nothing.body)('#file-error').text()).toContain(
+      'Choose a plain-text file of the minutes, or paste them into the box',
+    );
   });
 });
 
@@ -151,7 +204,11 @@ describe('npm run import', () => {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-import-'));
   afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const cli = (args: string[], dbFile = path.join(tmp, 'none.sqlite')) =>
-    spawnSync(process.execPath, [TSX, 'scripts/import.ts', ...args], { env: { ...process.env, DATABASE_PATH: dbFile, NODE_ENV: 'test' }, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, [TSX, 'scripts/import.ts', ...args], {
+      env: { ...process.env, DATABASE_PATH: dbFile, NODE_ENV: 'test' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('prints what it read as JSON with --dry-run, needing no meeting and saving nothing', () => {
     const run = cli(['minutes', 'tests/fixtures/hasc-2020-11-05-minutes.txt', '--dry-run']);
@@ -159,7 +216,11 @@ describe('npm run import', () => {
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report.attendance)).toEqual(['present', 'inAttendance', 'apologies', 'absent']);
     expect(report.attendance.present).toHaveLength(15);
-    expect(report.declarations.map((d: { name: string }) => d.name)).toEqual(['Mr A Turner', 'The Chairman', 'K Patel']);
+    expect(report.declarations.map((d: { name: string }) => d.name)).toEqual([
+      'Mr A Turner',
+      'The Chairman',
+      'K Patel',
+    ]);
     expect(report.items).toHaveLength(12);
     expect(report.items[5]).toMatchObject({
       number: 6,
@@ -191,12 +252,18 @@ describe('npm run import', () => {
     expect(refused.stderr).toContain('Not imported: No numbered items could be read, so there is nothing to import.');
 
     const run = cli(['minutes', 'tests/fixtures/hasc-2020-11-05-minutes.txt', '--meeting', '1'], dbFile);
-    expect(run.stderr).toContain('Check: K Patel declared an interest under item 8 but is not a member of the committee');
+    expect(run.stderr).toContain(
+      'Check: K Patel declared an interest under item 8 but is not a member of the committee',
+    );
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Imported into meeting 1: 12 items, 18 attendees, 2 declarations, 5 resolutions, 5 actions.');
+    expect(run.stdout).toContain(
+      'Imported into meeting 1: 12 items, 18 attendees, 2 declarations, 5 resolutions, 5 actions.',
+    );
     const check = openDatabase(dbFile);
     expect(check.select().from(attendance).where(eq(attendance.meetingId, 1)).all()).toHaveLength(18);
-    expect(check.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).get()?.userEmail).toBe('system:import');
+    expect(check.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).get()?.userEmail).toBe(
+      'system:import',
+    );
     closeDatabase(check);
   });
 });

@@ -5,11 +5,25 @@ import { buildTestApp } from '../helpers/app';
 import { Client } from '../helpers/client';
 import { parse, textOf } from '../helpers/html';
 import { pdfPageTexts } from '../helpers/pdf';
-import { createAgendaItem, createCommittee, createMeeting, createMembership, createPerson, createUser, TEST_PASSWORD } from '../helpers/factories';
+import {
+  createAgendaItem,
+  createCommittee,
+  createMeeting,
+  createMembership,
+  createPerson,
+  createUser,
+  TEST_PASSWORD,
+} from '../helpers/factories';
 import type { Database } from '../../src/db/client';
 import { agendaItems } from '../../src/features/agenda/schema';
 import { meetings } from '../../src/features/meetings/schema';
-import { attendance, declarations, minutesAmendments, minutesVersions, resolutions } from '../../src/features/minutes/schema';
+import {
+  attendance,
+  declarations,
+  minutesAmendments,
+  minutesVersions,
+  resolutions,
+} from '../../src/features/minutes/schema';
 import { actionOwners, actions } from '../../src/features/actions/schema';
 import { auditLog } from '../../src/features/audit/schema';
 
@@ -41,27 +55,64 @@ beforeAll(async () => {
   first = createMeeting(db, c.id, { date: '2030-06-05' }).id;
   next = createMeeting(db, c.id, { date: '2030-07-10' }).id;
   items.budget = createAgendaItem(db, first, { position: 1, title: 'Budget' }).id;
-  items.contract = createAgendaItem(db, first, { position: 2, title: 'Home care contract', exemptParagraph: 3, exemptReason: 'Bidders’ prices' }).id;
-  minutesItem = createAgendaItem(db, next, { position: 1, title: 'Minutes', kind: 'minutes', confirmsMinutesOfMeetingId: first }).id;
+  items.contract = createAgendaItem(db, first, {
+    position: 2,
+    title: 'Home care contract',
+    exemptParagraph: 3,
+    exemptReason: 'Bidders’ prices',
+  }).id;
+  minutesItem = createAgendaItem(db, next, {
+    position: 1,
+    title: 'Minutes',
+    kind: 'minutes',
+    confirmsMinutesOfMeetingId: first,
+  }).id;
   clerk = new Client(app);
   await clerk.signIn(createUser(db, { role: 'clerk', committeeIds: [c.id] }).email, TEST_PASSWORD);
   publicReader = new Client(app);
 
   // The meeting, minuted live.
-  const post = (path: string, form: Record<string, string>) => clerk.submit(`${screen(first)}${path}`, form, screen(first));
+  const post = (path: string, form: Record<string, string>) =>
+    clerk.submit(`${screen(first)}${path}`, form, screen(first));
   await post('/attendance', { [`status-${people.chair}`]: 'present', [`status-${people.turner}`]: 'present' });
-  await post(`/items/${items.budget}/text`, { minuteText: 'The Director of Finance presented the budget.', revision: '0' });
+  await post(`/items/${items.budget}/text`, {
+    minuteText: 'The Director of Finance presented the budget.',
+    revision: '0',
+  });
   await post(`/items/${items.budget}/resolutions`, { text: 'The Committee NOTED the budget.', outcome: '' });
   await post(`/items/${items.budget}/actions`, { owners: 'Mr A Turner', description: 'To ask about reserves.' });
-  await post(`/items/${items.contract}/text`, { minuteText: 'Bidder A offered £4.2m; Bidder B offered £3.9m.', revision: '0' });
-  await post(`/items/${items.contract}/resolutions`, { text: 'The Committee AGREED to recommend Bidder B at £3.9m.', outcome: '' });
-  await post(`/items/${items.contract}/actions`, { owners: 'Cllr C Chair', description: 'To tell Bidder A privately.' });
-  await post('/declarations', { personId: String(people.turner), itemId: String(items.contract), kind: 'disclosable_pecuniary', nature: 'Spouse works for Bidder A', sensitive: 'yes', withdrew: 'left', dispensation: '' });
+  await post(`/items/${items.contract}/text`, {
+    minuteText: 'Bidder A offered £4.2m; Bidder B offered £3.9m.',
+    revision: '0',
+  });
+  await post(`/items/${items.contract}/resolutions`, {
+    text: 'The Committee AGREED to recommend Bidder B at £3.9m.',
+    outcome: '',
+  });
+  await post(`/items/${items.contract}/actions`, {
+    owners: 'Cllr C Chair',
+    description: 'To tell Bidder A privately.',
+  });
+  await post('/declarations', {
+    personId: String(people.turner),
+    itemId: String(items.contract),
+    kind: 'disclosable_pecuniary',
+    nature: 'Spouse works for Bidder A',
+    sensitive: 'yes',
+    withdrew: 'left',
+    dispensation: '',
+  });
 });
 afterAll(() => app.close());
 
 const meeting = (id: number) => db.select().from(meetings).where(eq(meetings.id, id)).get();
-const versions = () => db.select().from(minutesVersions).where(eq(minutesVersions.meetingId, first)).orderBy(asc(minutesVersions.version)).all();
+const versions = () =>
+  db
+    .select()
+    .from(minutesVersions)
+    .where(eq(minutesVersions.meetingId, first))
+    .orderBy(asc(minutesVersions.version))
+    .all();
 
 describe('draft', () => {
   it('is not public until published', async () => {
@@ -91,7 +142,11 @@ describe('published', () => {
     const same = await clerk.submit(`${screen(first)}/publish`, {}, screen(first));
     expect(same.statusCode).toBe(422);
     expect(textOf(same.body)).toContain('Nothing has changed since version 1 was published');
-    await clerk.submit(`${screen(first)}/items/${items.budget}/text`, { minuteText: 'The Director of Finance presented the revised budget.', revision: '1' }, screen(first));
+    await clerk.submit(
+      `${screen(first)}/items/${items.budget}/text`,
+      { minuteText: 'The Director of Finance presented the revised budget.', revision: '1' },
+      screen(first),
+    );
     const screenPage = textOf((await clerk.get(screen(first))).body);
     expect(screenPage).toContain('Changes recorded here since version 1 are not yet published.');
     const noSummary = await clerk.submit(`${screen(first)}/publish`, { changeSummary: '' }, screen(first));
@@ -102,7 +157,11 @@ describe('published', () => {
 
   it('keeps each version, and shows what changed word by word', async () => {
     now = new Date('2030-06-12T09:00:00Z');
-    const res = await clerk.submit(`${screen(first)}/publish`, { changeSummary: 'The budget was the revised one.' }, screen(first));
+    const res = await clerk.submit(
+      `${screen(first)}/publish`,
+      { changeSummary: 'The budget was the revised one.' },
+      screen(first),
+    );
     expect(res.statusCode).toBe(303);
     expect(versions().map((v) => [v.version, v.changeSummary])).toEqual([
       [1, null],
@@ -111,12 +170,18 @@ describe('published', () => {
     const v2 = await publicReader.get(`/meetings/${first}/minutes/versions/2`);
     const $ = parse(v2.body);
     expect($('.app-diff ins').text()).toContain('revised');
-    expect($('.app-diff h3').map((_, el) => $(el).text()).get()).toEqual(['1. Budget']);
+    expect(
+      $('.app-diff h3')
+        .map((_, el) => $(el).text())
+        .get(),
+    ).toEqual(['1. Budget']);
     expect(textOf(v2.body)).toContain('The budget was the revised one.');
     const v1 = await publicReader.get(`/meetings/${first}/minutes/versions/1`);
     expect(textOf(v1.body)).toContain('This is an earlier version. The current minutes are version 2.');
     expect(textOf(v1.body)).toContain('The Director of Finance presented the budget.');
-    expect(textOf((await publicReader.get(`/meetings/${first}`)).body)).toContain('The Director of Finance presented the revised budget.');
+    expect(textOf((await publicReader.get(`/meetings/${first}`)).body)).toContain(
+      'The Director of Finance presented the revised budget.',
+    );
   });
 });
 
@@ -128,7 +193,9 @@ describe('what the public never sees', () => {
     for (const secret of secrets) expect(page).not.toContain(secret);
     expect(textOf(page)).toContain('2. Home care contract');
     expect(textOf(page)).toContain('Not for publication: paragraph 3 of Schedule 12A');
-    expect(textOf(page)).toContain('Mr A Turner (item 2, Home care contract): Disclosable pecuniary interest. The nature of the interest is not published because it is sensitive. Left the meeting for the item.');
+    expect(textOf(page)).toContain(
+      'Mr A Turner (item 2, Home care contract): Disclosable pecuniary interest. The nature of the interest is not published because it is sensitive. Left the meeting for the item.',
+    );
   });
 
   it('leaves them out of the PDF, which is laid out as minutes with every page numbered', async () => {
@@ -151,21 +218,30 @@ describe('what the public never sees', () => {
     const res = await publicReader.get(`/api/v1/meetings/${first}`);
     for (const secret of secrets) expect(res.body).not.toContain(secret);
     const minutes = JSON.parse(res.body).minutes;
-    expect(minutes).toMatchObject({ version: 2, approved: false, pdfUrl: `https://democracy.example.gov.uk/meetings/${first}/minutes.pdf` });
+    expect(minutes).toMatchObject({
+      version: 2,
+      approved: false,
+      pdfUrl: `https://democracy.example.gov.uk/meetings/${first}/minutes.pdf`,
+    });
     expect(minutes.items[1]).toEqual({ number: 2, title: 'Home care contract', exempt: true, exemptParagraph: 3 });
     expect(minutes.declarations[0].nature).toBeNull();
   });
 
   it('lets the committee’s clerk read it all on the minutes screen', async () => {
     const page = (await clerk.get(screen(first))).body;
-    for (const secret of ['Bidder A offered', '£3.9m', 'To tell Bidder A privately', 'Spouse works for Bidder A']) expect(page).toContain(secret);
+    for (const secret of ['Bidder A offered', '£3.9m', 'To tell Bidder A privately', 'Spouse works for Bidder A'])
+      expect(page).toContain(secret);
   });
 });
 
 describe('approved at the next meeting', () => {
   it('will not approve minutes with changes never published', async () => {
     await clerk.submit(`${screen(first)}/times`, { startedAt: '10am', endedAt: '12pm' }, screen(first));
-    const res = await clerk.submit(`${screen(next)}/items/${minutesItem}/approve`, { text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record.', amendments: '' }, screen(next));
+    const res = await clerk.submit(
+      `${screen(next)}/items/${minutesItem}/approve`,
+      { text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record.', amendments: '' },
+      screen(next),
+    );
     expect(res.statusCode).toBe(422);
     expect(textOf(res.body)).toContain('have changes that were never published');
     expect(meeting(first)?.minutesStatus).toBe('published');
@@ -189,7 +265,12 @@ describe('approved at the next meeting', () => {
     expect(meeting(first)?.minutesStatus).toBe('approved');
     // Each amendment belongs to the item it names.
     expect(db.select().from(minutesAmendments).where(eq(minutesAmendments.meetingId, first)).all()).toMatchObject([
-      { itemNumber: 1, text: 'the Director of Finance is Ms D Finance.', resolutionId: approving?.id, reason: 'Agreed when the minutes were approved at the meeting of 10 July 2030.' },
+      {
+        itemNumber: 1,
+        text: 'the Director of Finance is Ms D Finance.',
+        resolutionId: approving?.id,
+        reason: 'Agreed when the minutes were approved at the meeting of 10 July 2030.',
+      },
       { itemNumber: 2, text: 'Bidder B withdrew its offer.', resolutionId: approving?.id },
     ]);
     const page = textOf((await publicReader.get(`/meetings/${first}`)).body);
@@ -204,29 +285,56 @@ describe('approved at the next meeting', () => {
 
   it('keeps the approving resolution as it was recorded: it cannot be changed or removed', async () => {
     const approving = db.select().from(resolutions).where(eq(resolutions.agendaItemId, minutesItem)).get();
-    const change = await clerk.submit(`${screen(next)}/resolutions/${approving?.id}`, { text: 'The minutes were DEFERRED.', outcome: '' }, screen(next));
+    const change = await clerk.submit(
+      `${screen(next)}/resolutions/${approving?.id}`,
+      { text: 'The minutes were DEFERRED.', outcome: '' },
+      screen(next),
+    );
     expect(change.statusCode).toBe(422);
     expect(textOf(change.body)).toContain('This resolution approved the minutes of an earlier meeting');
     const remove = await clerk.submit(`${screen(next)}/resolutions/${approving?.id}/remove`, {}, screen(next));
     expect(remove.statusCode).toBe(422);
-    expect(db.select().from(resolutions).where(eq(resolutions.id, approving?.id ?? 0)).get()).toEqual(approving);
+    expect(
+      db
+        .select()
+        .from(resolutions)
+        .where(eq(resolutions.id, approving?.id ?? 0))
+        .get(),
+    ).toEqual(approving);
   });
 
   it('cannot be changed by any route once approved: every write to them is refused and nothing moves', async () => {
     const snapshot = () =>
       JSON.stringify({
         versions: versions(),
-        items: db.select().from(agendaItems).where(eq(agendaItems.meetingId, first)).all().map((i) => [i.title, i.minuteText, i.minuteRevision]),
+        items: db
+          .select()
+          .from(agendaItems)
+          .where(eq(agendaItems.meetingId, first))
+          .all()
+          .map((i) => [i.title, i.minuteText, i.minuteRevision]),
         attendance: db.select().from(attendance).where(eq(attendance.meetingId, first)).all(),
         declarations: db.select().from(declarations).where(eq(declarations.meetingId, first)).all(),
-        resolutions: db.select().from(resolutions).all().filter((r) => r.agendaItemId !== minutesItem),
+        resolutions: db
+          .select()
+          .from(resolutions)
+          .all()
+          .filter((r) => r.agendaItemId !== minutesItem),
         actions: db.select().from(actions).all(),
         owners: db.select().from(actionOwners).all(),
         meeting: meeting(first),
       });
     const before = snapshot();
-    const resolution = db.select().from(resolutions).where(eq(resolutions.agendaItemId, items.budget ?? 0)).get();
-    const action = db.select().from(actions).where(eq(actions.agendaItemId, items.budget ?? 0)).get();
+    const resolution = db
+      .select()
+      .from(resolutions)
+      .where(eq(resolutions.agendaItemId, items.budget ?? 0))
+      .get();
+    const action = db
+      .select()
+      .from(actions)
+      .where(eq(actions.agendaItemId, items.budget ?? 0))
+      .get();
     const row = db.select().from(attendance).where(eq(attendance.meetingId, first)).get();
     const declaration = db.select().from(declarations).where(eq(declarations.meetingId, first)).get();
     const values: Record<string, string> = {
@@ -240,7 +348,11 @@ describe('approved at the next meeting', () => {
     // Every minutes route there is, read from Fastify: a new one is covered the moment it is added.
     // Its agenda too: it is part of the record now.
     const writes = app.manageRoutes.filter(
-      (r) => r.method === 'POST' && (r.url.startsWith('/manage/meetings/:meetingId/minutes') || r.url.startsWith('/manage/meetings/:meetingId/agenda')) && !r.url.includes('/amendments'),
+      (r) =>
+        r.method === 'POST' &&
+        (r.url.startsWith('/manage/meetings/:meetingId/minutes') ||
+          r.url.startsWith('/manage/meetings/:meetingId/agenda')) &&
+        !r.url.includes('/amendments'),
     );
     expect(writes.length).toBeGreaterThanOrEqual(25);
     const form = {
@@ -274,7 +386,9 @@ describe('approved at the next meeting', () => {
       if (route.url.endsWith('/minutes/import')) {
         // Reading a file writes nothing: the preview says why it cannot be imported, and offers no import.
         expect(res.statusCode).toBe(200);
-        expect(textOf(res.body)).toContain('The minutes of this meeting are approved and locked: nothing can be imported into them.');
+        expect(textOf(res.body)).toContain(
+          'The minutes of this meeting are approved and locked: nothing can be imported into them.',
+        );
         expect(parse(res.body)('#confirm-import').length).toBe(0);
         continue;
       }
@@ -286,7 +400,9 @@ describe('approved at the next meeting', () => {
 
   it('shows its agenda to the clerk as part of the record, with nothing to change', async () => {
     const page = await clerk.get(`/manage/meetings/${first}/agenda`);
-    expect(textOf(page.body)).toContain('The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.');
+    expect(textOf(page.body)).toContain(
+      'The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.',
+    );
     expect(parse(page.body)('#agenda-editor form').length).toBe(0);
     const minutes = parse((await clerk.get(screen(first))).body);
     expect(minutes('form[data-autosave], #publish-minutes').length).toBe(0);
@@ -294,26 +410,69 @@ describe('approved at the next meeting', () => {
   });
 
   it('is locked in the database too, whatever writes to it', () => {
-    expect(() => db.update(agendaItems).set({ minuteText: 'Edited by hand' }).where(eq(agendaItems.id, items.budget ?? 0)).run()).toThrow(/approved and locked/);
-    expect(() => db.update(minutesVersions).set({ snapshot: { ...versions()[0]!.snapshot, items: [] } }).where(eq(minutesVersions.meetingId, first)).run()).toThrow(/cannot be changed/);
-    expect(() => db.delete(minutesVersions).where(eq(minutesVersions.meetingId, first)).run()).toThrow(/cannot be deleted/);
-    expect(() => db.delete(resolutions).where(eq(resolutions.agendaItemId, items.budget ?? 0)).run()).toThrow(/approved and locked/);
-    expect(() => db.update(actions).set({ description: 'Edited' }).where(eq(actions.agendaItemId, items.budget ?? 0)).run()).toThrow(/approved and locked/);
+    expect(() =>
+      db
+        .update(agendaItems)
+        .set({ minuteText: 'Edited by hand' })
+        .where(eq(agendaItems.id, items.budget ?? 0))
+        .run(),
+    ).toThrow(/approved and locked/);
+    expect(() =>
+      db
+        .update(minutesVersions)
+        .set({ snapshot: { ...versions()[0]!.snapshot, items: [] } })
+        .where(eq(minutesVersions.meetingId, first))
+        .run(),
+    ).toThrow(/cannot be changed/);
+    expect(() => db.delete(minutesVersions).where(eq(minutesVersions.meetingId, first)).run()).toThrow(
+      /cannot be deleted/,
+    );
+    expect(() =>
+      db
+        .delete(resolutions)
+        .where(eq(resolutions.agendaItemId, items.budget ?? 0))
+        .run(),
+    ).toThrow(/approved and locked/);
+    expect(() =>
+      db
+        .update(actions)
+        .set({ description: 'Edited' })
+        .where(eq(actions.agendaItemId, items.budget ?? 0))
+        .run(),
+    ).toThrow(/approved and locked/);
     // Following up an action is not changing the minutes.
-    expect(() => db.update(actions).set({ status: 'done' }).where(eq(actions.agendaItemId, items.budget ?? 0)).run()).not.toThrow();
+    expect(() =>
+      db
+        .update(actions)
+        .set({ status: 'done' })
+        .where(eq(actions.agendaItemId, items.budget ?? 0))
+        .run(),
+    ).not.toThrow();
   });
 });
 
 describe('amended', () => {
   it('records a later correction beside the approved minutes, never in them', async () => {
     now = new Date('2030-08-01T10:00:00Z');
-    const missing = await clerk.submit(`${screen(first)}/amendments`, { itemNumber: '1', text: '', reason: '' }, screen(first));
+    const missing = await clerk.submit(
+      `${screen(first)}/amendments`,
+      { itemNumber: '1', text: '', reason: '' },
+      screen(first),
+    );
     expect(missing.statusCode).toBe(422);
-    expect(parse(missing.body)('#amendment-text-error').text()).toContain('Enter the correction, as the minutes should read');
-    expect(parse(missing.body)('#amendment-reason-error').text()).toContain('Enter why the minutes are corrected, and on whose authority');
+    expect(parse(missing.body)('#amendment-text-error').text()).toContain(
+      'Enter the correction, as the minutes should read',
+    );
+    expect(parse(missing.body)('#amendment-reason-error').text()).toContain(
+      'Enter why the minutes are corrected, and on whose authority',
+    );
     const res = await clerk.submit(
       `${screen(first)}/amendments`,
-      { itemNumber: '1', text: 'The budget presented was for 2031/32.', reason: 'The Chairman noticed the year was wrong; agreed by the committee on 1 August 2030.' },
+      {
+        itemNumber: '1',
+        text: 'The budget presented was for 2031/32.',
+        reason: 'The Chairman noticed the year was wrong; agreed by the committee on 1 August 2030.',
+      },
       screen(first),
     );
     expect(res.statusCode).toBe(303);
@@ -322,7 +481,9 @@ describe('amended', () => {
     const page = textOf((await publicReader.get(`/meetings/${first}`)).body);
     expect(page).toContain('Amendments since approval');
     expect(page).toContain('Item 1: The budget presented was for 2031/32.');
-    const pdf = (await pdfPageTexts(new Uint8Array((await publicReader.get(`/meetings/${first}/minutes.pdf`)).rawPayload))).join(' ');
+    const pdf = (
+      await pdfPageTexts(new Uint8Array((await publicReader.get(`/meetings/${first}/minutes.pdf`)).rawPayload))
+    ).join(' ');
     expect(pdf).toContain('Approved as a correct record');
     expect(pdf).toContain('The budget presented was for 2031/32.');
     expect(() => db.update(minutesAmendments).set({ text: 'Changed' }).run()).toThrow(/append-only/);
@@ -330,7 +491,11 @@ describe('amended', () => {
   });
 
   it('takes no amendments before approval: the draft is corrected and published again instead', async () => {
-    const res = await clerk.submit(`${screen(next)}/amendments`, { itemNumber: '', text: 'x', reason: 'y' }, screen(next));
+    const res = await clerk.submit(
+      `${screen(next)}/amendments`,
+      { itemNumber: '', text: 'x', reason: 'y' },
+      screen(next),
+    );
     expect(res.statusCode).toBe(422);
     expect(textOf(res.body)).toContain('Only approved minutes take amendments');
   });

@@ -12,9 +12,17 @@ let db: Database;
 let ids: { summer: number; winter: number; cancelled: number; committee: string };
 
 beforeAll(async () => {
-  ({ app, db } = await buildTestApp({ now: new Date('2030-01-10T12:00:00Z'), env: { PUBLIC_URL: 'https://democracy.example.gov.uk' } }));
+  ({ app, db } = await buildTestApp({
+    now: new Date('2030-01-10T12:00:00Z'),
+    env: { PUBLIC_URL: 'https://democracy.example.gov.uk' },
+  }));
   const c = createCommittee(db, { slug: 'health', name: 'Health Select Committee' });
-  const summer = createMeeting(db, c.id, { date: '2030-06-20', time: '10:00', venue: 'The Gateway', endsAt: new Date('2030-06-20T11:30:00Z') });
+  const summer = createMeeting(db, c.id, {
+    date: '2030-06-20',
+    time: '10:00',
+    venue: 'The Gateway',
+    endsAt: new Date('2030-06-20T11:30:00Z'),
+  });
   const winter = createMeeting(db, c.id, { date: '2030-01-24', time: '14:00' });
   const cancelled = createMeeting(db, c.id, { date: '2030-03-07', status: 'cancelled', statusReason: 'No business' });
   createAgendaItem(db, winter.id, { title: 'Contract award', purpose: 'Secret bid prices', exemptParagraph: 3 });
@@ -69,7 +77,16 @@ describe('calendar feeds', () => {
     expect(Number(before?.sequence)).toBe(0);
     const res = await clerk.submit(
       `/manage/meetings/${ids.summer}`,
-      { 'date-day': '21', 'date-month': '6', 'date-year': '2030', startTime: '10am', endTime: '', venue: 'Council Chamber', onlineUrl: '', webcastUrl: '' },
+      {
+        'date-day': '21',
+        'date-month': '6',
+        'date-year': '2030',
+        startTime: '10am',
+        endTime: '',
+        venue: 'Council Chamber',
+        onlineUrl: '',
+        webcastUrl: '',
+      },
       `/manage/meetings/${ids.summer}/edit`,
     );
     expect(res.statusCode).toBe(303);
@@ -124,7 +141,9 @@ describe('GET /api/v1/meetings/:id', () => {
   it('shows exempt items by title and paragraph only', async () => {
     const json = (await app.inject(`/api/v1/meetings/${ids.winter}`)).json();
     expect(json.agendaPublishBy).toBe('2030-01-16T23:59:59+00:00');
-    expect(json.agenda.items).toEqual([{ number: 1, title: 'Contract award', exempt: true, exemptParagraph: 3, plannedStart: null }]);
+    expect(json.agenda.items).toEqual([
+      { number: 1, title: 'Contract award', exempt: true, exemptParagraph: 3, plannedStart: null },
+    ]);
     expect(JSON.stringify(json)).not.toContain('Secret bid prices');
   });
 

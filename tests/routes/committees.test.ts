@@ -23,7 +23,9 @@ describe('/committees', () => {
     expect(res.statusCode).toBe(200);
     const $ = parse(res.body);
     expect($('title').text()).toBe('Committees – Scrutineer');
-    const names = $('main h2 a').map((_, el) => $(el).text().trim()).get();
+    const names = $('main h2 a')
+      .map((_, el) => $(el).text().trim())
+      .get();
     expect(names.indexOf('Adults Select Committee')).toBeLessThan(names.indexOf('Zebra Select Committee'));
     expect(names).not.toContain('Old Committee');
   });
@@ -53,7 +55,9 @@ describe('/committees/:slug', () => {
       'B Young | Vice-Chairman | Not recorded',
       'A Brown | Member | 1 May 2029',
     ]);
-    const times = $('.app-meeting-list time').map((_, el) => $(el).text().trim()).get();
+    const times = $('.app-meeting-list time')
+      .map((_, el) => $(el).text().trim())
+      .get();
     expect(times).toEqual(['Friday 1 February 2030, 10am', 'Monday 1 October 2029, 10am']);
   });
 
@@ -67,7 +71,11 @@ describe('/committees/:slug', () => {
     expect(rows[1]).toBe('M Collins | Vice-Chairman | Not recorded');
     expect(rows).toContain('Ms Z McIntosh | Co-opted member (Healthwatch Bucks), non-voting | Not recorded');
     const $ = parse(res.body);
-    expect($('.app-meeting-list time').map((_, el) => $(el).text().trim()).get()).toContain('Thursday 7 January 2021, 10am');
+    expect(
+      $('.app-meeting-list time')
+        .map((_, el) => $(el).text().trim())
+        .get(),
+    ).toContain('Thursday 7 January 2021, 10am');
     expect($('a[href="mailto:democracy@buckinghamshire.gov.uk"]')).toHaveLength(1);
     await demoApp.close();
   });

@@ -32,7 +32,10 @@ describe('errors', () => {
   });
 
   it('shows the stack in development, to whoever is fixing it', async () => {
-    ({ app } = await buildTestApp({ extend: withFailingRoutes, env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' } }));
+    ({ app } = await buildTestApp({
+      extend: withFailingRoutes,
+      env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' },
+    }));
     const res = await app.inject('/test/boom');
     expect(res.statusCode).toBe(500);
     expect(parse(res.body)('pre').text()).toContain('secret internal detail');

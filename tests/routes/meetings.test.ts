@@ -35,7 +35,11 @@ describe('the demo meetings', () => {
   afterAll(() => app.close());
 
   const idOf = (iso: string) =>
-    db.select().from(meetings).all().find((m) => m.startsAt.toISOString().startsWith(iso))?.id ?? 0;
+    db
+      .select()
+      .from(meetings)
+      .all()
+      .find((m) => m.startsAt.toISOString().startsWith(iso))?.id ?? 0;
 
   it('shows the published agenda of 7 January 2021 with times, presenters and papers', async () => {
     const res = await app.inject(`/meetings/${idOf('2021-01-07')}`);
@@ -48,12 +52,17 @@ describe('the demo meetings', () => {
     expect(items).toHaveLength(11);
     expect(items.eq(0).find('h3').text().trim()).toBe('1. Apologies for absence/Changes in Membership');
     // Four pages, as in the reference pack; where they fall depends on our front sheet.
-    const [, start, end] = /^10:20 · Pages (\d+) to (\d+)$/.exec(items.eq(5).find('.app-agenda-item__meta').text().trim()) ?? [];
+    const [, start, end] =
+      /^10:20 · Pages (\d+) to (\d+)$/.exec(items.eq(5).find('.app-agenda-item__meta').text().trim()) ?? [];
     expect(Number(end) - Number(start)).toBe(3);
     expect(items.eq(5).find('.app-agenda__presenters li').text().trim()).toBe(
       'Ms Z McIntosh, Chief Executive, Healthwatch Bucks',
     );
-    const papers = items.eq(6).find('.app-agenda__papers li').map((_, li) => $(li).text().replace(/\s+/g, ' ').trim()).get();
+    const papers = items
+      .eq(6)
+      .find('.app-agenda__papers li')
+      .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+      .get();
     expect(papers[0]).toMatch(/^Integrated Care System: cover report \(PDF, Report, pages \d+ to \d+, \d+ KB\)$/);
     expect(papers[1]).toMatch(
       /^NHS England: Integrating care – next steps to building strong and effective integrated care systems across England \(PDF, Appendix, pages \d+ to \d+, \d+ KB\)$/,
@@ -105,7 +114,9 @@ describe('the demo meetings', () => {
     expect(link).toMatch(/^\/documents\/\d+$/);
     const paper = await app.inject(String(link));
     expect(paper.headers['content-type']).toBe('application/pdf');
-    expect((await pdfPageTexts(new Uint8Array(paper.rawPayload)))[0]).toContain('Healthwatch Bucks: overview of Covid-19 work to date');
+    expect((await pdfPageTexts(new Uint8Array(paper.rawPayload)))[0]).toContain(
+      'Healthwatch Bucks: overview of Covid-19 work to date',
+    );
     const print = await app.inject(`/meetings/${id}/agenda/print`);
     expect(print.statusCode).toBe(200);
     expect(tableRows(print.body)[5]).toMatch(/^6 \| Update from Healthwatch Bucks.* \| 10:20 \| \d+ to \d+$/);
@@ -142,7 +153,11 @@ describe('what the public may see of a meeting', () => {
     expect(textOf(res.body, '#agenda')).toContain('1. Published title');
     expect(res.body).not.toContain('Edited after publication');
 
-    publishAgenda(db, { meetingId: m.id, publishedAt: new Date('2030-01-22T09:00:00Z'), changeSummary: 'Title corrected.' });
+    publishAgenda(db, {
+      meetingId: m.id,
+      publishedAt: new Date('2030-01-22T09:00:00Z'),
+      changeSummary: 'Title corrected.',
+    });
     res = await app.inject(`/meetings/${m.id}`);
     expect(textOf(res.body, '#agenda')).toContain('1. Edited after publication');
     expect(textOf(res.body, '#agenda')).toContain('(supplement 1, version 2)');
@@ -163,8 +178,19 @@ describe('what the public may see of a meeting', () => {
     createPresenter(db, { agendaItemId: exempt.id, personId: officer.id, capacity: 'Head of Secrets' });
     createDocument(db, { title: 'Exempt bid appraisal', agendaItemId: exempt.id, meetingId: m.id, exemptParagraph: 3 });
     const open = createAgendaItem(db, m.id, { position: 2, title: 'Open item' });
-    createDocument(db, { title: 'Open report', agendaItemId: open.id, meetingId: m.id, packStartPage: 3, packEndPage: 5 });
-    createDocument(db, { title: 'Exempt appendix to open report', agendaItemId: open.id, meetingId: m.id, exemptParagraph: 1 });
+    createDocument(db, {
+      title: 'Open report',
+      agendaItemId: open.id,
+      meetingId: m.id,
+      packStartPage: 3,
+      packEndPage: 5,
+    });
+    createDocument(db, {
+      title: 'Exempt appendix to open report',
+      agendaItemId: open.id,
+      meetingId: m.id,
+      exemptParagraph: 1,
+    });
     publishAgenda(db, { meetingId: m.id, publishedAt: new Date('2030-01-20T09:00:00Z') });
 
     const res = await app.inject(`/meetings/${m.id}`);
@@ -195,7 +221,12 @@ describe('what the public may see of a meeting', () => {
       askerEmail: 'jo.public@example.org',
       text: 'Will the surgery stay open?',
     });
-    createQuestion(db, m.id, { agendaItemId: item.id, askerName: 'Rejected Asker', status: 'rejected', text: 'Off-topic' });
+    createQuestion(db, m.id, {
+      agendaItemId: item.id,
+      askerName: 'Rejected Asker',
+      status: 'rejected',
+      text: 'Off-topic',
+    });
     publishAgenda(db, { meetingId: m.id, publishedAt: new Date('2030-01-20T09:00:00Z') });
     const res = await app.inject(`/meetings/${m.id}`);
     expect(textOf(res.body, '#agenda')).toContain('Question 1, submitted by Jo Public');
@@ -209,7 +240,11 @@ describe('what the public may see of a meeting', () => {
     const member = createPerson(db, { name: 'Cllr Private' });
     createMembership(db, { committeeId: c.id, personId: member.id, role: 'member' });
     createAttendance(db, { meetingId: m.id, personId: member.id, status: 'present', virtual: true });
-    const open = createAgendaItem(db, m.id, { position: 1, title: 'Budget', minuteText: 'Members *discussed* the budget.' });
+    const open = createAgendaItem(db, m.id, {
+      position: 1,
+      title: 'Budget',
+      minuteText: 'Members *discussed* the budget.',
+    });
     const closed = createAgendaItem(db, m.id, {
       position: 2,
       title: 'Staffing restructure',
@@ -238,14 +273,23 @@ describe('what the public may see of a meeting', () => {
     expect(minutes).toContain('2. Staffing restructure');
     expect(minutes).toContain('Not for publication: paragraph 4 of Schedule 12A');
     expect(minutes).toContain('The nature of the interest is not published because it is sensitive.');
-    for (const secret of ['Names of staff at risk', 'Secret resolution', 'Secret action', 'Home address near the site']) {
+    for (const secret of [
+      'Names of staff at risk',
+      'Secret resolution',
+      'Secret action',
+      'Home address near the site',
+    ]) {
       expect(res.body).not.toContain(secret);
     }
   });
 
   it('shows a cancelled meeting with its reason', async () => {
     const c = createCommittee(db);
-    const m = createMeeting(db, c.id, { date: '2030-03-01', status: 'cancelled', statusReason: 'Purdah before the election' });
+    const m = createMeeting(db, c.id, {
+      date: '2030-03-01',
+      status: 'cancelled',
+      statusReason: 'Purdah before the election',
+    });
     const res = await app.inject(`/meetings/${m.id}`);
     expect(res.statusCode).toBe(200);
     const banner = textOf(res.body, '.govuk-notification-banner');
@@ -280,7 +324,10 @@ describe('what the public may see of a meeting', () => {
     expect(res.body).toContain('<title>Fragment Committee, Wednesday 13 February 2030 – Scrutineer</title>');
     expect(parse(res.body)('h1').text().trim()).toBe('Wednesday 13 February 2030');
     expect(res.headers['vary']).toContain('HX-Request');
-    const boosted = await app.inject({ url: `/meetings/${m.id}`, headers: { 'hx-request': 'true', 'hx-boosted': 'true' } });
+    const boosted = await app.inject({
+      url: `/meetings/${m.id}`,
+      headers: { 'hx-request': 'true', 'hx-boosted': 'true' },
+    });
     expect(boosted.body).toContain('<html');
   });
 

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../helpers/app';
 import { parse, tableRows, textOf } from '../helpers/html';
-import { createAgendaItem, createAttendance, createCommittee, createMeeting, createMembership, createPerson } from '../helpers/factories';
+import {
+  createAgendaItem,
+  createAttendance,
+  createCommittee,
+  createMeeting,
+  createMembership,
+  createPerson,
+} from '../helpers/factories';
 import type { Database } from '../../src/db/client';
 import { publishAgenda } from '../../src/features/agenda/commands';
 
@@ -27,16 +34,21 @@ describe('/meetings', () => {
     const all = await app.inject('/meetings');
     expect(all.statusCode).toBe(200);
     const $ = parse(all.body);
-    expect($('main h2').map((_, h) => $(h).text()).get()).toEqual(['April 2030', 'May 2030']);
+    expect(
+      $('main h2')
+        .map((_, h) => $(h).text())
+        .get(),
+    ).toEqual(['April 2030', 'May 2030']);
     expect($('.app-meeting-list').first().find('li')).toHaveLength(2);
     expect($('main nav [aria-current="page"]').text()).toBe('Upcoming');
 
     const alpha = await app.inject('/meetings?committee=alpha');
     const $a = parse(alpha.body);
-    expect($a('.app-meeting-list time').map((_, t) => $a(t).text().trim()).get()).toEqual([
-      'Tuesday 2 April 2030, 10am',
-      'Sunday 5 May 2030, 10am',
-    ]);
+    expect(
+      $a('.app-meeting-list time')
+        .map((_, t) => $a(t).text().trim())
+        .get(),
+    ).toEqual(['Tuesday 2 April 2030, 10am', 'Sunday 5 May 2030, 10am']);
     expect($a('#committee option[selected]').attr('value')).toBe('alpha');
 
     const past = await app.inject('/meetings?when=past&committee=alpha');
@@ -51,7 +63,11 @@ describe('/meetings', () => {
 describe('a public meeting page', () => {
   it('says anyone may film and report an open meeting, and when questions close', async () => {
     const c = createCommittee(db, { slug: 'gamma' });
-    const m = createMeeting(db, c.id, { date: '2030-04-11', onlineUrl: 'https://teams.example/join', webcastUrl: 'https://webcast.example/x' });
+    const m = createMeeting(db, c.id, {
+      date: '2030-04-11',
+      onlineUrl: 'https://teams.example/join',
+      webcastUrl: 'https://webcast.example/x',
+    });
     const res = await app.inject(`/meetings/${m.id}`);
     const main = textOf(res.body, 'main');
     expect(main).toContain('Anyone may film, photograph, record or report on the open parts of it');

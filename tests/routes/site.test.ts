@@ -29,8 +29,16 @@ describe('home page', () => {
     expect($('h1').text()).toBe('Scrutiny committee meetings');
     const lists = $('.app-meeting-list');
     expect(lists).toHaveLength(2);
-    const upcoming = lists.eq(0).find('time').map((_, el) => $(el).text().trim()).get();
-    const recent = lists.eq(1).find('time').map((_, el) => $(el).text().trim()).get();
+    const upcoming = lists
+      .eq(0)
+      .find('time')
+      .map((_, el) => $(el).text().trim())
+      .get();
+    const recent = lists
+      .eq(1)
+      .find('time')
+      .map((_, el) => $(el).text().trim())
+      .get();
     expect(upcoming).toEqual(['Tuesday 5 February 2030, 10am', 'Tuesday 5 March 2030, 10am']);
     expect(recent).toEqual(['Wednesday 5 December 2029, 10am', 'Monday 5 November 2029, 10am']);
     expect(lists.eq(1).text()).toContain('Cancelled');

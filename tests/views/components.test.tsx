@@ -12,7 +12,13 @@ const html = (el: JSX.Element) => parse(String(el));
 describe('GOV.UK-shaped components', () => {
   it('Input links its hint and error message to the control and keeps the typed value', () => {
     const $ = html(
-      <Input id="venue" label="Venue" hint="Where the meeting is held" errorMessage="Enter a venue" value={'<b>Room 1</b>'} />,
+      <Input
+        id="venue"
+        label="Venue"
+        hint="Where the meeting is held"
+        errorMessage="Enter a venue"
+        value={'<b>Room 1</b>'}
+      />,
     );
     expect($('.govuk-form-group').hasClass('govuk-form-group--error')).toBe(true);
     expect($('label').attr('for')).toBe('venue');
@@ -67,7 +73,12 @@ describe('GOV.UK-shaped components', () => {
 
   it('Table renders a caption, header cells and row headers', () => {
     const $ = html(
-      <Table caption="Members" head={[{ text: 'Name' }, { text: 'Votes', numeric: true }]} firstCellIsHeader rows={[[{ text: 'A' }, { text: '3', numeric: true }]]} />,
+      <Table
+        caption="Members"
+        head={[{ text: 'Name' }, { text: 'Votes', numeric: true }]}
+        firstCellIsHeader
+        rows={[[{ text: 'A' }, { text: '3', numeric: true }]]}
+      />,
     );
     expect($('caption').text()).toBe('Members');
     expect($('thead th').last().hasClass('govuk-table__header--numeric')).toBe(true);

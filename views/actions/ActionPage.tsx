@@ -27,7 +27,15 @@ export interface ActionPanelProps {
 const STATUS_COLOURS = { open: 'blue', in_progress: 'yellow', done: 'green', dropped: 'grey' } as const;
 
 /** The action's state, its updates, and the form to add one: the region an update replaces. */
-export function ActionPanel({ action, canUpdate, csrfToken, values = {}, errors = {}, updated, history }: ActionPanelProps): JSX.Element {
+export function ActionPanel({
+  action,
+  canUpdate,
+  csrfToken,
+  values = {},
+  errors = {},
+  updated,
+  history,
+}: ActionPanelProps): JSX.Element {
   const url = `/manage/actions/${action.id}/updates`;
   const chosen = values.status ?? action.status;
   return (

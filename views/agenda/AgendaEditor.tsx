@@ -105,7 +105,9 @@ function ItemForm({
   csrfToken: string;
 }): JSX.Element {
   const p = item ? `item-${item.id}-` : 'new-';
-  const action = item ? `/manage/meetings/${meetingId}/agenda/items/${item.id}` : `/manage/meetings/${meetingId}/agenda/items`;
+  const action = item
+    ? `/manage/meetings/${meetingId}/agenda/items/${item.id}`
+    : `/manage/meetings/${meetingId}/agenda/items`;
   return (
     <form method="post" action={action} novalidate class="app-item-form" {...enhance(action)}>
       <Csrf token={csrfToken} />
@@ -166,7 +168,10 @@ function ItemForm({
         rows={2}
       />
       <div class="govuk-button-group">
-        <Button text={item ? 'Save item' : 'Add item'} attributes={{ id: item ? `save-item-${item.id}` : 'add-item' }} />
+        <Button
+          text={item ? 'Save item' : 'Add item'}
+          attributes={{ id: item ? `save-item-${item.id}` : 'add-item' }}
+        />
         {item ? (
           <a class="govuk-link" href={`/manage/meetings/${meetingId}/agenda#item-${item.id}`}>
             Cancel
@@ -179,7 +184,12 @@ function ItemForm({
   );
 }
 
-export function itemValues(item: Pick<EditorItem, 'title' | 'purpose' | 'kind' | 'plannedStart' | 'durationMinutes' | 'exemptParagraph' | 'exemptReason'>): Values {
+export function itemValues(
+  item: Pick<
+    EditorItem,
+    'title' | 'purpose' | 'kind' | 'plannedStart' | 'durationMinutes' | 'exemptParagraph' | 'exemptReason'
+  >,
+): Values {
   return {
     title: item.title,
     purpose: item.purpose,
@@ -247,7 +257,12 @@ function ItemView({
             <form method="post" action={`${base}/move`} {...enhance(`${base}/move`)}>
               <Csrf token={csrfToken} />
               <input type="hidden" name="direction" value="up" />
-              <button type="submit" class="govuk-button govuk-button--secondary" id={`move-up-${item.id}`} data-module="govuk-button">
+              <button
+                type="submit"
+                class="govuk-button govuk-button--secondary"
+                id={`move-up-${item.id}`}
+                data-module="govuk-button"
+              >
                 Move up<span class="govuk-visually-hidden" safe>{`: ${item.title}`}</span>
               </button>
             </form>
@@ -258,7 +273,12 @@ function ItemView({
             <form method="post" action={`${base}/move`} {...enhance(`${base}/move`)}>
               <Csrf token={csrfToken} />
               <input type="hidden" name="direction" value="down" />
-              <button type="submit" class="govuk-button govuk-button--secondary" id={`move-down-${item.id}`} data-module="govuk-button">
+              <button
+                type="submit"
+                class="govuk-button govuk-button--secondary"
+                id={`move-down-${item.id}`}
+                data-module="govuk-button"
+              >
                 Move down<span class="govuk-visually-hidden" safe>{`: ${item.title}`}</span>
               </button>
             </form>
@@ -283,7 +303,13 @@ function ItemView({
         ''
       )}
       {editing ? (
-        <ItemForm meetingId={meetingId} item={item} values={editing.values} errors={editing.errors} csrfToken={csrfToken} />
+        <ItemForm
+          meetingId={meetingId}
+          item={item}
+          values={editing.values}
+          errors={editing.errors}
+          csrfToken={csrfToken}
+        />
       ) : (
         ''
       )}
@@ -295,7 +321,13 @@ function ItemView({
           <li class="app-inline-row">
             <span safe>{presenterLabel(p)}</span>
             {canEdit ? (
-              <RemoveButton action={`${base}/presenters/${p.id}/remove`} enhance={enhance(`${base}/presenters/${p.id}/remove`)} id={`remove-presenter-${p.id}`} what={p.name} csrfToken={csrfToken} />
+              <RemoveButton
+                action={`${base}/presenters/${p.id}/remove`}
+                enhance={enhance(`${base}/presenters/${p.id}/remove`)}
+                id={`remove-presenter-${p.id}`}
+                what={p.name}
+                csrfToken={csrfToken}
+              />
             ) : (
               ''
             )}
@@ -318,7 +350,10 @@ function ItemView({
                 label="From the people directory"
                 value={presenterState?.values.personId ?? ''}
                 errorMessage={presenterState?.errors[`presenter-${item.id}-personId`]}
-                options={[{ value: '', text: 'Choose' }, ...data.people.map((p) => ({ value: String(p.id), text: p.name }))]}
+                options={[
+                  { value: '', text: 'Choose' },
+                  ...data.people.map((p) => ({ value: String(p.id), text: p.name })),
+                ]}
               />
               <Input
                 id={`presenter-${item.id}-newPersonName`}
@@ -361,7 +396,13 @@ function ItemView({
               ''
             )}
             {canEdit ? (
-              <RemoveButton action={`${base}/papers/${d.id}/remove`} enhance={enhance(`${base}/papers/${d.id}/remove`)} id={`remove-paper-${d.id}`} what={d.title} csrfToken={csrfToken} />
+              <RemoveButton
+                action={`${base}/papers/${d.id}/remove`}
+                enhance={enhance(`${base}/papers/${d.id}/remove`)}
+                id={`remove-paper-${d.id}`}
+                what={d.title}
+                csrfToken={csrfToken}
+              />
             ) : (
               ''
             )}
@@ -385,7 +426,14 @@ function ItemView({
               {...enhance(`${base}/papers`)}
             >
               <Csrf token={csrfToken} />
-              <div class={['govuk-form-group', paperState?.errors[`paper-${item.id}-file`] ? 'govuk-form-group--error' : ''].filter(Boolean).join(' ')}>
+              <div
+                class={[
+                  'govuk-form-group',
+                  paperState?.errors[`paper-${item.id}-file`] ? 'govuk-form-group--error' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+              >
                 <label class="govuk-label" for={`paper-${item.id}-file`}>
                   PDF file
                 </label>
@@ -394,7 +442,8 @@ function ItemView({
                 </div>
                 {paperState?.errors[`paper-${item.id}-file`] ? (
                   <p id={`paper-${item.id}-file-error`} class="govuk-error-message">
-                    <span class="govuk-visually-hidden">Error:</span> <span safe>{paperState.errors[`paper-${item.id}-file`] ?? ''}</span>
+                    <span class="govuk-visually-hidden">Error:</span>{' '}
+                    <span safe>{paperState.errors[`paper-${item.id}-file`] ?? ''}</span>
                   </p>
                 ) : (
                   ''
@@ -449,7 +498,10 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
   const errors = [
     ...(state.formError ? [{ text: state.formError, href: '#agenda-items' }] : []),
     ...Object.entries(state.add?.errors ?? {}).map(([k, text]) => ({ text, href: `#new-${k}` })),
-    ...Object.entries(state.editing?.errors ?? {}).map(([k, text]) => ({ text, href: `#item-${state.editing?.itemId}-${k}` })),
+    ...Object.entries(state.editing?.errors ?? {}).map(([k, text]) => ({
+      text,
+      href: `#item-${state.editing?.itemId}-${k}`,
+    })),
     ...Object.entries(state.presenter?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
     ...Object.entries(state.paper?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
     ...Object.entries(state.publish?.errors ?? {}).map(([k, text]) => ({ text, href: `#${k}` })),
@@ -468,7 +520,9 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
           <p class="govuk-body">This agenda is a draft: the public cannot see it.</p>
         )}
         {data.locked ? (
-          <p class="govuk-body govuk-!-font-weight-bold">The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.</p>
+          <p class="govuk-body govuk-!-font-weight-bold">
+            The minutes of this meeting are approved, so its agenda is part of the record and no longer changes.
+          </p>
         ) : (
           <p class="govuk-body" safe>
             {deadline.late
@@ -480,7 +534,11 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
       </div>
 
       {data.items.length === 0 && canEdit ? (
-        <form method="post" action={`/manage/meetings/${meetingId}/agenda/standard`} {...enhance(`/manage/meetings/${meetingId}/agenda/standard`)}>
+        <form
+          method="post"
+          action={`/manage/meetings/${meetingId}/agenda/standard`}
+          {...enhance(`/manage/meetings/${meetingId}/agenda/standard`)}
+        >
           <Csrf token={csrfToken} />
           <p class="govuk-body">The agenda has no items yet.</p>
           <Button text="Start with the standard items" attributes={{ id: 'standard-items' }} />
@@ -500,7 +558,13 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
           <h2 class="govuk-heading-m" id="add-item-heading">
             Add an item
           </h2>
-          <ItemForm meetingId={meetingId} item={null} values={state.add?.values ?? {}} errors={state.add?.errors ?? {}} csrfToken={csrfToken} />
+          <ItemForm
+            meetingId={meetingId}
+            item={null}
+            values={state.add?.values ?? {}}
+            errors={state.add?.errors ?? {}}
+            csrfToken={csrfToken}
+          />
         </section>
       ) : (
         ''
@@ -523,7 +587,12 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
                   {...enhance(`/manage/meetings/${meetingId}/agenda/work-programme/${t.id}`)}
                 >
                   <Csrf token={csrfToken} />
-                  <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" id={`add-topic-${t.id}`} data-module="govuk-button">
+                  <button
+                    type="submit"
+                    class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                    id={`add-topic-${t.id}`}
+                    data-module="govuk-button"
+                  >
                     Add to the agenda<span class="govuk-visually-hidden" safe>{`: ${t.topic}`}</span>
                   </button>
                 </form>
@@ -540,7 +609,12 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
           <h2 class="govuk-heading-m" id="publish-heading">
             {version > 1 ? `Publish supplement ${version - 1} (version ${version})` : 'Publish the agenda'}
           </h2>
-          <form method="post" action={`/manage/meetings/${meetingId}/agenda/publish`} novalidate {...enhance(`/manage/meetings/${meetingId}/agenda/publish`)}>
+          <form
+            method="post"
+            action={`/manage/meetings/${meetingId}/agenda/publish`}
+            novalidate
+            {...enhance(`/manage/meetings/${meetingId}/agenda/publish`)}
+          >
             <Csrf token={csrfToken} />
             {version > 1 ? (
               <Textarea
@@ -575,7 +649,11 @@ export function AgendaEditor({ data, csrfToken, canEdit, state = {} }: AgendaEdi
             ) : (
               ''
             )}
-            <Button text={version > 1 ? 'Publish supplement' : 'Publish agenda'} attributes={{ id: 'publish-agenda' }} preventDoubleClick />
+            <Button
+              text={version > 1 ? 'Publish supplement' : 'Publish agenda'}
+              attributes={{ id: 'publish-agenda' }}
+              preventDoubleClick
+            />
           </form>
         </section>
       ) : (
@@ -602,14 +680,22 @@ export function AgendaEditorPage(props: AgendaEditorProps): JSX.Element {
   );
 }
 
-export function RemoveItemPage({ meetingId, item, csrfToken }: { meetingId: number; item: EditorItem; csrfToken: string }): JSX.Element {
+export function RemoveItemPage({
+  meetingId,
+  item,
+  csrfToken,
+}: {
+  meetingId: number;
+  item: EditorItem;
+  csrfToken: string;
+}): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-l" safe>{`Remove item ${item.number}, ${item.title}?`}</h1>
         <p class="govuk-body">
-          The item comes off the draft agenda, and its presenters with it. Its papers stay on file, and any published version of
-          the agenda still shows it.
+          The item comes off the draft agenda, and its presenters with it. Its papers stay on file, and any published
+          version of the agenda still shows it.
         </p>
         <form method="post" action={`/manage/meetings/${meetingId}/agenda/items/${item.id}/remove`}>
           <Csrf token={csrfToken} />

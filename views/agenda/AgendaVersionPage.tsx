@@ -3,7 +3,15 @@ import type { PublicAgenda } from '../../src/features/agenda/queries';
 import { AgendaSection } from '../meetings/AgendaSection';
 
 /** An earlier (or the latest) published version of an agenda, kept readable. */
-export function AgendaVersionPage({ meetingId, agenda, latestVersion }: { meetingId: number; agenda: PublicAgenda; latestVersion: number }): JSX.Element {
+export function AgendaVersionPage({
+  meetingId,
+  agenda,
+  latestVersion,
+}: {
+  meetingId: number;
+  agenda: PublicAgenda;
+  latestVersion: number;
+}): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

@@ -4,9 +4,7 @@ export function ForbiddenPage(): JSX.Element {
       <div class="govuk-grid-column-two-thirds">
         <h1 class="govuk-heading-xl">You cannot do that</h1>
         <p class="govuk-body">Your account does not give you access to this page or this change.</p>
-        <p class="govuk-body">
-          If you think it should, ask the clerk of the committee or an administrator.
-        </p>
+        <p class="govuk-body">If you think it should, ask the clerk of the committee or an administrator.</p>
         <p class="govuk-body">
           <a class="govuk-link" href="/manage">
             Go to your home page

@@ -15,7 +15,6 @@ export interface CommitteeFormProps {
   people: { id: number; name: string }[];
 }
 
-
 /** Set up or change a committee: its details, and the rules of its meetings. */
 export function CommitteeForm({ slug, values, errors, csrfToken, people }: CommitteeFormProps): JSX.Element {
   const editing = slug !== null;
@@ -46,7 +45,13 @@ export function CommitteeForm({ slug, values, errors, csrfToken, people }: Commi
         value={values.kind}
         options={COMMITTEE_KINDS.map((k) => ({ value: k, text: COMMITTEE_KIND_LABELS[k] }))}
       />
-      <Textarea id="remit" label="Remit (optional)" hint="What the committee scrutinises, as the public will read it." value={values.remit} errorMessage={errors.remit} />
+      <Textarea
+        id="remit"
+        label="Remit (optional)"
+        hint="What the committee scrutinises, as the public will read it."
+        value={values.remit}
+        errorMessage={errors.remit}
+      />
       <Select
         id="clerkPersonId"
         label="Clerk (optional)"
@@ -55,8 +60,22 @@ export function CommitteeForm({ slug, values, errors, csrfToken, people }: Commi
         errorMessage={errors.clerkPersonId}
         options={[{ value: '', text: 'None' }, ...people.map((p) => ({ value: String(p.id), text: p.name }))]}
       />
-      <Input id="contactEmail" label="Contact email (optional)" type="email" value={values.contactEmail} errorMessage={errors.contactEmail} spellcheck={false} />
-      <Input id="contactPhone" label="Contact telephone (optional)" type="tel" value={values.contactPhone} errorMessage={errors.contactPhone} classes="govuk-input--width-20" />
+      <Input
+        id="contactEmail"
+        label="Contact email (optional)"
+        type="email"
+        value={values.contactEmail}
+        errorMessage={errors.contactEmail}
+        spellcheck={false}
+      />
+      <Input
+        id="contactPhone"
+        label="Contact telephone (optional)"
+        type="tel"
+        value={values.contactPhone}
+        errorMessage={errors.contactPhone}
+        classes="govuk-input--width-20"
+      />
 
       <h2 class="govuk-heading-m">Notice and deadlines</h2>
       <Input

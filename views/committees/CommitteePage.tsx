@@ -38,15 +38,20 @@ export function CommitteePage({ committee, attendance, calendarUrl }: CommitteeP
         )}
 
         <h2 class="govuk-heading-l">Upcoming meetings</h2>
-        <MeetingList meetings={committee.upcoming} showCommittee={false} empty="No meetings are scheduled at the moment." />
+        <MeetingList
+          meetings={committee.upcoming}
+          showCommittee={false}
+          empty="No meetings are scheduled at the moment."
+        />
         <details class="govuk-details">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text">Subscribe to this committee’s meetings in your calendar</span>
           </summary>
           <div class="govuk-details__text">
             <p class="govuk-body">
-              Add this address to your calendar (in Outlook, Google Calendar or Apple Calendar, choose to subscribe to or add
-              a calendar from a web address). New meetings, changes and cancellations then appear in your calendar by themselves.
+              Add this address to your calendar (in Outlook, Google Calendar or Apple Calendar, choose to subscribe to
+              or add a calendar from a web address). New meetings, changes and cancellations then appear in your
+              calendar by themselves.
             </p>
             <p class="govuk-body">
               <a class="govuk-link" href={calendarUrl} safe>
@@ -82,8 +87,8 @@ export function CommitteePage({ committee, attendance, calendarUrl }: CommitteeP
           <>
             <h2 class="govuk-heading-l">Attendance</h2>
             <p class="govuk-body">
-              Meetings each current member was expected at while a member, and how they attended. Cancelled and postponed
-              meetings are not counted.
+              Meetings each current member was expected at while a member, and how they attended. Cancelled and
+              postponed meetings are not counted.
             </p>
             <Table
               caption="Attendance of current members"

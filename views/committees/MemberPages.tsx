@@ -41,10 +41,18 @@ export function MembersPage({
         <Table
           caption={`Members of the ${committee.name}, past and present`}
           captionClasses="govuk-visually-hidden"
-          head={[{ text: 'Name' }, { text: 'Role' }, { text: 'From' }, { text: 'To' }, ...(canManage ? [{ text: 'Change' }] : [])]}
+          head={[
+            { text: 'Name' },
+            { text: 'Role' },
+            { text: 'From' },
+            { text: 'To' },
+            ...(canManage ? [{ text: 'Change' }] : []),
+          ]}
           rows={members.map((m) => [
             { text: m.name },
-            { text: `${MEMBERSHIP_ROLE_LABELS[m.role]}${m.representing ? ` (${m.representing})` : ''}${m.voting ? '' : ', non-voting'}` },
+            {
+              text: `${MEMBERSHIP_ROLE_LABELS[m.role]}${m.representing ? ` (${m.representing})` : ''}${m.voting ? '' : ', non-voting'}`,
+            },
             { text: m.fromDate ? formatCalendarDate(m.fromDate) : 'Not recorded' },
             { text: m.toDate ? formatCalendarDate(m.toDate) : 'Current' },
             ...(canManage
@@ -52,7 +60,11 @@ export function MembersPage({
                   {
                     html: (
                       <a class="govuk-link" href={`/manage/committees/${committee.slug}/members/${m.id}/edit`}>
-                        Change<span class="govuk-visually-hidden" safe>{` ${m.name}, ${MEMBERSHIP_ROLE_LABELS[m.role]}`}</span>
+                        Change
+                        <span
+                          class="govuk-visually-hidden"
+                          safe
+                        >{` ${m.name}, ${MEMBERSHIP_ROLE_LABELS[m.role]}`}</span>
                       </a>
                     ),
                   },
@@ -79,7 +91,14 @@ export interface MembershipFormProps {
   people: { id: number; name: string }[];
 }
 
-export function MembershipForm({ committee, membershipId, values, errors, csrfToken, people }: MembershipFormProps): JSX.Element {
+export function MembershipForm({
+  committee,
+  membershipId,
+  values,
+  errors,
+  csrfToken,
+  people,
+}: MembershipFormProps): JSX.Element {
   const base = `/manage/committees/${committee.slug}/members`;
   return (
     <FormPage
@@ -119,9 +138,27 @@ export function MembershipForm({ committee, membershipId, values, errors, csrfTo
           { value: 'no', text: 'No' },
         ]}
       />
-      <Input id="representing" label="Representing (optional)" hint="For a co-opted member, like Healthwatch Bucks" value={values.representing} errorMessage={errors.representing} />
-      <DateInput id="from" legend="Start date (optional)" hint="For example, 12 5 2021" value={values.from} errorMessage={errors.from} />
-      <DateInput id="to" legend="End date (optional)" hint="Leave empty while they are a member" value={values.to} errorMessage={errors.to} />
+      <Input
+        id="representing"
+        label="Representing (optional)"
+        hint="For a co-opted member, like Healthwatch Bucks"
+        value={values.representing}
+        errorMessage={errors.representing}
+      />
+      <DateInput
+        id="from"
+        legend="Start date (optional)"
+        hint="For example, 12 5 2021"
+        value={values.from}
+        errorMessage={errors.from}
+      />
+      <DateInput
+        id="to"
+        legend="End date (optional)"
+        hint="Leave empty while they are a member"
+        value={values.to}
+        errorMessage={errors.to}
+      />
     </FormPage>
   );
 }

@@ -14,7 +14,15 @@ export function Checkbox({ id, name, value = 'yes', label, hint, checked }: Chec
     <div class="govuk-form-group">
       <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
         <div class="govuk-checkboxes__item">
-          <input class="govuk-checkboxes__input" id={id} name={name} type="checkbox" value={value} checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} />
+          <input
+            class="govuk-checkboxes__input"
+            id={id}
+            name={name}
+            type="checkbox"
+            value={value}
+            checked={checked}
+            aria-describedby={hint ? `${id}-hint` : undefined}
+          />
           <label class="govuk-label govuk-checkboxes__label" for={id} safe>
             {label}
           </label>

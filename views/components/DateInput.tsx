@@ -11,7 +11,8 @@ export interface DateInputProps {
 
 /** GOV.UK date input: day, month and year in three boxes, inside a fieldset. */
 export function DateInput({ id, legend, hint, errorMessage, value }: DateInputProps): JSX.Element {
-  const describedBy = [hint ? `${id}-hint` : '', errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : '', errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const box = (part: 'day' | 'month' | 'year', label: string, width: 2 | 4) => (
     <div class="govuk-date-input__item">
       <div class="govuk-form-group">

@@ -24,8 +24,13 @@ export interface RadiosProps {
 /** GOV.UK radios: one choice from a few, inside a fieldset. */
 export function Radios(props: RadiosProps): JSX.Element {
   const { id, legend, hint, errorMessage, options, value } = props;
-  const describedBy = [hint ? `${id}-hint` : '', errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  const radiosClass = ['govuk-radios', props.small ? 'govuk-radios--small' : '', props.inline ? 'govuk-radios--inline' : '']
+  const describedBy =
+    [hint ? `${id}-hint` : '', errorMessage ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const radiosClass = [
+    'govuk-radios',
+    props.small ? 'govuk-radios--small' : '',
+    props.inline ? 'govuk-radios--inline' : '',
+  ]
     .filter(Boolean)
     .join(' ');
   return (

@@ -18,32 +18,30 @@ export function SummaryList({ rows, classes }: SummaryListProps): JSX.Element {
       {rows.map((row) => {
         const value = row.html ?? <span safe>{row.text ?? ''}</span>;
         return (
-        <div class="govuk-summary-list__row">
-          <dt class="govuk-summary-list__key" safe>
-            {row.key}
-          </dt>
-          <dd class="govuk-summary-list__value">
-            {value}
-          </dd>
-          {row.actions && row.actions.length > 0 ? (
-            <dd class="govuk-summary-list__actions">
-              {row.actions.map((a) => (
-                <a class="govuk-link" href={a.href}>
-                  <span safe>{a.text}</span>
-                  {a.visuallyHiddenText ? (
-                    <span class="govuk-visually-hidden" safe>
-                      {` ${a.visuallyHiddenText}`}
-                    </span>
-                  ) : (
-                    ''
-                  )}
-                </a>
-              ))}
-            </dd>
-          ) : (
-            ''
-          )}
-        </div>
+          <div class="govuk-summary-list__row">
+            <dt class="govuk-summary-list__key" safe>
+              {row.key}
+            </dt>
+            <dd class="govuk-summary-list__value">{value}</dd>
+            {row.actions && row.actions.length > 0 ? (
+              <dd class="govuk-summary-list__actions">
+                {row.actions.map((a) => (
+                  <a class="govuk-link" href={a.href}>
+                    <span safe>{a.text}</span>
+                    {a.visuallyHiddenText ? (
+                      <span class="govuk-visually-hidden" safe>
+                        {` ${a.visuallyHiddenText}`}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </a>
+                ))}
+              </dd>
+            ) : (
+              ''
+            )}
+          </div>
         );
       })}
     </dl>

@@ -6,8 +6,15 @@ export function NotFoundPage(): JSX.Element {
         <p class="govuk-body">If you typed the web address, check it is correct.</p>
         <p class="govuk-body">If you pasted the web address, check you copied the entire address.</p>
         <p class="govuk-body">
-          You can <a class="govuk-link" href="/">see upcoming and recent meetings</a> or{' '}
-          <a class="govuk-link" href="/committees">browse the committees</a>.
+          You can{' '}
+          <a class="govuk-link" href="/">
+            see upcoming and recent meetings
+          </a>{' '}
+          or{' '}
+          <a class="govuk-link" href="/committees">
+            browse the committees
+          </a>
+          .
         </p>
       </div>
     </div>

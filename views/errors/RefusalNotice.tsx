@@ -2,7 +2,15 @@
  * A refusal shown above the page an htmx request came from, instead of in
  * place of the form that sent it: what was typed stays where it was.
  */
-export function RefusalNotice({ title, message, link }: { title: string; message: string; link?: { href: string; text: string } }): JSX.Element {
+export function RefusalNotice({
+  title,
+  message,
+  link,
+}: {
+  title: string;
+  message: string;
+  link?: { href: string; text: string };
+}): JSX.Element {
   return (
     <div class="govuk-error-summary" data-module="govuk-error-summary">
       <div role="alert">

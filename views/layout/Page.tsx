@@ -39,7 +39,14 @@ const SIGNED_IN_NAV = [
 ] as const satisfies readonly { section: NavSection; href: string; text: string }[];
 
 /** The full HTML document: skip link, generic header, navigation, main, footer. */
-export function Page({ title, children, nav = 'none', beforeContent = '', signedIn = null, confirmation }: PageProps): JSX.Element {
+export function Page({
+  title,
+  children,
+  nav = 'none',
+  beforeContent = '',
+  signedIn = null,
+  confirmation,
+}: PageProps): JSX.Element {
   const items = signedIn ? SIGNED_IN_NAV : PUBLIC_NAV;
   const htmxHeaders = signedIn ? JSON.stringify({ 'x-csrf-token': signedIn.csrfToken }) : undefined;
   return (
@@ -70,7 +77,11 @@ export function Page({ title, children, nav = 'none', beforeContent = '', signed
               </div>
             </div>
           </header>
-          <section aria-label="Service information" class="govuk-service-navigation" data-module="govuk-service-navigation">
+          <section
+            aria-label="Service information"
+            class="govuk-service-navigation"
+            data-module="govuk-service-navigation"
+          >
             <div class="govuk-width-container">
               <div class="govuk-service-navigation__container">
                 <nav aria-label="Menu" class="govuk-service-navigation__wrapper">
@@ -127,7 +138,11 @@ export function Page({ title, children, nav = 'none', beforeContent = '', signed
           <div class="govuk-width-container">
             {beforeContent}
             <main class="govuk-main-wrapper" id="main-content">
-              {confirmation ? <NotificationBanner type="success" heading={confirmation} titleId="confirmation-title" /> : ''}
+              {confirmation ? (
+                <NotificationBanner type="success" heading={confirmation} titleId="confirmation-title" />
+              ) : (
+                ''
+              )}
               {children}
             </main>
           </div>

@@ -4,7 +4,15 @@ import { ACTION_STATUS_LABELS } from '../../src/lib/labels';
 import { Table } from '../components/Table';
 
 /** Actions as a table: what, who, from which meeting, status and due date. */
-export function ActionTable({ actions, caption, showCommittee = true }: { actions: ActionSummary[]; caption: string; showCommittee?: boolean }): JSX.Element {
+export function ActionTable({
+  actions,
+  caption,
+  showCommittee = true,
+}: {
+  actions: ActionSummary[];
+  caption: string;
+  showCommittee?: boolean;
+}): JSX.Element {
   return (
     <Table
       caption={caption}
@@ -19,7 +27,9 @@ export function ActionTable({ actions, caption, showCommittee = true }: { action
           ),
         },
         { text: a.owners.join(', ') },
-        { text: `${showCommittee ? `${a.committee.name}, ` : ''}${formatShortDate(a.meetingStartsAt)}: ${a.itemTitle}` },
+        {
+          text: `${showCommittee ? `${a.committee.name}, ` : ''}${formatShortDate(a.meetingStartsAt)}: ${a.itemTitle}`,
+        },
         { text: `${ACTION_STATUS_LABELS[a.status]}${a.dueDate ? `, due ${formatCalendarDate(a.dueDate)}` : ''}` },
       ])}
     />

@@ -44,8 +44,17 @@ export function CommitteeOverviewPage({ committee, canManage, actions, history }
           )}
         </ul>
         <h2 class="govuk-heading-l">Upcoming meetings</h2>
-        {canManage ? <Button text="Schedule a meeting" href={`/manage/committees/${committee.slug}/meetings/new`} /> : ''}
-        <MeetingList meetings={committee.upcoming} showCommittee={false} empty="No meetings are scheduled." hrefBase="/manage/meetings" />
+        {canManage ? (
+          <Button text="Schedule a meeting" href={`/manage/committees/${committee.slug}/meetings/new`} />
+        ) : (
+          ''
+        )}
+        <MeetingList
+          meetings={committee.upcoming}
+          showCommittee={false}
+          empty="No meetings are scheduled."
+          hrefBase="/manage/meetings"
+        />
         <h2 class="govuk-heading-l">Open actions</h2>
         {actions.length === 0 ? (
           <p class="govuk-body">There are no open actions.</p>
@@ -53,7 +62,12 @@ export function CommitteeOverviewPage({ committee, canManage, actions, history }
           <ActionTable actions={actions} caption="Open actions" showCommittee={false} />
         )}
         <h2 class="govuk-heading-l">Past meetings</h2>
-        <MeetingList meetings={committee.past} showCommittee={false} empty="No past meetings." hrefBase="/manage/meetings" />
+        <MeetingList
+          meetings={committee.past}
+          showCommittee={false}
+          empty="No past meetings."
+          hrefBase="/manage/meetings"
+        />
         <History entries={history} />
       </div>
     </div>

@@ -30,7 +30,15 @@ function DueList({ items, missed }: { items: DueItem[]; missed: boolean }): JSX.
   );
 }
 
-export function ManageHomePage({ name, dashboard, role }: { name: string; dashboard: Dashboard; role: 'admin' | 'clerk' | 'member' }): JSX.Element {
+export function ManageHomePage({
+  name,
+  dashboard,
+  role,
+}: {
+  name: string;
+  dashboard: Dashboard;
+  role: 'admin' | 'clerk' | 'member';
+}): JSX.Element {
   const clerkish = role !== 'member';
   return (
     <div class="govuk-grid-row">
@@ -98,7 +106,11 @@ export function ManageHomePage({ name, dashboard, role }: { name: string; dashbo
             {clerkish ? (
               <>
                 <h2 class="govuk-heading-m">Missed</h2>
-                {dashboard.missed.length === 0 ? <p class="govuk-body">No deadlines have been missed.</p> : <DueList items={dashboard.missed} missed />}
+                {dashboard.missed.length === 0 ? (
+                  <p class="govuk-body">No deadlines have been missed.</p>
+                ) : (
+                  <DueList items={dashboard.missed} missed />
+                )}
                 <h2 class="govuk-heading-m">Due soon</h2>
                 {dashboard.dueSoon.length === 0 ? (
                   <p class="govuk-body">Nothing is due in the next week.</p>

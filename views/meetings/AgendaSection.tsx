@@ -1,4 +1,9 @@
-import { paperSpan, type PublicAgenda, type PublicAgendaItem, type PublicQuestion } from '../../src/features/agenda/queries';
+import {
+  paperSpan,
+  type PublicAgenda,
+  type PublicAgendaItem,
+  type PublicQuestion,
+} from '../../src/features/agenda/queries';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
 import { DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
@@ -81,7 +86,9 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
     );
   }
   const pages = itemPages(item);
-  const meta = [item.plannedStart, pages ? pages.charAt(0).toUpperCase() + pages.slice(1) : null].filter(Boolean).join(' · ');
+  const meta = [item.plannedStart, pages ? pages.charAt(0).toUpperCase() + pages.slice(1) : null]
+    .filter(Boolean)
+    .join(' · ');
   const safePurpose = item.purpose ? renderSafeMarkdown(item.purpose) : '';
   return (
     <li class="app-agenda-item" id={`item-${item.number}`}>
@@ -136,7 +143,11 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
           </p>
           <ul class="govuk-list app-agenda__papers">
             {item.papers.map((p) => {
-              const details = [DOCUMENT_KIND_LABELS[p.kind], pageRange(p.packStartPage, p.packEndPage), fileSize(p.byteSize)]
+              const details = [
+                DOCUMENT_KIND_LABELS[p.kind],
+                pageRange(p.packStartPage, p.packEndPage),
+                fileSize(p.byteSize),
+              ]
                 .filter(Boolean)
                 .join(', ');
               return (
@@ -172,8 +183,12 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
         Agenda
       </h2>
       <p class="govuk-body">
-        Published <time datetime={isoLondon(agenda.publishedAt)} safe>{formatDateTime(agenda.publishedAt)}</time>
-        {agenda.version > 1 ? <span safe>{` (supplement ${agenda.version - 1}, version ${agenda.version})`}</span> : ''}.
+        Published{' '}
+        <time datetime={isoLondon(agenda.publishedAt)} safe>
+          {formatDateTime(agenda.publishedAt)}
+        </time>
+        {agenda.version > 1 ? <span safe>{` (supplement ${agenda.version - 1}, version ${agenda.version})`}</span> : ''}
+        .
       </p>
       {agenda.changeSummary ? (
         <div class="govuk-inset-text">

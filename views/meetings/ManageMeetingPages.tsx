@@ -47,11 +47,45 @@ export function MeetingForm({ committee, meetingId, values, errors, csrfToken }:
       cancelHref={meetingId === null ? `/manage/committees/${committee.slug}` : `/manage/meetings/${meetingId}`}
     >
       <DateInput id="date" legend="Date" hint="For example, 4 3 2021" value={values.date} errorMessage={errors.date} />
-      <Input id="startTime" label="Start time" hint="London time, like 10am or 14:30" value={values.startTime} errorMessage={errors.startTime} classes="govuk-input--width-5" />
-      <Input id="endTime" label="Expected end (optional)" hint="Like 1pm or 13:00" value={values.endTime} errorMessage={errors.endTime} classes="govuk-input--width-5" />
-      <Input id="venue" label="Venue (optional)" hint="A room and building, or ‘via MS Teams’" value={values.venue} errorMessage={errors.venue} />
-      <Input id="onlineUrl" label="Link to join online (optional)" type="url" value={values.onlineUrl} errorMessage={errors.onlineUrl} spellcheck={false} />
-      <Input id="webcastUrl" label="Link to the webcast (optional)" type="url" value={values.webcastUrl} errorMessage={errors.webcastUrl} spellcheck={false} />
+      <Input
+        id="startTime"
+        label="Start time"
+        hint="London time, like 10am or 14:30"
+        value={values.startTime}
+        errorMessage={errors.startTime}
+        classes="govuk-input--width-5"
+      />
+      <Input
+        id="endTime"
+        label="Expected end (optional)"
+        hint="Like 1pm or 13:00"
+        value={values.endTime}
+        errorMessage={errors.endTime}
+        classes="govuk-input--width-5"
+      />
+      <Input
+        id="venue"
+        label="Venue (optional)"
+        hint="A room and building, or ‘via MS Teams’"
+        value={values.venue}
+        errorMessage={errors.venue}
+      />
+      <Input
+        id="onlineUrl"
+        label="Link to join online (optional)"
+        type="url"
+        value={values.onlineUrl}
+        errorMessage={errors.onlineUrl}
+        spellcheck={false}
+      />
+      <Input
+        id="webcastUrl"
+        label="Link to the webcast (optional)"
+        type="url"
+        value={values.webcastUrl}
+        errorMessage={errors.webcastUrl}
+        spellcheck={false}
+      />
     </FormPage>
   );
 }
@@ -95,7 +129,15 @@ export interface ManageMeetingPageProps {
 }
 
 /** A meeting as its clerk runs it: details, every deadline with the days left, and what can be done next. */
-export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csrfToken, history, errors = {} }: ManageMeetingPageProps): JSX.Element {
+export function ManageMeetingPage({
+  meeting,
+  report,
+  canManage,
+  canMarkHeld,
+  csrfToken,
+  history,
+  errors = {},
+}: ManageMeetingPageProps): JSX.Element {
   const deadlineRows = [
     report.agenda
       ? [
@@ -109,7 +151,11 @@ export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csr
       ? [
           { text: 'Public questions close' },
           { text: formatDateTime(report.deadlines.questionsCloseAt) },
-          { html: <Tag text={report.questionsOpen ? 'Open' : 'Closed'} colour={report.questionsOpen ? 'blue' : 'grey'} /> },
+          {
+            html: (
+              <Tag text={report.questionsOpen ? 'Open' : 'Closed'} colour={report.questionsOpen ? 'blue' : 'grey'} />
+            ),
+          },
           { text: '' },
         ]
       : null,
@@ -117,7 +163,9 @@ export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csr
       ? [
           { text: 'Publish the draft minutes' },
           { text: `By ${formatCalendarDay(report.minutes.dueDate)}` },
-          { html: <Tag text={STATE_TAGS[report.minutes.state].text} colour={STATE_TAGS[report.minutes.state].colour} /> },
+          {
+            html: <Tag text={STATE_TAGS[report.minutes.state].text} colour={STATE_TAGS[report.minutes.state].colour} />,
+          },
           { text: remaining(report.minutes) },
         ]
       : null,
@@ -149,7 +197,9 @@ export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csr
           rows={[
             {
               key: 'Time',
-              text: meeting.endsAt ? `${formatTime(meeting.startsAt)} to ${formatTime(meeting.endsAt)}` : formatTime(meeting.startsAt),
+              text: meeting.endsAt
+                ? `${formatTime(meeting.startsAt)} to ${formatTime(meeting.endsAt)}`
+                : formatTime(meeting.startsAt),
             },
             { key: 'Venue', text: meeting.venue ?? 'Not set' },
             { key: 'Online', text: meeting.onlineUrl ?? 'No link' },
@@ -158,7 +208,10 @@ export function ManageMeetingPage({ meeting, report, canManage, canMarkHeld, csr
             { key: 'Agenda', text: meeting.agendaStatus === 'published' ? 'Published' : 'Draft' },
             {
               key: 'Minutes',
-              text: { none: 'Not started', draft: 'Draft', published: 'Published as a draft', approved: 'Approved' }[meeting.minutesStatus] ?? meeting.minutesStatus,
+              text:
+                { none: 'Not started', draft: 'Draft', published: 'Published as a draft', approved: 'Approved' }[
+                  meeting.minutesStatus
+                ] ?? meeting.minutesStatus,
             },
           ]}
         />
@@ -246,8 +299,8 @@ export function MeetingStatusForm({ meeting, change, reason, errors, csrfToken }
       cancelHref={`/manage/meetings/${meeting.id}`}
       intro={
         <p class="govuk-body">
-          The meeting stays on the public pages and in calendars, marked {change === 'cancel' ? 'cancelled' : 'postponed'}, with
-          this reason.
+          The meeting stays on the public pages and in calendars, marked{' '}
+          {change === 'cancel' ? 'cancelled' : 'postponed'}, with this reason.
         </p>
       }
     >

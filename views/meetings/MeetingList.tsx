@@ -13,7 +13,12 @@ export interface MeetingListProps {
 }
 
 /** A list of meetings, each a link to its page with its date, committee and state. */
-export function MeetingList({ meetings, empty, showCommittee = true, hrefBase = '/meetings' }: MeetingListProps): JSX.Element {
+export function MeetingList({
+  meetings,
+  empty,
+  showCommittee = true,
+  hrefBase = '/meetings',
+}: MeetingListProps): JSX.Element {
   if (meetings.length === 0) {
     return (
       <p class="govuk-body" safe>

@@ -51,7 +51,8 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           : `Questions for this meeting closed ${formatDateTime(meeting.deadlines.questionsCloseAt)}`,
     });
   }
-  const allExempt = meeting.agenda !== null && meeting.agenda.items.length > 0 && meeting.agenda.items.every((i) => i.exempt);
+  const allExempt =
+    meeting.agenda !== null && meeting.agenda.items.length > 0 && meeting.agenda.items.every((i) => i.exempt);
 
   return (
     <div class="govuk-grid-row">
@@ -65,7 +66,10 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           {formatDate(meeting.startsAt)}
         </h1>
         {meeting.status === 'cancelled' || meeting.status === 'postponed' ? (
-          <NotificationBanner heading={`This meeting has been ${meeting.status}.`} text={meeting.statusReason ?? undefined} />
+          <NotificationBanner
+            heading={`This meeting has been ${meeting.status}.`}
+            text={meeting.statusReason ?? undefined}
+          />
         ) : (
           ''
         )}

@@ -11,5 +11,11 @@ export function MeetingStatusTags({ meeting }: { meeting: MeetingSummary }): JSX
   }
   if (meeting.minutesStatus === 'published') tags.push(<Tag text="Draft minutes" colour="yellow" />);
   if (meeting.minutesStatus === 'approved') tags.push(<Tag text="Minutes approved" colour="green" />);
-  return <>{tags.map((tag) => <>{tag} </>)}</>;
+  return (
+    <>
+      {tags.map((tag) => (
+        <>{tag} </>
+      ))}
+    </>
+  );
 }

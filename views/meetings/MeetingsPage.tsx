@@ -20,7 +20,8 @@ export function MeetingsPage({ meetings, committees, committeeSlug, when }: Meet
     if (last && last.month === month) last.meetings.push(m);
     else months.push({ month, meetings: [m] });
   }
-  const query = (w: 'upcoming' | 'past') => `/meetings?when=${w}${committeeSlug ? `&committee=${encodeURIComponent(committeeSlug)}` : ''}`;
+  const query = (w: 'upcoming' | 'past') =>
+    `/meetings?when=${w}${committeeSlug ? `&committee=${encodeURIComponent(committeeSlug)}` : ''}`;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -31,7 +32,10 @@ export function MeetingsPage({ meetings, committees, committeeSlug, when }: Meet
             id="committee"
             label="Committee"
             value={committeeSlug ?? ''}
-            options={[{ value: '', text: 'All committees' }, ...committees.map((c) => ({ value: c.slug, text: c.name }))]}
+            options={[
+              { value: '', text: 'All committees' },
+              ...committees.map((c) => ({ value: c.slug, text: c.name })),
+            ]}
           />
           <Button text="Show meetings" variant="secondary" />
         </form>

@@ -1,5 +1,11 @@
 import type { MinutesView, PublicMinutes } from '../../src/features/minutes/queries';
-import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from '../../src/features/minutes/wording';
+import {
+  actionLine,
+  approvalSentence,
+  attendeeNames,
+  declarationSentence,
+  withheldNotice,
+} from '../../src/features/minutes/wording';
 import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { exemptNotice } from '../../src/lib/schedule12a';
@@ -14,7 +20,8 @@ import { WarningText } from '../components/WarningText';
  */
 export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element {
   const rows: SummaryListRow[] = [{ key: 'Members present', text: attendeeNames(minutes.present) || 'None recorded' }];
-  if (minutes.inAttendance.length > 0) rows.push({ key: 'Others in attendance', text: attendeeNames(minutes.inAttendance) });
+  if (minutes.inAttendance.length > 0)
+    rows.push({ key: 'Others in attendance', text: attendeeNames(minutes.inAttendance) });
   rows.push({ key: 'Apologies', text: attendeeNames(minutes.apologies) || 'None' });
   if (minutes.absent.length > 0) rows.push({ key: 'Absent', text: attendeeNames(minutes.absent) });
   return (
@@ -82,13 +89,20 @@ export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element 
       {minutes.amendments.length > 0 ? (
         <div class="app-minute-item" id="minutes-amendments">
           <h3 class="govuk-heading-m">Amendments since approval</h3>
-          <p class="govuk-body">Approved minutes are not changed. These corrections were recorded afterwards and read with them.</p>
+          <p class="govuk-body">
+            Approved minutes are not changed. These corrections were recorded afterwards and read with them.
+          </p>
           <ol class="govuk-list govuk-list--number">
             {minutes.amendments.map((a) => (
               <li>
-                <span safe>{`${a.itemNumber === null ? '' : `Item ${a.itemNumber}: `}${a.text ?? 'An amendment to an item not for publication.'}`}</span>
+                <span
+                  safe
+                >{`${a.itemNumber === null ? '' : `Item ${a.itemNumber}: `}${a.text ?? 'An amendment to an item not for publication.'}`}</span>
                 <br />
-                <span class="govuk-body-s" safe>{`${a.reason ? `${a.reason} ` : ''}Recorded ${formatDateTime(a.recordedAt)}.`}</span>
+                <span
+                  class="govuk-body-s"
+                  safe
+                >{`${a.reason ? `${a.reason} ` : ''}Recorded ${formatDateTime(a.recordedAt)}.`}</span>
               </li>
             ))}
           </ol>
@@ -101,7 +115,15 @@ export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element 
 }
 
 /** Published minutes on the meeting page: their standing, the version, and what they record. */
-export function MinutesSection({ minutes, meetingId, links = true }: { minutes: PublicMinutes; meetingId: number; links?: boolean }): JSX.Element {
+export function MinutesSection({
+  minutes,
+  meetingId,
+  links = true,
+}: {
+  minutes: PublicMinutes;
+  meetingId: number;
+  links?: boolean;
+}): JSX.Element {
   return (
     <section id="minutes" aria-labelledby="minutes-heading">
       <h2 class="govuk-heading-l" id="minutes-heading">
@@ -126,7 +148,10 @@ export function MinutesSection({ minutes, meetingId, links = true }: { minutes: 
         <WarningText text="Draft minutes: not yet approved. They become the formal record when the committee approves them at a later meeting." />
       )}
       <p class="govuk-body-s">
-        Published <time datetime={isoLondon(minutes.publishedAt)} safe>{formatDateTime(minutes.publishedAt)}</time>
+        Published{' '}
+        <time datetime={isoLondon(minutes.publishedAt)} safe>
+          {formatDateTime(minutes.publishedAt)}
+        </time>
         {minutes.version > 1 ? <span safe>{`, version ${minutes.version}`}</span> : ''}.{' '}
         {links ? (
           <a class="govuk-link" href={`/meetings/${meetingId}/minutes.pdf`}>

@@ -27,7 +27,17 @@ function Caption({ meeting }: { meeting: MeetingRef }): JSX.Element {
 }
 
 /** Upload a text file of minutes, or paste them. */
-export function ImportPage({ meeting, csrfToken, errors, text }: { meeting: MeetingRef; csrfToken: string; errors: FieldErrors; text: string }): JSX.Element {
+export function ImportPage({
+  meeting,
+  csrfToken,
+  errors,
+  text,
+}: {
+  meeting: MeetingRef;
+  csrfToken: string;
+  errors: FieldErrors;
+  text: string;
+}): JSX.Element {
   const action = `/manage/meetings/${meeting.id}/minutes/import`;
   return (
     <div class="govuk-grid-row">
@@ -36,8 +46,9 @@ export function ImportPage({ meeting, csrfToken, errors, text }: { meeting: Meet
         <Caption meeting={meeting} />
         <h1 class="govuk-heading-xl">Import minutes from a text file</h1>
         <p class="govuk-body">
-          The importer reads minutes laid out the usual way: a heading with the date and times, “Members present”, “Others in attendance” and “Apologies”, then
-          numbered items with their minute, “RESOLVED:” blocks and “ACTION:” lines. You see what it read before anything is saved.
+          The importer reads minutes laid out the usual way: a heading with the date and times, “Members present”,
+          “Others in attendance” and “Apologies”, then numbered items with their minute, “RESOLVED:” blocks and
+          “ACTION:” lines. You see what it read before anything is saved.
         </p>
         <form method="post" action={action} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="_csrf" value={csrfToken} />
@@ -55,7 +66,14 @@ export function ImportPage({ meeting, csrfToken, errors, text }: { meeting: Meet
             ) : (
               ''
             )}
-            <input class="govuk-file-upload" id="file" name="file" type="file" accept=".txt,text/plain" aria-describedby={errors.file ? 'file-hint file-error' : 'file-hint'} />
+            <input
+              class="govuk-file-upload"
+              id="file"
+              name="file"
+              type="file"
+              accept=".txt,text/plain"
+              aria-describedby={errors.file ? 'file-hint file-error' : 'file-hint'}
+            />
           </div>
           <Textarea id="text" label="Or paste the minutes" rows={12} value={text} />
           <Button text="Read the minutes" attributes={{ id: 'read-minutes' }} />
@@ -68,10 +86,16 @@ export function ImportPage({ meeting, csrfToken, errors, text }: { meeting: Meet
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function Who({ name, owner }: { name: PlannedName; owner?: boolean }): JSX.Element {
-  if (owner && name.person?.how === 'surname') return <span safe>{`not linked: only the surname matches ${name.person.name}`}</span>;
+  if (owner && name.person?.how === 'surname')
+    return <span safe>{`not linked: only the surname matches ${name.person.name}`}</span>;
   if (owner && !name.person) return <span>kept as written</span>;
   if (!name.person) return <Tag text="New to the directory" colour="yellow" />;
-  const how = { name: 'same name', initials: 'same initial and surname', surname: 'same surname only: check', role: 'by role on the committee' }[name.person.how];
+  const how = {
+    name: 'same name',
+    initials: 'same initial and surname',
+    surname: 'same surname only: check',
+    role: 'by role on the committee',
+  }[name.person.how];
   return <span safe>{`${name.person.name} (${how})`}</span>;
 }
 
@@ -117,7 +141,12 @@ export function ImportPreviewPage({
   fileName: string | null;
 }): JSX.Element {
   const p = plan.parsed;
-  const replaced = plan.replaces.attendance + plan.replaces.declarations + plan.replaces.resolutions + plan.replaces.actions + plan.replaces.minuteTexts;
+  const replaced =
+    plan.replaces.attendance +
+    plan.replaces.declarations +
+    plan.replaces.resolutions +
+    plan.replaces.actions +
+    plan.replaces.minuteTexts;
   const unplacedCount = p.items.reduce((n, i) => n + i.unplaced.length, 0);
   return (
     <div class="govuk-grid-row">
@@ -145,13 +174,22 @@ export function ImportPreviewPage({
 
         <div class="govuk-inset-text">
           <p class="govuk-body" safe>
-            {`Read ${count(p.items.length, 'item')}, ${count(plan.attendance.length, 'attendee')}, ${count(plan.declarations.length, 'declaration')}, ${count(p.items.reduce((n, i) => n + i.resolutions.length, 0), 'resolution')} and ${count(p.items.reduce((n, i) => n + i.actions.length, 0), 'action')}` +
+            {`Read ${count(p.items.length, 'item')}, ${count(plan.attendance.length, 'attendee')}, ${count(plan.declarations.length, 'declaration')}, ${count(
+              p.items.reduce((n, i) => n + i.resolutions.length, 0),
+              'resolution',
+            )} and ${count(
+              p.items.reduce((n, i) => n + i.actions.length, 0),
+              'action',
+            )}` +
               (p.date ? ` from minutes dated ${formatCalendarDate(p.date)}` : '') +
               (p.startedAt ? `, ${p.startedAt}${p.endedAt ? ` to ${p.endedAt}` : ''}` : '') +
               '.'}
           </p>
           {unplacedCount > 0 ? (
-            <p class="govuk-body" safe>{`${unplacedCount} passage${unplacedCount === 1 ? '' : 's'} could not be placed: they are kept in the minute text, marked below.`}</p>
+            <p
+              class="govuk-body"
+              safe
+            >{`${unplacedCount} passage${unplacedCount === 1 ? '' : 's'} could not be placed: they are kept in the minute text, marked below.`}</p>
           ) : (
             ''
           )}
@@ -171,7 +209,11 @@ export function ImportPreviewPage({
         )}
 
         {plan.blockers.length === 0 && p.items.length > 0 && text !== '' ? (
-          <form method="post" action={`/manage/meetings/${meeting.id}/minutes/import/confirm`} enctype="multipart/form-data">
+          <form
+            method="post"
+            action={`/manage/meetings/${meeting.id}/minutes/import/confirm`}
+            enctype="multipart/form-data"
+          >
             <input type="hidden" name="_csrf" value={csrfToken} />
             <input type="hidden" name="text" value={text} />
             {replaced > 0 ? (
@@ -205,7 +247,9 @@ export function ImportPreviewPage({
             captionClasses="govuk-visually-hidden"
             head={[{ text: 'As written' }, { text: 'Status' }, { text: 'In the directory' }]}
             rows={plan.attendance.map((a) => [
-              { text: `${a.written}${a.virtual ? ' (virtual)' : ''}${a.substituteFor ? ` (substitute for ${a.substituteFor.written})` : ''}` },
+              {
+                text: `${a.written}${a.virtual ? ' (virtual)' : ''}${a.substituteFor ? ` (substitute for ${a.substituteFor.written})` : ''}`,
+              },
               { text: ATTENDANCE_STATUS_LABELS[a.status] },
               { html: <Who name={a} /> },
             ])}
@@ -219,8 +263,14 @@ export function ImportPreviewPage({
           <ul class="govuk-list govuk-list--bullet">
             {plan.declarations.map((d) => (
               <li>
-                <span safe>{`${d.name}${d.itemNumber === null ? '' : ` (item ${d.itemNumber})`}: ${d.nature || 'no nature given'}. `}</span>
-                <span>{d.recorded ? `${DECLARATION_KIND_LABELS[d.kind]}${d.kindStated ? '' : ' (kind not stated: check)'}.` : 'Not a member: kept in the minute text only.'}</span>
+                <span
+                  safe
+                >{`${d.name}${d.itemNumber === null ? '' : ` (item ${d.itemNumber})`}: ${d.nature || 'no nature given'}. `}</span>
+                <span>
+                  {d.recorded
+                    ? `${DECLARATION_KIND_LABELS[d.kind]}${d.kindStated ? '' : ' (kind not stated: check)'}.`
+                    : 'Not a member: kept in the minute text only.'}
+                </span>
               </li>
             ))}
           </ul>
@@ -232,8 +282,21 @@ export function ImportPreviewPage({
             <h3 class="govuk-heading-m" id={`import-item-${item.number}`} safe>
               {`${item.number}. ${item.title}`}
             </h3>
-            <p class="govuk-body-s">{item.target ? <span safe>{`Goes to agenda item “${item.target.title}”.`}</span> : 'A new agenda item is added for it.'}</p>
-            {item.unplaced.length > 0 ? <Tag text={`${item.unplaced.length} passage${item.unplaced.length === 1 ? '' : 's'} not placed`} colour="orange" /> : ''}
+            <p class="govuk-body-s">
+              {item.target ? (
+                <span safe>{`Goes to agenda item “${item.target.title}”.`}</span>
+              ) : (
+                'A new agenda item is added for it.'
+              )}
+            </p>
+            {item.unplaced.length > 0 ? (
+              <Tag
+                text={`${item.unplaced.length} passage${item.unplaced.length === 1 ? '' : 's'} not placed`}
+                colour="orange"
+              />
+            ) : (
+              ''
+            )}
             <MarkedText text={item.minuteText} unplaced={item.unplaced} />
             {item.resolutions.length > 0 ? (
               <>
@@ -256,7 +319,11 @@ export function ImportPreviewPage({
                   {item.actions.map((a) => (
                     <li>
                       <strong>ACTION:</strong> <span safe>{`${a.owners.join('/')}: ${a.description}`}</span>
-                      {a.descriptionFrom === 'text before it' ? <span class="govuk-body-s"> (taken from the sentence before the ACTION line)</span> : ''}
+                      {a.descriptionFrom === 'text before it' ? (
+                        <span class="govuk-body-s"> (taken from the sentence before the ACTION line)</span>
+                      ) : (
+                        ''
+                      )}
                       <br />
                       <span class="govuk-body-s">Owners: </span>
                       {a.ownerNames.map((o, i) => (

@@ -1,4 +1,9 @@
-import { minutesView, type MinutesEditorData, type MinutesEditorItem, type MinutesStateData } from '../../src/features/minutes/queries';
+import {
+  minutesView,
+  type MinutesEditorData,
+  type MinutesEditorItem,
+  type MinutesStateData,
+} from '../../src/features/minutes/queries';
 import { actionLine, approvalSentence, declarationSentence } from '../../src/features/minutes/wording';
 import { MEMBER_STATUSES } from '../../src/features/minutes/commands';
 import { DECLARATION_KINDS, RESOLUTION_OUTCOMES } from '../../src/features/minutes/schema';
@@ -42,7 +47,10 @@ export interface MinutesScreenProps {
   fragment?: boolean;
 }
 
-const OUTCOME_OPTIONS = [{ value: '', text: 'As written in capitals in the text' }, ...RESOLUTION_OUTCOMES.map((o) => ({ value: o, text: o }))];
+const OUTCOME_OPTIONS = [
+  { value: '', text: 'As written in capitals in the text' },
+  ...RESOLUTION_OUTCOMES.map((o) => ({ value: o, text: o })),
+];
 
 function base(data: MinutesEditorData): string {
   return `/manage/meetings/${data.meeting.id}/minutes`;
@@ -59,11 +67,27 @@ function stateFor(props: MinutesScreenProps, form: string): MinutesFormState | u
 
 function RegionErrors({ state, fragment }: { state: MinutesFormState | undefined; fragment?: boolean }): JSX.Element {
   if (!state || !fragment) return '';
-  return <ErrorSummary errors={errorList(state.errors).map((e) => (e.href === '#main-content' || e.href === '#_locked' ? { ...e, href: '#minutes-status' } : e))} />;
+  return (
+    <ErrorSummary
+      errors={errorList(state.errors).map((e) =>
+        e.href === '#main-content' || e.href === '#_locked' ? { ...e, href: '#minutes-status' } : e,
+      )}
+    />
+  );
 }
 
 /** A details disclosure holding a form to add something; open when that form came back with errors. */
-function AddDetails({ summary, to, open, children }: { summary: string; to?: string; open: boolean; children: JSX.Element }): JSX.Element {
+function AddDetails({
+  summary,
+  to,
+  open,
+  children,
+}: {
+  summary: string;
+  to?: string;
+  open: boolean;
+  children: JSX.Element;
+}): JSX.Element {
   return (
     <details class="govuk-details" open={open ? true : undefined}>
       <summary class="govuk-details__summary">
@@ -78,13 +102,36 @@ function AddDetails({ summary, to, open, children }: { summary: string; to?: str
 }
 
 /** "Change" (the edit form in place, or on its own page without JavaScript) and "Remove" for a recorded entry. */
-function ChangeOrRemove(props: { url: string; focus: string; region: string; what: string; removeId: string | null; csrfToken: string }): JSX.Element {
+function ChangeOrRemove(props: {
+  url: string;
+  focus: string;
+  region: string;
+  what: string;
+  removeId: string | null;
+  csrfToken: string;
+}): JSX.Element {
   return (
     <span class="app-item-actions">
-      <a class="govuk-link govuk-body-s" href={`${props.url}/edit#${props.focus}`} hx-get={`${props.url}/edit`} hx-target={`#${props.region}`} hx-swap="outerHTML">
+      <a
+        class="govuk-link govuk-body-s"
+        href={`${props.url}/edit#${props.focus}`}
+        hx-get={`${props.url}/edit`}
+        hx-target={`#${props.region}`}
+        hx-swap="outerHTML"
+      >
         Change<span class="govuk-visually-hidden" safe>{` ${props.what}`}</span>
       </a>
-      {props.removeId ? <RemoveButton action={`${props.url}/remove`} enhance={enhance(`${props.url}/remove`, props.region)} id={props.removeId} what={props.what} csrfToken={props.csrfToken} /> : ''}
+      {props.removeId ? (
+        <RemoveButton
+          action={`${props.url}/remove`}
+          enhance={enhance(`${props.url}/remove`, props.region)}
+          id={props.removeId}
+          what={props.what}
+          csrfToken={props.csrfToken}
+        />
+      ) : (
+        ''
+      )}
     </span>
   );
 }
@@ -175,8 +222,13 @@ export function PublishPanel(props: MinutesScreenProps): JSX.Element {
         ) : (
           ''
         )}
-        <Button text={latest ? `Publish the corrections as version ${latest.version + 1}` : 'Publish the draft minutes'} attributes={{ id: 'publish-minutes' }} />
-        <p class="govuk-body-s">They are published as a draft, clearly labelled, until the committee approves them at a later meeting.</p>
+        <Button
+          text={latest ? `Publish the corrections as version ${latest.version + 1}` : 'Publish the draft minutes'}
+          attributes={{ id: 'publish-minutes' }}
+        />
+        <p class="govuk-body-s">
+          They are published as a draft, clearly labelled, until the committee approves them at a later meeting.
+        </p>
       </form>
     </section>
   );
@@ -186,7 +238,8 @@ export function TimesForm(props: MinutesScreenProps): JSX.Element {
   const { data, csrfToken } = props;
   const state = stateFor(props, 'times');
   const action = `${base(data)}/times`;
-  const value = (field: 'startedAt' | 'endedAt') => state?.values[field] ?? (data.meeting[field] ? formatTime(data.meeting[field]) : '');
+  const value = (field: 'startedAt' | 'endedAt') =>
+    state?.values[field] ?? (data.meeting[field] ? formatTime(data.meeting[field]) : '');
   return (
     <section id="minutes-times" class="app-editor-section" aria-labelledby="times-heading">
       <RegionErrors state={state} fragment={props.fragment} />
@@ -196,8 +249,22 @@ export function TimesForm(props: MinutesScreenProps): JSX.Element {
       <form method="post" action={action} novalidate data-autosave={`minutes:${props.userId}:${data.meeting.id}:times`}>
         <Csrf token={csrfToken} />
         <div class="app-field-row">
-          <Input id="startedAt" label="Began at" hint="Like 10am or 10:05" classes="govuk-input--width-5" value={value('startedAt')} errorMessage={state?.errors.startedAt} />
-          <Input id="endedAt" label="Ended at" hint="Like 1.24pm" classes="govuk-input--width-5" value={value('endedAt')} errorMessage={state?.errors.endedAt} />
+          <Input
+            id="startedAt"
+            label="Began at"
+            hint="Like 10am or 10:05"
+            classes="govuk-input--width-5"
+            value={value('startedAt')}
+            errorMessage={state?.errors.startedAt}
+          />
+          <Input
+            id="endedAt"
+            label="Ended at"
+            hint="Like 1.24pm"
+            classes="govuk-input--width-5"
+            value={value('endedAt')}
+            errorMessage={state?.errors.endedAt}
+          />
         </div>
         <Button text="Save times" variant="secondary" attributes={{ id: 'save-times' }} />
         <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite"></span>
@@ -209,21 +276,35 @@ export function TimesForm(props: MinutesScreenProps): JSX.Element {
 /** Members' attendance, substitutes and others in attendance: one region. */
 export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
   const { data, csrfToken } = props;
-  const state = props.state && ['attendance', 'substitute', 'other'].includes(props.state.form) ? props.state : undefined;
+  const state =
+    props.state && ['attendance', 'substitute', 'other'].includes(props.state.form) ? props.state : undefined;
   const membersState = stateFor(props, 'attendance');
   const subState = stateFor(props, 'substitute');
   const otherState = stateFor(props, 'other');
   const action = `${base(data)}/attendance`;
-  const peopleOptions = [{ value: '', text: 'Choose from the directory' }, ...data.people.map((p) => ({ value: String(p.id), text: p.name }))];
+  const peopleOptions = [
+    { value: '', text: 'Choose from the directory' },
+    ...data.people.map((p) => ({ value: String(p.id), text: p.name })),
+  ];
   return (
     <section id="minutes-attendance" class="app-editor-section" aria-labelledby="attendance-heading">
       <RegionErrors state={state} fragment={props.fragment} />
       <h2 class="govuk-heading-m" id="attendance-heading">
         Attendance
       </h2>
-      <form method="post" action={action} novalidate class="app-attendance" data-autosave={`minutes:${props.userId}:${data.meeting.id}:attendance`}>
+      <form
+        method="post"
+        action={action}
+        novalidate
+        class="app-attendance"
+        data-autosave={`minutes:${props.userId}:${data.meeting.id}:attendance`}
+      >
         <Csrf token={csrfToken} />
-        {data.members.length === 0 ? <p class="govuk-body">The committee had no members on the day of this meeting.</p> : ''}
+        {data.members.length === 0 ? (
+          <p class="govuk-body">The committee had no members on the day of this meeting.</p>
+        ) : (
+          ''
+        )}
         {data.members.map((m) => (
           <Radios
             id={`status-${m.personId}`}
@@ -252,33 +333,60 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
         {data.substitutes.map((s) => (
           <li class="app-inline-row">
             <span safe>{`${s.name}, substituting for ${s.substituteFor}${s.virtual ? ' (virtually)' : ''}`}</span>
-            <RemoveButton action={`${base(data)}/attendance/${s.attendanceId}/remove`} enhance={enhance(`${base(data)}/attendance/${s.attendanceId}/remove`, 'minutes-attendance')} id={`remove-attendee-${s.attendanceId}`} what={s.name} csrfToken={csrfToken} />
+            <RemoveButton
+              action={`${base(data)}/attendance/${s.attendanceId}/remove`}
+              enhance={enhance(`${base(data)}/attendance/${s.attendanceId}/remove`, 'minutes-attendance')}
+              id={`remove-attendee-${s.attendanceId}`}
+              what={s.name}
+              csrfToken={csrfToken}
+            />
           </li>
         ))}
       </ul>
       <AddDetails summary="Add a substitute" open={subState !== undefined}>
-            <form method="post" action={`${action}/substitutes`} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:substitute`} {...enhance(`${action}/substitutes`, 'minutes-attendance')}>
-              <Csrf token={csrfToken} />
-              <Select
-                id="substitute-forPersonId"
-                name="forPersonId"
-                label="Attending in place of"
-                value={subState?.values.forPersonId}
-                errorMessage={subState?.errors['substitute-forPersonId']}
-                options={[{ value: '', text: 'Choose a member' }, ...data.members.map((m) => ({ value: String(m.personId), text: m.name }))]}
-              />
-              <Select id="substitute-personId" name="personId" label="Substitute, from the directory" value={subState?.values.personId} errorMessage={subState?.errors['substitute-personId']} options={peopleOptions} />
-              <Input
-                id="substitute-newPersonName"
-                name="newPersonName"
-                label="Or someone new, by the name the minutes will use"
-                value={subState?.values.newPersonName}
-                errorMessage={subState?.errors['substitute-newPersonName']}
-              />
-              <Checkbox id="substitute-virtual" name="virtual" label="Attended virtually" checked={subState?.values.virtual === 'yes'} />
-              <Button text="Add substitute" variant="secondary" attributes={{ id: 'add-substitute' }} />
-            </form>
-        </AddDetails>
+        <form
+          method="post"
+          action={`${action}/substitutes`}
+          novalidate
+          data-draft={`minutes:${props.userId}:${data.meeting.id}:substitute`}
+          {...enhance(`${action}/substitutes`, 'minutes-attendance')}
+        >
+          <Csrf token={csrfToken} />
+          <Select
+            id="substitute-forPersonId"
+            name="forPersonId"
+            label="Attending in place of"
+            value={subState?.values.forPersonId}
+            errorMessage={subState?.errors['substitute-forPersonId']}
+            options={[
+              { value: '', text: 'Choose a member' },
+              ...data.members.map((m) => ({ value: String(m.personId), text: m.name })),
+            ]}
+          />
+          <Select
+            id="substitute-personId"
+            name="personId"
+            label="Substitute, from the directory"
+            value={subState?.values.personId}
+            errorMessage={subState?.errors['substitute-personId']}
+            options={peopleOptions}
+          />
+          <Input
+            id="substitute-newPersonName"
+            name="newPersonName"
+            label="Or someone new, by the name the minutes will use"
+            value={subState?.values.newPersonName}
+            errorMessage={subState?.errors['substitute-newPersonName']}
+          />
+          <Checkbox
+            id="substitute-virtual"
+            name="virtual"
+            label="Attended virtually"
+            checked={subState?.values.virtual === 'yes'}
+          />
+          <Button text="Add substitute" variant="secondary" attributes={{ id: 'add-substitute' }} />
+        </form>
+      </AddDetails>
 
       <h3 class="govuk-heading-s">Others in attendance</h3>
       {data.others.length === 0 ? <p class="govuk-body-s">None recorded.</p> : ''}
@@ -286,27 +394,58 @@ export function AttendanceSection(props: MinutesScreenProps): JSX.Element {
         {data.others.map((o) => (
           <li class="app-inline-row">
             <span safe>{`${o.name}${o.capacity ? `, ${o.capacity}` : ''}${o.virtual ? ' (virtually)' : ''}`}</span>
-            <RemoveButton action={`${base(data)}/attendance/${o.attendanceId}/remove`} enhance={enhance(`${base(data)}/attendance/${o.attendanceId}/remove`, 'minutes-attendance')} id={`remove-attendee-${o.attendanceId}`} what={o.name} csrfToken={csrfToken} />
+            <RemoveButton
+              action={`${base(data)}/attendance/${o.attendanceId}/remove`}
+              enhance={enhance(`${base(data)}/attendance/${o.attendanceId}/remove`, 'minutes-attendance')}
+              id={`remove-attendee-${o.attendanceId}`}
+              what={o.name}
+              csrfToken={csrfToken}
+            />
           </li>
         ))}
       </ul>
       <AddDetails summary="Add someone in attendance" open={otherState !== undefined}>
-            <form method="post" action={`${action}/others`} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:other`} {...enhance(`${action}/others`, 'minutes-attendance')}>
-              <Csrf token={csrfToken} />
-              <Select id="other-personId" name="personId" label="From the directory" value={otherState?.values.personId} errorMessage={otherState?.errors['other-personId']} options={peopleOptions} />
-              <Input
-                id="other-newPersonName"
-                name="newPersonName"
-                label="Or someone new, by the name the minutes will use"
-                hint="Like Dr J Kent. They are added to the directory."
-                value={otherState?.values.newPersonName}
-                errorMessage={otherState?.errors['other-newPersonName']}
-              />
-              <Input id="other-capacity" name="capacity" label="Capacity (optional)" hint="Like Head of Primary Care, CCG" value={otherState?.values.capacity} errorMessage={otherState?.errors['other-capacity']} />
-              <Checkbox id="other-virtual" name="virtual" label="Attended virtually" checked={otherState?.values.virtual === 'yes'} />
-              <Button text="Add to those in attendance" variant="secondary" attributes={{ id: 'add-other' }} />
-            </form>
-        </AddDetails>
+        <form
+          method="post"
+          action={`${action}/others`}
+          novalidate
+          data-draft={`minutes:${props.userId}:${data.meeting.id}:other`}
+          {...enhance(`${action}/others`, 'minutes-attendance')}
+        >
+          <Csrf token={csrfToken} />
+          <Select
+            id="other-personId"
+            name="personId"
+            label="From the directory"
+            value={otherState?.values.personId}
+            errorMessage={otherState?.errors['other-personId']}
+            options={peopleOptions}
+          />
+          <Input
+            id="other-newPersonName"
+            name="newPersonName"
+            label="Or someone new, by the name the minutes will use"
+            hint="Like Dr J Kent. They are added to the directory."
+            value={otherState?.values.newPersonName}
+            errorMessage={otherState?.errors['other-newPersonName']}
+          />
+          <Input
+            id="other-capacity"
+            name="capacity"
+            label="Capacity (optional)"
+            hint="Like Head of Primary Care, CCG"
+            value={otherState?.values.capacity}
+            errorMessage={otherState?.errors['other-capacity']}
+          />
+          <Checkbox
+            id="other-virtual"
+            name="virtual"
+            label="Attended virtually"
+            checked={otherState?.values.virtual === 'yes'}
+          />
+          <Button text="Add to those in attendance" variant="secondary" attributes={{ id: 'add-other' }} />
+        </form>
+      </AddDetails>
     </section>
   );
 }
@@ -326,63 +465,94 @@ export function DeclarationsSection(props: MinutesScreenProps): JSX.Element {
         {data.declarations.map((d) => (
           <li class="app-inline-row">
             <span safe>{declarationSentence(d)}</span>
-            <RemoveButton action={`${action}/${d.id}/remove`} enhance={enhance(`${action}/${d.id}/remove`, 'minutes-declarations')} id={`remove-declaration-${d.id}`} what={`declaration by ${d.name}`} csrfToken={csrfToken} />
+            <RemoveButton
+              action={`${action}/${d.id}/remove`}
+              enhance={enhance(`${action}/${d.id}/remove`, 'minutes-declarations')}
+              id={`remove-declaration-${d.id}`}
+              what={`declaration by ${d.name}`}
+              csrfToken={csrfToken}
+            />
           </li>
         ))}
       </ul>
       <AddDetails summary="Record a declaration" open={state !== undefined}>
-            <form method="post" action={action} novalidate data-draft={`minutes:${props.userId}:${data.meeting.id}:declaration`} {...enhance(action, 'minutes-declarations')}>
-              <Csrf token={csrfToken} />
-              <Select
-                id="declaration-personId"
-                name="personId"
-                label="Member"
-                value={state?.values.personId}
-                errorMessage={state?.errors['declaration-personId']}
-                options={[{ value: '', text: 'Choose a member' }, ...data.declarers.map((p) => ({ value: String(p.personId), text: p.name }))]}
-              />
-              <Select
-                id="declaration-itemId"
-                name="itemId"
-                label="Item"
-                value={state?.values.itemId}
-                errorMessage={state?.errors['declaration-itemId']}
-                options={[{ value: '', text: 'Not about one item' }, ...data.items.map((i) => ({ value: String(i.id), text: `${i.number}. ${i.title}` }))]}
-              />
-              <Radios
-                id="declaration-kind"
-                name="kind"
-                legend="Kind of interest"
-                small
-                value={state?.values.kind}
-                errorMessage={state?.errors['declaration-kind']}
-                options={DECLARATION_KINDS.map((k) => ({ value: k, text: DECLARATION_KIND_LABELS[k] }))}
-              />
-              <Textarea id="declaration-nature" name="nature" label="Nature of the interest" rows={2} value={state?.values.nature} errorMessage={state?.errors['declaration-nature']} />
-              <Checkbox
-                id="declaration-sensitive"
-                name="sensitive"
-                label="Sensitive interest"
-                hint="Its nature is recorded here but not published."
-                checked={state?.values.sensitive === 'yes'}
-              />
-              <Radios
-                id="declaration-withdrew"
-                name="withdrew"
-                legend="During the item, they"
-                small
-                inline
-                value={state?.values.withdrew}
-                errorMessage={state?.errors['declaration-withdrew']}
-                options={[
-                  { value: 'left', text: 'Left the room' },
-                  { value: 'stayed', text: 'Stayed' },
-                ]}
-              />
-              <Input id="declaration-dispensation" name="dispensation" label="Dispensation (optional)" value={state?.values.dispensation} errorMessage={state?.errors['declaration-dispensation']} />
-              <Button text="Record declaration" variant="secondary" attributes={{ id: 'add-declaration' }} />
-            </form>
-        </AddDetails>
+        <form
+          method="post"
+          action={action}
+          novalidate
+          data-draft={`minutes:${props.userId}:${data.meeting.id}:declaration`}
+          {...enhance(action, 'minutes-declarations')}
+        >
+          <Csrf token={csrfToken} />
+          <Select
+            id="declaration-personId"
+            name="personId"
+            label="Member"
+            value={state?.values.personId}
+            errorMessage={state?.errors['declaration-personId']}
+            options={[
+              { value: '', text: 'Choose a member' },
+              ...data.declarers.map((p) => ({ value: String(p.personId), text: p.name })),
+            ]}
+          />
+          <Select
+            id="declaration-itemId"
+            name="itemId"
+            label="Item"
+            value={state?.values.itemId}
+            errorMessage={state?.errors['declaration-itemId']}
+            options={[
+              { value: '', text: 'Not about one item' },
+              ...data.items.map((i) => ({ value: String(i.id), text: `${i.number}. ${i.title}` })),
+            ]}
+          />
+          <Radios
+            id="declaration-kind"
+            name="kind"
+            legend="Kind of interest"
+            small
+            value={state?.values.kind}
+            errorMessage={state?.errors['declaration-kind']}
+            options={DECLARATION_KINDS.map((k) => ({ value: k, text: DECLARATION_KIND_LABELS[k] }))}
+          />
+          <Textarea
+            id="declaration-nature"
+            name="nature"
+            label="Nature of the interest"
+            rows={2}
+            value={state?.values.nature}
+            errorMessage={state?.errors['declaration-nature']}
+          />
+          <Checkbox
+            id="declaration-sensitive"
+            name="sensitive"
+            label="Sensitive interest"
+            hint="Its nature is recorded here but not published."
+            checked={state?.values.sensitive === 'yes'}
+          />
+          <Radios
+            id="declaration-withdrew"
+            name="withdrew"
+            legend="During the item, they"
+            small
+            inline
+            value={state?.values.withdrew}
+            errorMessage={state?.errors['declaration-withdrew']}
+            options={[
+              { value: 'left', text: 'Left the room' },
+              { value: 'stayed', text: 'Stayed' },
+            ]}
+          />
+          <Input
+            id="declaration-dispensation"
+            name="dispensation"
+            label="Dispensation (optional)"
+            value={state?.values.dispensation}
+            errorMessage={state?.errors['declaration-dispensation']}
+          />
+          <Button text="Record declaration" variant="secondary" attributes={{ id: 'add-declaration' }} />
+        </form>
+      </AddDetails>
     </section>
   );
 }
@@ -393,7 +563,13 @@ function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem })
   const action = `${base(data)}/items/${item.id}/text`;
   const field = `minute-${item.id}`;
   return (
-    <form method="post" action={action} novalidate id={`${field}-form`} data-autosave={`minutes:${props.userId}:${data.meeting.id}:${field}`}>
+    <form
+      method="post"
+      action={action}
+      novalidate
+      id={`${field}-form`}
+      data-autosave={`minutes:${props.userId}:${data.meeting.id}:${field}`}
+    >
       <Csrf token={csrfToken} />
       <input type="hidden" name="revision" value={String(state?.conflict?.revision ?? item.minuteRevision)} />
       <Textarea
@@ -420,7 +596,12 @@ function MinuteTextForm(props: MinutesScreenProps & { item: MinutesEditorItem })
         )}
       </div>
       <div class="app-inline-row">
-        <Button text="Save minute" variant="secondary" classes="govuk-!-margin-bottom-0" attributes={{ id: `save-${field}` }} />
+        <Button
+          text="Save minute"
+          variant="secondary"
+          classes="govuk-!-margin-bottom-0"
+          attributes={{ id: `save-${field}` }}
+        />
         <span class="govuk-body-s app-save-status" data-autosave-status aria-live="polite">
           {item.minuteText ? `Saved ${formatDateTime(item.savedAt)}` : ''}
         </span>
@@ -475,7 +656,14 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
                 <>
                   <span safe>{r.text}</span> <Tag text={r.outcome} colour="blue" />
                   {!r.approvesMinutes ? (
-                    <ChangeOrRemove url={`${base(data)}/resolutions/${r.id}`} focus={`resolution-edit-${r.id}-text`} region={region} what={`resolution: ${r.text.slice(0, 60)}`} removeId={`remove-resolution-${r.id}`} csrfToken={csrfToken} />
+                    <ChangeOrRemove
+                      url={`${base(data)}/resolutions/${r.id}`}
+                      focus={`resolution-edit-${r.id}-text`}
+                      region={region}
+                      what={`resolution: ${r.text.slice(0, 60)}`}
+                      removeId={`remove-resolution-${r.id}`}
+                      csrfToken={csrfToken}
+                    />
                   ) : (
                     ''
                   )}
@@ -486,16 +674,16 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
         })}
       </ol>
       <AddDetails summary="Add a resolution" to={`to item ${item.number}`} open={resolutionState !== undefined}>
-            <ResolutionForm
-              prefix={`resolution-${item.id}`}
-              action={`${itemBase}/resolutions`}
-              region={region}
-              state={resolutionState}
-              csrfToken={csrfToken}
-              submit="Add resolution"
-              draftKey={`minutes:${props.userId}:${data.meeting.id}:resolution-${item.id}`}
-            />
-        </AddDetails>
+        <ResolutionForm
+          prefix={`resolution-${item.id}`}
+          action={`${itemBase}/resolutions`}
+          region={region}
+          state={resolutionState}
+          csrfToken={csrfToken}
+          submit="Add resolution"
+          draftKey={`minutes:${props.userId}:${data.meeting.id}:resolution-${item.id}`}
+        />
+      </AddDetails>
 
       <h4 class="govuk-heading-s govuk-!-margin-bottom-1">Actions</h4>
       {item.actions.length === 0 ? <p class="govuk-body-s">None.</p> : ''}
@@ -533,17 +721,17 @@ export function ItemRecord(props: MinutesScreenProps & { item: MinutesEditorItem
         })}
       </ul>
       <AddDetails summary="Add an action" to={`to item ${item.number}`} open={actionState !== undefined}>
-            <ActionForm
-              prefix={`action-${item.id}`}
-              action={`${itemBase}/actions`}
-              region={region}
-              state={actionState}
-              people={data.people}
-              csrfToken={csrfToken}
-              submit="Add action"
-              draftKey={`minutes:${props.userId}:${data.meeting.id}:action-${item.id}`}
-            />
-        </AddDetails>
+        <ActionForm
+          prefix={`action-${item.id}`}
+          action={`${itemBase}/actions`}
+          region={region}
+          state={actionState}
+          people={data.people}
+          csrfToken={csrfToken}
+          submit="Add action"
+          draftKey={`minutes:${props.userId}:${data.meeting.id}:action-${item.id}`}
+        />
+      </AddDetails>
       {item.confirms ? <ApprovalPanel {...props} item={item} region={region} /> : ''}
     </div>
   );
@@ -560,10 +748,31 @@ function ResolutionForm(props: {
 }): JSX.Element {
   const { prefix, state } = props;
   return (
-    <form method="post" action={props.action} novalidate data-draft={props.draftKey ?? undefined} {...enhance(props.action, props.region)}>
+    <form
+      method="post"
+      action={props.action}
+      novalidate
+      data-draft={props.draftKey ?? undefined}
+      {...enhance(props.action, props.region)}
+    >
       <Csrf token={props.csrfToken} />
-      <Textarea id={`${prefix}-text`} name="text" label="Resolution" hint="As minuted, like “The Committee NOTED the report.”" rows={3} value={state?.values.text} errorMessage={state?.errors[`${prefix}-text`]} />
-      <Select id={`${prefix}-outcome`} name="outcome" label="Outcome" value={state?.values.outcome} errorMessage={state?.errors[`${prefix}-outcome`]} options={OUTCOME_OPTIONS} />
+      <Textarea
+        id={`${prefix}-text`}
+        name="text"
+        label="Resolution"
+        hint="As minuted, like “The Committee NOTED the report.”"
+        rows={3}
+        value={state?.values.text}
+        errorMessage={state?.errors[`${prefix}-text`]}
+      />
+      <Select
+        id={`${prefix}-outcome`}
+        name="outcome"
+        label="Outcome"
+        value={state?.values.outcome}
+        errorMessage={state?.errors[`${prefix}-outcome`]}
+        options={OUTCOME_OPTIONS}
+      />
       <Button text={props.submit} variant="secondary" attributes={{ id: `${prefix}-submit` }} />
     </form>
   );
@@ -580,9 +789,19 @@ function ActionForm(props: {
   draftKey: string | null;
 }): JSX.Element {
   const { prefix, state } = props;
-  const due = { day: state?.values[`${prefix}-due-day`] ?? '', month: state?.values[`${prefix}-due-month`] ?? '', year: state?.values[`${prefix}-due-year`] ?? '' };
+  const due = {
+    day: state?.values[`${prefix}-due-day`] ?? '',
+    month: state?.values[`${prefix}-due-month`] ?? '',
+    year: state?.values[`${prefix}-due-year`] ?? '',
+  };
   return (
-    <form method="post" action={props.action} novalidate data-draft={props.draftKey ?? undefined} {...enhance(props.action, props.region)}>
+    <form
+      method="post"
+      action={props.action}
+      novalidate
+      data-draft={props.draftKey ?? undefined}
+      {...enhance(props.action, props.region)}
+    >
       <Csrf token={props.csrfToken} />
       <Input
         id={`${prefix}-owners`}
@@ -593,8 +812,21 @@ function ActionForm(props: {
         errorMessage={state?.errors[`${prefix}-owners`]}
         attributes={{ list: 'minutes-people', autocomplete: 'off' }}
       />
-      <Textarea id={`${prefix}-description`} name="description" label="What is to be done" rows={2} value={state?.values.description} errorMessage={state?.errors[`${prefix}-description`]} />
-      <DateInput id={`${prefix}-due`} legend="Due by (optional)" hint="For example, 31 1 2021" value={due} errorMessage={state?.errors[`${prefix}-due`]} />
+      <Textarea
+        id={`${prefix}-description`}
+        name="description"
+        label="What is to be done"
+        rows={2}
+        value={state?.values.description}
+        errorMessage={state?.errors[`${prefix}-description`]}
+      />
+      <DateInput
+        id={`${prefix}-due`}
+        legend="Due by (optional)"
+        hint="For example, 31 1 2021"
+        value={due}
+        errorMessage={state?.errors[`${prefix}-due`]}
+      />
       <Button text={props.submit} variant="secondary" attributes={{ id: `${prefix}-submit` }} />
     </form>
   );
@@ -612,9 +844,7 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
     <div class="govuk-inset-text" id={`approve-${item.id}`}>
       <h4 class="govuk-heading-s" safe>{`Approving the minutes of ${day}`}</h4>
       {confirms.minutesStatus === 'approved' ? (
-        <p class="govuk-body">
-          Approved by the resolution above. They are now locked.
-        </p>
+        <p class="govuk-body">Approved by the resolution above. They are now locked.</p>
       ) : confirms.latestVersion === null ? (
         <p class="govuk-body">They have not been published yet, so the committee cannot approve them.</p>
       ) : (
@@ -622,7 +852,8 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
           <Csrf token={csrfToken} />
           {confirms.unpublishedChanges ? (
             <p class="govuk-body govuk-!-font-weight-bold">
-              They have changes that were never published: publish them as a correction first, so the committee approves what it has read.
+              They have changes that were never published: publish them as a correction first, so the committee approves
+              what it has read.
             </p>
           ) : (
             ''
@@ -644,7 +875,10 @@ function ApprovalPanel(props: MinutesScreenProps & { item: MinutesEditorItem; re
             value={state?.values.amendments}
             errorMessage={state?.errors[`approve-${item.id}-amendments`]}
           />
-          <Button text={`Record the approval of version ${confirms.latestVersion}`} attributes={{ id: `approve-${item.id}-submit` }} />
+          <Button
+            text={`Record the approval of version ${confirms.latestVersion}`}
+            attributes={{ id: `approve-${item.id}-submit` }}
+          />
         </form>
       )}
     </div>
@@ -672,27 +906,44 @@ export function AmendmentsSection(props: MinutesScreenProps): JSX.Element {
         ))}
       </ol>
       <form method="post" action={action} novalidate {...enhance(action, 'minutes-amendments')}>
-          <Csrf token={csrfToken} />
-          {state?.errors._form ? (
-            <p class="govuk-error-message" safe>
-              {state.errors._form}
-            </p>
-          ) : (
-            ''
-          )}
-          <Select
-            id="amendment-itemNumber"
-            name="itemNumber"
-            label="Item"
-            value={state?.values.itemNumber}
-            errorMessage={state?.errors['amendment-itemNumber']}
-            options={[{ value: '', text: 'The minutes as a whole' }, ...data.items.map((i) => ({ value: String(i.number), text: `${i.number}. ${i.title}` }))]}
-          />
-          <Textarea id="amendment-text" name="text" label="Correction" hint="As the minutes should read." rows={3} value={state?.values.text} errorMessage={state?.errors['amendment-text']} />
-          <Textarea id="amendment-reason" name="reason" label="Why, and on whose authority" rows={2} value={state?.values.reason} errorMessage={state?.errors['amendment-reason']} />
-          <Button text="Record the amendment" variant="secondary" attributes={{ id: 'add-amendment' }} />
+        <Csrf token={csrfToken} />
+        {state?.errors._form ? (
+          <p class="govuk-error-message" safe>
+            {state.errors._form}
+          </p>
+        ) : (
+          ''
+        )}
+        <Select
+          id="amendment-itemNumber"
+          name="itemNumber"
+          label="Item"
+          value={state?.values.itemNumber}
+          errorMessage={state?.errors['amendment-itemNumber']}
+          options={[
+            { value: '', text: 'The minutes as a whole' },
+            ...data.items.map((i) => ({ value: String(i.number), text: `${i.number}. ${i.title}` })),
+          ]}
+        />
+        <Textarea
+          id="amendment-text"
+          name="text"
+          label="Correction"
+          hint="As the minutes should read."
+          rows={3}
+          value={state?.values.text}
+          errorMessage={state?.errors['amendment-text']}
+        />
+        <Textarea
+          id="amendment-reason"
+          name="reason"
+          label="Why, and on whose authority"
+          rows={2}
+          value={state?.values.reason}
+          errorMessage={state?.errors['amendment-reason']}
+        />
+        <Button text="Record the amendment" variant="secondary" attributes={{ id: 'add-amendment' }} />
       </form>
-
     </section>
   );
 }
@@ -782,7 +1033,9 @@ function MinutesForms(props: MinutesScreenProps): JSX.Element {
           </li>
         </ul>
       </nav>
-      <p class="govuk-body-s app-js-only">Everything you type is saved as you go, and kept on this device until it is, even if the connection drops.</p>
+      <p class="govuk-body-s app-js-only">
+        Everything you type is saved as you go, and kept on this device until it is, even if the connection drops.
+      </p>
       <MinutesState state={data} />
       <datalist id="minutes-people">
         {data.people.map((p) => (
@@ -819,7 +1072,9 @@ function MinutesForms(props: MinutesScreenProps): JSX.Element {
 /** The minutes screen: forms for a clerk while the minutes may change, the minutes themselves otherwise. */
 export function MinutesScreen(props: MinutesScreenProps): JSX.Element {
   // One summary for the page; messages about a whole form lead to the top of the screen.
-  const pageErrors = props.state ? errorList(props.state.errors).map((e) => (e.href === '#_locked' ? { ...e, href: '#main-content' } : e)) : [];
+  const pageErrors = props.state
+    ? errorList(props.state.errors).map((e) => (e.href === '#_locked' ? { ...e, href: '#main-content' } : e))
+    : [];
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">

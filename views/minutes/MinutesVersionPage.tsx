@@ -69,7 +69,11 @@ export function MinutesVersionPage({
         )}
         {changes ? (
           <section aria-labelledby="changes-heading">
-            <h2 class="govuk-heading-l" id="changes-heading" safe>{`What changed from version ${version.version - 1}`}</h2>
+            <h2
+              class="govuk-heading-l"
+              id="changes-heading"
+              safe
+            >{`What changed from version ${version.version - 1}`}</h2>
             {version.changeSummary ? (
               <p class="govuk-body" safe>
                 {version.changeSummary}

@@ -8,7 +8,11 @@ import { FormPage } from '../components/FormPage';
 import { Table } from '../components/Table';
 import { Button } from '../components/Button';
 
-export function OrganisationsPage({ organisations }: { organisations: ReturnType<typeof listOrganisations> }): JSX.Element {
+export function OrganisationsPage({
+  organisations,
+}: {
+  organisations: ReturnType<typeof listOrganisations>;
+}): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-full">
@@ -55,15 +59,33 @@ export function OrganisationForm({ id, values, errors, csrfToken }: Organisation
       cancelHref="/manage/organisations"
     >
       <Input id="name" label="Name" value={values.name} errorMessage={errors.name} />
-      <Input id="shortName" label="Short name (optional)" hint="For example, BHT or CCG" value={values.shortName} errorMessage={errors.shortName} classes="govuk-input--width-10" />
+      <Input
+        id="shortName"
+        label="Short name (optional)"
+        hint="For example, BHT or CCG"
+        value={values.shortName}
+        errorMessage={errors.shortName}
+        classes="govuk-input--width-10"
+      />
       <Select
         id="kind"
         label="Kind of organisation"
         value={values.kind}
         errorMessage={errors.kind}
-        options={[{ value: '', text: 'Choose' }, ...ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k] }))]}
+        options={[
+          { value: '', text: 'Choose' },
+          ...ORGANISATION_KINDS.map((k) => ({ value: k, text: ORGANISATION_KIND_LABELS[k] })),
+        ]}
       />
-      <Input id="website" label="Website (optional)" type="url" hint="For example, https://www.healthwatchbucks.co.uk" value={values.website} errorMessage={errors.website} spellcheck={false} />
+      <Input
+        id="website"
+        label="Website (optional)"
+        type="url"
+        hint="For example, https://www.healthwatchbucks.co.uk"
+        value={values.website}
+        errorMessage={errors.website}
+        spellcheck={false}
+      />
     </FormPage>
   );
 }

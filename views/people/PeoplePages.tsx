@@ -56,10 +56,29 @@ export function PersonForm({ id, values, errors, csrfToken, organisations }: Per
       submitText={id === null ? 'Add person' : 'Save changes'}
       cancelHref="/manage/people"
     >
-      <Input id="name" label="Name as minuted" hint="As the minutes write it, like Mr A Turner or Dr J Kent" value={values.name} errorMessage={errors.name} />
+      <Input
+        id="name"
+        label="Name as minuted"
+        hint="As the minutes write it, like Mr A Turner or Dr J Kent"
+        value={values.name}
+        errorMessage={errors.name}
+      />
       <Input id="fullName" label="Full name (optional)" value={values.fullName} errorMessage={errors.fullName} />
-      <Input id="honorific" label="Title (optional)" hint="Mr, Ms, Mrs, Dr, Cllr" value={values.honorific} errorMessage={errors.honorific} classes="govuk-input--width-5" />
-      <Input id="jobTitle" label="Job title (optional)" hint="For example, Chief Executive" value={values.jobTitle} errorMessage={errors.jobTitle} />
+      <Input
+        id="honorific"
+        label="Title (optional)"
+        hint="Mr, Ms, Mrs, Dr, Cllr"
+        value={values.honorific}
+        errorMessage={errors.honorific}
+        classes="govuk-input--width-5"
+      />
+      <Input
+        id="jobTitle"
+        label="Job title (optional)"
+        hint="For example, Chief Executive"
+        value={values.jobTitle}
+        errorMessage={errors.jobTitle}
+      />
       <Select
         id="organisationId"
         label="Organisation (optional)"
@@ -72,7 +91,10 @@ export function PersonForm({ id, values, errors, csrfToken, organisations }: Per
         label="Kind"
         value={values.kind}
         errorMessage={errors.kind}
-        options={[{ value: '', text: 'Choose' }, ...PERSON_KINDS.map((k) => ({ value: k, text: PERSON_KIND_LABELS[k] }))]}
+        options={[
+          { value: '', text: 'Choose' },
+          ...PERSON_KINDS.map((k) => ({ value: k, text: PERSON_KIND_LABELS[k] })),
+        ]}
       />
     </FormPage>
   );

@@ -28,15 +28,15 @@ export function AccessibilityPage(): JSX.Element {
           changes.
         </p>
         <p class="govuk-body">
-          Some papers published with agendas are documents written by other organisations, such as NHS bodies. These
-          may not be fully accessible. If you need a paper in a different format, ask the committee’s clerk.
+          Some papers published with agendas are documents written by other organisations, such as NHS bodies. These may
+          not be fully accessible. If you need a paper in a different format, ask the committee’s clerk.
         </p>
 
         <h2 class="govuk-heading-l">Feedback and contact information</h2>
         <p class="govuk-body">
-          If you need information on this service in a different format, such as accessible PDF, large print, easy
-          read, audio recording or braille, or you need extra help to attend a meeting, contact the clerk of the
-          committee. Their contact details are on each committee’s page.
+          If you need information on this service in a different format, such as accessible PDF, large print, easy read,
+          audio recording or braille, or you need extra help to attend a meeting, contact the clerk of the committee.
+          Their contact details are on each committee’s page.
         </p>
 
         <h2 class="govuk-heading-l">Reporting accessibility problems with this service</h2>

@@ -25,7 +25,13 @@ export function UsersPage({ users, currentUserId, csrfToken, error }: UsersPageP
         <Table
           caption="Users"
           captionClasses="govuk-visually-hidden"
-          head={[{ text: 'Name' }, { text: 'Role' }, { text: 'Committees' }, { text: 'Last signed in' }, { text: 'Change' }]}
+          head={[
+            { text: 'Name' },
+            { text: 'Role' },
+            { text: 'Committees' },
+            { text: 'Last signed in' },
+            { text: 'Change' },
+          ]}
           rows={users.map((u) => [
             {
               html: (
@@ -50,7 +56,11 @@ export function UsersPage({ users, currentUserId, csrfToken, error }: UsersPageP
                 ) : (
                   <form method="post" action={`/manage/users/${u.id}/${u.disabled ? 'enable' : 'disable'}`}>
                     <input type="hidden" name="_csrf" value={csrfToken} />
-                    <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0" data-module="govuk-button">
+                    <button
+                      type="submit"
+                      class="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+                      data-module="govuk-button"
+                    >
                       {u.disabled ? 'Enable' : 'Disable'}
                       <span class="govuk-visually-hidden" safe>{` ${u.displayName}`}</span>
                     </button>

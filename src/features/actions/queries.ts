@@ -46,7 +46,12 @@ function summaries(db: Db, where: ReturnType<typeof and>, limit: number): Action
       : db
           .select({ actionId: actionOwners.actionId, name: actionOwners.name })
           .from(actionOwners)
-          .where(inArray(actionOwners.actionId, rows.map((r) => r.id)))
+          .where(
+            inArray(
+              actionOwners.actionId,
+              rows.map((r) => r.id),
+            ),
+          )
           .orderBy(asc(actionOwners.position))
           .all();
   return rows.map((r) => ({ ...r, owners: owners.filter((o) => o.actionId === r.id).map((o) => o.name) }));

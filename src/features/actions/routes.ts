@@ -18,7 +18,10 @@ function load(request: ActionRequest): ActionDetail | null {
 
 function canUpdate(request: FastifyRequest, action: ActionDetail): boolean {
   return request.user
-    ? allows(request.user, 'action_update', { committeeId: action.committee.id, actionOwnerPersonIds: action.ownerPersonIds })
+    ? allows(request.user, 'action_update', {
+        committeeId: action.committee.id,
+        actionOwnerPersonIds: action.ownerPersonIds,
+      })
     : false;
 }
 

@@ -29,7 +29,9 @@ function openAgenda(db: Db, meetingId: number): Meeting {
   const meeting = db.select().from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!meeting) throw new Error(`No meeting ${meetingId}`);
   if (meeting.minutesStatus === 'approved') {
-    throw new LockedError('The minutes of this meeting are approved, so its agenda is part of the record and cannot be changed.');
+    throw new LockedError(
+      'The minutes of this meeting are approved, so its agenda is part of the record and cannot be changed.',
+    );
   }
   return meeting;
 }
@@ -50,11 +52,23 @@ function renumber(db: Db, meetingId: number): void {
     .where(eq(agendaItems.meetingId, meetingId))
     .orderBy(asc(agendaItems.position), asc(agendaItems.id))
     .all();
-  items.forEach((item, i) => db.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, item.id)).run());
+  items.forEach((item, i) =>
+    db
+      .update(agendaItems)
+      .set({ position: i + 1 })
+      .where(eq(agendaItems.id, item.id))
+      .run(),
+  );
 }
 
 function nextPosition(db: Db, meetingId: number): number {
-  return (db.select({ p: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.p ?? 0) + 1;
+  return (
+    (db
+      .select({ p: max(agendaItems.position) })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .get()?.p ?? 0) + 1
+  );
 }
 
 const itemSchema = z
@@ -84,33 +98,64 @@ const itemSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['exemptReason'],
-        message: 'Enter why the public interest in keeping the information private outweighs the interest in publishing it',
+        message:
+          'Enter why the public interest in keeping the information private outweighs the interest in publishing it',
       });
     }
   });
 
-export const ITEM_FIELDS = ['title', 'purpose', 'kind', 'plannedStart', 'durationMinutes', 'exemptParagraph', 'exemptReason'] as const;
+export const ITEM_FIELDS = [
+  'title',
+  'purpose',
+  'kind',
+  'plannedStart',
+  'durationMinutes',
+  'exemptParagraph',
+  'exemptReason',
+] as const;
 
 function checkItem(form: Record<string, string>): Validated<z.output<typeof itemSchema>> {
   const checked = validate(itemSchema, form);
   if (!checked.ok) return checked;
-  return valid({ ...checked.value, exemptReason: checked.value.exemptParagraph === null ? null : checked.value.exemptReason });
+  return valid({
+    ...checked.value,
+    exemptReason: checked.value.exemptParagraph === null ? null : checked.value.exemptReason,
+  });
 }
 
 /** Adds an item at the end of a meeting's draft agenda. */
-export function addItem(db: Db, actor: Actor, meetingId: number, form: Record<string, string>): Validated<{ itemId: number }> {
+export function addItem(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  form: Record<string, string>,
+): Validated<{ itemId: number }> {
   return inTransaction(db, (tx) => {
     openAgenda(tx, meetingId);
     const checked = checkItem(form);
     if (!checked.ok) return checked;
-    const item = tx.insert(agendaItems).values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value }).returning().get();
-    recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title } });
+    const item = tx
+      .insert(agendaItems)
+      .values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value })
+      .returning()
+      .get();
+    recordAudit(tx, actor, {
+      action: 'agenda.item_add',
+      recordType: 'meeting',
+      recordId: meetingId,
+      after: { item: item.title },
+    });
     return valid({ itemId: item.id });
   });
 }
 
 /** Changes an item of the draft agenda. */
-export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<string, string>): Validated<{ itemId: number }> {
+export function updateItem(
+  db: Db,
+  actor: Actor,
+  itemId: number,
+  form: Record<string, string>,
+): Validated<{ itemId: number }> {
   return inTransaction(db, (tx) => {
     const before = openItem(tx, itemId);
     const checked = checkItem(form);
@@ -124,7 +169,13 @@ export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<st
       durationMinutes: i.durationMinutes,
       exemptParagraph: i.exemptParagraph,
     });
-    recordAudit(tx, actor, { action: 'agenda.item_change', recordType: 'meeting', recordId: before.meetingId, before: pick(before), after: pick(after) });
+    recordAudit(tx, actor, {
+      action: 'agenda.item_change',
+      recordType: 'meeting',
+      recordId: before.meetingId,
+      before: pick(before),
+      after: pick(after),
+    });
     return valid({ itemId });
   });
 }
@@ -137,7 +188,11 @@ export function updateItem(db: Db, actor: Actor, itemId: number, form: Record<st
 export function removeItem(db: Db, actor: Actor, itemId: number): Validated<null> {
   return inTransaction(db, (tx) => {
     const item = openItem(tx, itemId);
-    const resolved = tx.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.agendaItemId, itemId)).all().length;
+    const resolved = tx
+      .select({ id: resolutions.id })
+      .from(resolutions)
+      .where(eq(resolutions.agendaItemId, itemId))
+      .all().length;
     const actioned = tx.select({ id: actions.id }).from(actions).where(eq(actions.agendaItemId, itemId)).all().length;
     if (item.minuteText.trim() !== '' || resolved > 0 || actioned > 0) {
       return invalid({
@@ -145,10 +200,18 @@ export function removeItem(db: Db, actor: Actor, itemId: number): Validated<null
       });
     }
     tx.update(documents).set({ agendaItemId: null }).where(eq(documents.agendaItemId, itemId)).run();
-    tx.update(workProgrammeEntries).set({ agendaItemId: null, status: 'proposed' }).where(eq(workProgrammeEntries.agendaItemId, itemId)).run();
+    tx.update(workProgrammeEntries)
+      .set({ agendaItemId: null, status: 'proposed' })
+      .where(eq(workProgrammeEntries.agendaItemId, itemId))
+      .run();
     tx.delete(agendaItems).where(eq(agendaItems.id, itemId)).run();
     renumber(tx, item.meetingId);
-    recordAudit(tx, actor, { action: 'agenda.item_remove', recordType: 'meeting', recordId: item.meetingId, before: { item: item.title } });
+    recordAudit(tx, actor, {
+      action: 'agenda.item_remove',
+      recordType: 'meeting',
+      recordId: item.meetingId,
+      before: { item: item.title },
+    });
     return valid(null);
   });
 }
@@ -212,48 +275,99 @@ export function startWithStandardItems(db: Db, actor: Actor, meetingId: number):
     const next = tx
       .select()
       .from(meetings)
-      .where(and(eq(meetings.committeeId, meeting.committeeId), gt(meetings.startsAt, meeting.startsAt), ne(meetings.status, 'cancelled')))
+      .where(
+        and(
+          eq(meetings.committeeId, meeting.committeeId),
+          gt(meetings.startsAt, meeting.startsAt),
+          ne(meetings.status, 'cancelled'),
+        ),
+      )
       .orderBy(asc(meetings.startsAt))
       .limit(1)
       .get();
-    const standard: { kind: AgendaItemKind; title: string; purpose: string; confirmsMinutesOfMeetingId?: number | null }[] = [
+    const standard: {
+      kind: AgendaItemKind;
+      title: string;
+      purpose: string;
+      confirmsMinutesOfMeetingId?: number | null;
+    }[] = [
       { kind: 'apologies', title: 'Apologies for absence and changes in membership', purpose: '' },
       { kind: 'declarations', title: 'Declarations of interest', purpose: '' },
       {
         kind: 'minutes',
         title: 'Minutes',
-        purpose: previous ? `To confirm the minutes of the meeting held on ${formatDate(previous.startsAt)}.` : 'To confirm the minutes of the previous meeting.',
+        purpose: previous
+          ? `To confirm the minutes of the meeting held on ${formatDate(previous.startsAt)}.`
+          : 'To confirm the minutes of the previous meeting.',
         confirmsMinutesOfMeetingId: previous?.id ?? null,
       },
       { kind: 'public_questions', title: 'Public questions', purpose: '' },
-      { kind: 'chairmans_update', title: 'Chairman’s update', purpose: 'For the Chairman to update members on activities since the last meeting.' },
-      { kind: 'work_programme', title: 'Work programme', purpose: 'For the Committee to consider and agree its work programme.' },
+      {
+        kind: 'chairmans_update',
+        title: 'Chairman’s update',
+        purpose: 'For the Chairman to update members on activities since the last meeting.',
+      },
+      {
+        kind: 'work_programme',
+        title: 'Work programme',
+        purpose: 'For the Committee to consider and agree its work programme.',
+      },
       {
         kind: 'next_meeting',
         title: 'Date of next meeting',
         purpose: next ? `The next meeting is due to take place on ${formatDateTime(next.startsAt)}.` : '',
       },
     ];
-    standard.forEach((item, i) => tx.insert(agendaItems).values({ meetingId, position: i + 1, ...item }).run());
-    recordAudit(tx, actor, { action: 'agenda.standard_items', recordType: 'meeting', recordId: meetingId, after: { items: standard.length } });
+    standard.forEach((item, i) =>
+      tx
+        .insert(agendaItems)
+        .values({ meetingId, position: i + 1, ...item })
+        .run(),
+    );
+    recordAudit(tx, actor, {
+      action: 'agenda.standard_items',
+      recordType: 'meeting',
+      recordId: meetingId,
+      after: { items: standard.length },
+    });
     return valid({ count: standard.length });
   });
 }
 
 /** Puts a work programme entry planned for this meeting on its agenda. */
-export function addFromWorkProgramme(db: Db, actor: Actor, meetingId: number, entryId: number): Validated<{ itemId: number }> {
+export function addFromWorkProgramme(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  entryId: number,
+): Validated<{ itemId: number }> {
   return inTransaction(db, (tx) => {
     openAgenda(tx, meetingId);
     const entry = tx.select().from(workProgrammeEntries).where(eq(workProgrammeEntries.id, entryId)).get();
-    if (!entry || entry.plannedMeetingId !== meetingId) return invalid({ _form: 'That topic is not planned for this meeting' });
+    if (!entry || entry.plannedMeetingId !== meetingId)
+      return invalid({ _form: 'That topic is not planned for this meeting' });
     if (entry.agendaItemId !== null) return invalid({ _form: 'That topic is already on the agenda' });
     const item = tx
       .insert(agendaItems)
-      .values({ meetingId, position: nextPosition(tx, meetingId), kind: 'business', title: entry.topic, purpose: entry.purpose })
+      .values({
+        meetingId,
+        position: nextPosition(tx, meetingId),
+        kind: 'business',
+        title: entry.topic,
+        purpose: entry.purpose,
+      })
       .returning()
       .get();
-    tx.update(workProgrammeEntries).set({ agendaItemId: item.id, status: 'scheduled' }).where(eq(workProgrammeEntries.id, entryId)).run();
-    recordAudit(tx, actor, { action: 'agenda.item_add', recordType: 'meeting', recordId: meetingId, after: { item: item.title, fromWorkProgramme: entryId } });
+    tx.update(workProgrammeEntries)
+      .set({ agendaItemId: item.id, status: 'scheduled' })
+      .where(eq(workProgrammeEntries.id, entryId))
+      .run();
+    recordAudit(tx, actor, {
+      action: 'agenda.item_add',
+      recordType: 'meeting',
+      recordId: meetingId,
+      after: { item: item.title, fromWorkProgramme: entryId },
+    });
     return valid({ itemId: item.id });
   });
 }
@@ -272,17 +386,28 @@ export function addPresenter(
   return inTransaction(db, (tx) => {
     const item = openItem(tx, itemId);
     const errors = checkPersonChoice(form, ids);
-    if (form.capacity.trim().length > 300) errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
+    if (form.capacity.trim().length > 300)
+      errors[`presenter-${itemId}-capacity`] = 'Capacity must be 300 characters or fewer';
     if (Object.keys(errors).length > 0) return invalid(errors);
     const id = personFromChoice(tx, actor, form, 'partner');
     if (id === null) return invalid({ [ids.personId]: 'Select a person from the list' });
-    const position = (tx.select({ p: max(agendaItemPresenters.position) }).from(agendaItemPresenters).where(eq(agendaItemPresenters.agendaItemId, itemId)).get()?.p ?? 0) + 1;
+    const position =
+      (tx
+        .select({ p: max(agendaItemPresenters.position) })
+        .from(agendaItemPresenters)
+        .where(eq(agendaItemPresenters.agendaItemId, itemId))
+        .get()?.p ?? 0) + 1;
     const presenter = tx
       .insert(agendaItemPresenters)
       .values({ agendaItemId: itemId, personId: id, capacity: form.capacity.trim() || null, position })
       .returning()
       .get();
-    recordAudit(tx, actor, { action: 'agenda.presenter_add', recordType: 'meeting', recordId: item.meetingId, after: { item: item.title, personId: id, capacity: presenter.capacity } });
+    recordAudit(tx, actor, {
+      action: 'agenda.presenter_add',
+      recordType: 'meeting',
+      recordId: item.meetingId,
+      after: { item: item.title, personId: id, capacity: presenter.capacity },
+    });
     return valid({ presenterId: presenter.id });
   });
 }
@@ -298,19 +423,32 @@ export function removePresenter(db: Db, actor: Actor, presenterId: number): void
     if (!row) throw new Error(`No presenter ${presenterId}`);
     openAgenda(tx, row.meetingId);
     tx.delete(agendaItemPresenters).where(eq(agendaItemPresenters.id, presenterId)).run();
-    recordAudit(tx, actor, { action: 'agenda.presenter_remove', recordType: 'meeting', recordId: row.meetingId, before: { item: row.title, personId: row.p.personId } });
+    recordAudit(tx, actor, {
+      action: 'agenda.presenter_remove',
+      recordType: 'meeting',
+      recordId: row.meetingId,
+      before: { item: row.title, personId: row.p.personId },
+    });
   });
 }
 
 /** Checks that an upload really is a whole, readable, unencrypted PDF; returns its page count or what is wrong. */
-async function inspectPdf(file: UploadedFile, maxBytes: number): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
+async function inspectPdf(
+  file: UploadedFile,
+  maxBytes: number,
+): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
   const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
-  if (file.truncated || file.bytes.length > maxBytes) return { ok: false, error: `The file must be smaller than ${limit}` };
+  if (file.truncated || file.bytes.length > maxBytes)
+    return { ok: false, error: `The file must be smaller than ${limit}` };
   if (file.bytes.length === 0) return { ok: false, error: 'The selected file is empty' };
   const head = Buffer.from(file.bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return { ok: false, error: 'The selected file must be a PDF' };
   const tail = Buffer.from(file.bytes.subarray(Math.max(0, file.bytes.length - 2048))).toString('latin1');
-  if (!tail.includes('%%EOF')) return { ok: false, error: 'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it' };
+  if (!tail.includes('%%EOF'))
+    return {
+      ok: false,
+      error: 'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it',
+    };
   try {
     const pdf = await PDFDocument.load(file.bytes, { updateMetadata: false, throwOnInvalidObject: true });
     const pages = pdf.getPageCount();
@@ -319,7 +457,10 @@ async function inspectPdf(file: UploadedFile, maxBytes: number): Promise<{ ok: t
   } catch (error) {
     // pdf-lib's EncryptedPDFError does not survive instanceof (transpiled classes), so its message is checked too.
     if (error instanceof EncryptedPDFError || /is encrypted/.test((error as Error).message)) {
-      return { ok: false, error: 'The PDF is password-protected or encrypted: save an unprotected copy and upload that' };
+      return {
+        ok: false,
+        error: 'The PDF is password-protected or encrypted: save an unprotected copy and upload that',
+      };
     }
     return { ok: false, error: 'The PDF cannot be read: it may be damaged. Save it again and upload it' };
   }
@@ -346,7 +487,8 @@ export async function attachPaper(
   if (!title) errors[`${prefix}title`] = 'Enter the title of the paper';
   else if (title.length > 300) errors[`${prefix}title`] = 'Title must be 300 characters or fewer';
   if (!(DOCUMENT_KINDS as readonly string[]).includes(form.kind)) errors[`${prefix}kind`] = 'Select the kind of paper';
-  if (paragraphFromForm(form.exemptParagraph) === null) errors[`${prefix}exemptParagraph`] = 'Select a paragraph of Schedule 12A, from 1 to 7';
+  if (paragraphFromForm(form.exemptParagraph) === null)
+    errors[`${prefix}exemptParagraph`] = 'Select a paragraph of Schedule 12A, from 1 to 7';
   let pages = 0;
   if (file && !errors[`${prefix}file`]) {
     const inspected = await inspectPdf(file, maxBytes);
@@ -357,7 +499,12 @@ export async function attachPaper(
   const hash = files.putPaper(file.bytes);
   return inTransaction(db, (tx) => {
     const item = openItem(tx, itemId);
-    const position = (tx.select({ p: max(documents.position) }).from(documents).where(eq(documents.agendaItemId, itemId)).get()?.p ?? 0) + 1;
+    const position =
+      (tx
+        .select({ p: max(documents.position) })
+        .from(documents)
+        .where(eq(documents.agendaItemId, itemId))
+        .get()?.p ?? 0) + 1;
     const doc = tx
       .insert(documents)
       .values({
@@ -392,7 +539,12 @@ export function detachPaper(db: Db, actor: Actor, documentId: number): void {
     if (!doc) throw new Error(`No document ${documentId}`);
     if (doc.meetingId !== null) openAgenda(tx, doc.meetingId);
     tx.update(documents).set({ agendaItemId: null }).where(eq(documents.id, documentId)).run();
-    recordAudit(tx, actor, { action: 'agenda.paper_remove', recordType: 'meeting', recordId: doc.meetingId, before: { paper: doc.title } });
+    recordAudit(tx, actor, {
+      action: 'agenda.paper_remove',
+      recordType: 'meeting',
+      recordId: doc.meetingId,
+      before: { paper: doc.title },
+    });
   });
 }
 
@@ -420,20 +572,31 @@ function isLate(db: Db, meetingId: number, at: Date): { late: boolean; deadline:
  * the special circumstances and the chairman's agreement are required, and
  * items new in this version are marked as added late, with the reason.
  */
-export function publishAgenda(db: Db, input: PublishAgendaInput, actor: Actor = systemActor('agenda')): Validated<{ versionId: number; version: number }> {
+export function publishAgenda(
+  db: Db,
+  input: PublishAgendaInput,
+  actor: Actor = systemActor('agenda'),
+): Validated<{ versionId: number; version: number }> {
   const changeSummary = input.changeSummary?.trim() || null;
   const lateReason = input.lateReason?.trim() || null;
   const chairmanAgreement = input.chairmanAgreement?.trim() || null;
   return inTransaction(db, (tx) => {
     openAgenda(tx, input.meetingId);
-    const items = tx.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, input.meetingId)).all();
+    const items = tx
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, input.meetingId))
+      .all();
     if (items.length === 0) return invalid({ _form: 'Add at least one item before publishing the agenda' });
     const previous = agendaVersionRow(tx, input.meetingId);
     const version = (previous?.version ?? 0) + 1;
     const { late, deadline } = isLate(tx, input.meetingId, input.publishedAt);
     const errors: FieldErrors = {};
-    if (version > 1 && !changeSummary) errors.changeSummary = 'Say what has changed since the last version: the public agenda shows it';
-    if (late && !lateReason) errors.lateReason = 'Enter the special circumstances that make this publication late: the agenda and the minutes will state them';
+    if (version > 1 && !changeSummary)
+      errors.changeSummary = 'Say what has changed since the last version: the public agenda shows it';
+    if (late && !lateReason)
+      errors.lateReason =
+        'Enter the special circumstances that make this publication late: the agenda and the minutes will state them';
     if (late && !chairmanAgreement) errors.chairmanAgreement = 'Record the chairman’s agreement: who agreed, and when';
     if ((changeSummary?.length ?? 0) > 2000) errors.changeSummary = 'Summary must be 2,000 characters or fewer';
     if ((lateReason?.length ?? 0) > 2000) errors.lateReason = 'Reason must be 2,000 characters or fewer';
@@ -477,7 +640,14 @@ export function publishAgenda(db: Db, input: PublishAgendaInput, actor: Actor = 
       action: 'agenda.publish',
       recordType: 'meeting',
       recordId: input.meetingId,
-      after: { version, items: snapshot.items.length, late, deadline, lateReason: late ? lateReason : null, changeSummary },
+      after: {
+        version,
+        items: snapshot.items.length,
+        late,
+        deadline,
+        lateReason: late ? lateReason : null,
+        changeSummary,
+      },
       at: input.publishedAt,
     });
     return valid({ versionId: row.id, version });

@@ -63,7 +63,11 @@ export interface AgendaEditorData {
 /** Strips what publishing adds (page ranges) so a draft can be compared with a published version. */
 function comparable(snapshot: AgendaSnapshot): string {
   return JSON.stringify(
-    snapshot.items.map((i) => ({ ...i, lateReason: null, papers: i.papers.map((p) => ({ ...p, packStartPage: null, packEndPage: null })) })),
+    snapshot.items.map((i) => ({
+      ...i,
+      lateReason: null,
+      papers: i.papers.map((p) => ({ ...p, packStartPage: null, packEndPage: null })),
+    })),
   );
 }
 
@@ -86,13 +90,24 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
   if (!row) return null;
   const { meeting, committee } = row;
 
-  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const items = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
   const ids = items.map((i) => i.id);
   const presenters =
     ids.length === 0
       ? []
       : db
-          .select({ id: agendaItemPresenters.id, itemId: agendaItemPresenters.agendaItemId, name: agendaItemPresenters.name, personName: people.name, capacity: agendaItemPresenters.capacity })
+          .select({
+            id: agendaItemPresenters.id,
+            itemId: agendaItemPresenters.agendaItemId,
+            name: agendaItemPresenters.name,
+            personName: people.name,
+            capacity: agendaItemPresenters.capacity,
+          })
           .from(agendaItemPresenters)
           .leftJoin(people, eq(people.id, agendaItemPresenters.personId))
           .where(inArray(agendaItemPresenters.agendaItemId, ids))
@@ -101,7 +116,12 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
   const papers =
     ids.length === 0
       ? []
-      : db.select().from(documents).where(inArray(documents.agendaItemId, ids)).orderBy(asc(documents.position), asc(documents.id)).all();
+      : db
+          .select()
+          .from(documents)
+          .where(inArray(documents.agendaItemId, ids))
+          .orderBy(asc(documents.position), asc(documents.id))
+          .all();
   const starts = effectiveStarts(items);
 
   const latest = agendaVersionRow(db, meetingId);
@@ -109,7 +129,12 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
   const state = deadlineState(deadlineDate, londonDate(now), false);
 
   return {
-    meeting: { id: meeting.id, startsAt: meeting.startsAt, status: meeting.status, committee: { id: committee.id, slug: committee.slug, name: committee.name } },
+    meeting: {
+      id: meeting.id,
+      startsAt: meeting.startsAt,
+      status: meeting.status,
+      committee: { id: committee.id, slug: committee.slug, name: committee.name },
+    },
     locked: meeting.minutesStatus === 'approved',
     items: items.map((item, i) => ({
       id: item.id,
@@ -125,13 +150,24 @@ export function getAgendaEditor(db: Db, meetingId: number, now: Date): AgendaEdi
       exemptReason: item.exemptReason,
       lateReason: item.lateReason,
       confirmsMinutesOfMeetingId: item.confirmsMinutesOfMeetingId,
-      presenters: presenters.filter((p) => p.itemId === item.id).map((p) => ({ id: p.id, name: p.personName ?? p.name ?? '', capacity: p.capacity })),
+      presenters: presenters
+        .filter((p) => p.itemId === item.id)
+        .map((p) => ({ id: p.id, name: p.personName ?? p.name ?? '', capacity: p.capacity })),
       papers: papers
         .filter((d) => d.agendaItemId === item.id)
-        .map((d) => ({ id: d.id, title: d.title, kind: d.kind, pageCount: d.pageCount, byteSize: d.byteSize, exemptParagraph: d.exemptParagraph })),
+        .map((d) => ({
+          id: d.id,
+          title: d.title,
+          kind: d.kind,
+          pageCount: d.pageCount,
+          byteSize: d.byteSize,
+          exemptParagraph: d.exemptParagraph,
+        })),
     })),
     published: latest ? { version: latest.version, publishedAt: latest.publishedAt, pack: packState(latest) } : null,
-    unpublishedChanges: latest ? comparable(buildAgendaSnapshot(db, meetingId)) !== comparable(latest.snapshot) : items.length > 0,
+    unpublishedChanges: latest
+      ? comparable(buildAgendaSnapshot(db, meetingId)) !== comparable(latest.snapshot)
+      : items.length > 0,
     deadline: { date: deadlineDate, late: state.daysRemaining < 0, daysRemaining: state.daysRemaining },
     plannedTopics: db
       .select({ id: workProgrammeEntries.id, topic: workProgrammeEntries.topic, purpose: workProgrammeEntries.purpose })

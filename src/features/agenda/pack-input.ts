@@ -24,9 +24,13 @@ export function packInputFor(db: Db, meetingId: number, snapshot: AgendaSnapshot
       note:
         m.role === 'chairman' || m.role === 'vice_chairman'
           ? MEMBERSHIP_ROLE_LABELS[m.role]
-          : m.representing ?? (m.role === 'member' ? null : MEMBERSHIP_ROLE_LABELS[m.role]),
+          : (m.representing ?? (m.role === 'member' ? null : MEMBERSHIP_ROLE_LABELS[m.role])),
     })),
-    contact: { name: clerk?.fullName ?? clerk?.name ?? null, email: committee.contactEmail, phone: committee.contactPhone },
+    contact: {
+      name: clerk?.fullName ?? clerk?.name ?? null,
+      email: committee.contactEmail,
+      phone: committee.contactPhone,
+    },
     items: snapshot.items,
     version,
   };

@@ -66,9 +66,14 @@ export class PackBuilder {
       }
       const ids = version.snapshot.items.flatMap((i) => i.papers.map((p) => p.documentId));
       const hashes = new Map(
-        (ids.length === 0 ? [] : this.db.select({ id: documents.id, hash: documents.fileHash, title: documents.title }).from(documents).where(inArray(documents.id, ids)).all()).map(
-          (d) => [d.id, d],
-        ),
+        (ids.length === 0
+          ? []
+          : this.db
+              .select({ id: documents.id, hash: documents.fileHash, title: documents.title })
+              .from(documents)
+              .where(inArray(documents.id, ids))
+              .all()
+        ).map((d) => [d.id, d]),
       );
       let lastReported = -1;
       const built = await buildPacks(

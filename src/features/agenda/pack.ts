@@ -50,15 +50,18 @@ export interface PackLayout {
   fullPages: number;
 }
 
-
 function isOpenPaper(item: AgendaSnapshotItem, paper: AgendaSnapshotItem['papers'][number]): boolean {
   return item.exemptParagraph === null && paper.exemptParagraph === null;
 }
 
 /** Papers in pack order: open ones in item order, then the exempt ones in item order. */
 function packPapers(items: AgendaSnapshotItem[]) {
-  const open = items.flatMap((item) => item.papers.filter((p) => isOpenPaper(item, p)).map((paper) => ({ item, paper })));
-  const exempt = items.flatMap((item) => item.papers.filter((p) => !isOpenPaper(item, p)).map((paper) => ({ item, paper })));
+  const open = items.flatMap((item) =>
+    item.papers.filter((p) => isOpenPaper(item, p)).map((paper) => ({ item, paper })),
+  );
+  const exempt = items.flatMap((item) =>
+    item.papers.filter((p) => !isOpenPaper(item, p)).map((paper) => ({ item, paper })),
+  );
   return { open, exempt };
 }
 
@@ -92,7 +95,11 @@ function itemRange(item: AgendaSnapshotItem, ranges: Map<number, PageRange>, ful
 }
 
 /** Draws the front sheet into a pdfkit document (which buffers its pages, so they can be counted). */
-function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: boolean): InstanceType<typeof PDFDocument> {
+function drawFrontSheet(
+  input: PackInput,
+  ranges: Map<number, PageRange>,
+  full: boolean,
+): InstanceType<typeof PDFDocument> {
   const doc = new PDFDocument({
     size: A4,
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
@@ -112,11 +119,22 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
   });
   const width = A4[0] - 2 * MARGIN;
   doc.font('Helvetica-Bold').fontSize(20).text(input.committeeName);
-  doc.moveDown(0.2).fontSize(16).text(input.version > 1 ? `Agenda: supplement ${input.version - 1}` : 'Agenda');
-  if (full) doc.moveDown(0.2).fontSize(11).fillColor('#d4351c').text('Members’ copy: includes papers not for publication').fillColor('black');
+  doc
+    .moveDown(0.2)
+    .fontSize(16)
+    .text(input.version > 1 ? `Agenda: supplement ${input.version - 1}` : 'Agenda');
+  if (full)
+    doc
+      .moveDown(0.2)
+      .fontSize(11)
+      .fillColor('#d4351c')
+      .text('Members’ copy: includes papers not for publication')
+      .fillColor('black');
   doc.moveDown(0.8);
 
-  const when = input.endsAt ? `${formatTime(input.startsAt)} to ${formatTime(input.endsAt)}` : formatTime(input.startsAt);
+  const when = input.endsAt
+    ? `${formatTime(input.startsAt)} to ${formatTime(input.endsAt)}`
+    : formatTime(input.startsAt);
   for (const [label, value] of [
     ['Date', formatDate(input.startsAt)],
     ['Time', when],
@@ -127,7 +145,10 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
   doc.moveDown(0.8);
   if (input.members.length > 0) {
     doc.font('Helvetica-Bold').fontSize(12).text('Membership');
-    doc.font('Helvetica').fontSize(10).text(listInWords(input.members.map((m) => (m.note ? `${m.name} (${m.note})` : m.name))));
+    doc
+      .font('Helvetica')
+      .fontSize(10)
+      .text(listInWords(input.members.map((m) => (m.note ? `${m.name} (${m.note})` : m.name))));
     doc.moveDown(0.8);
   }
   doc.font('Helvetica-Bold').fontSize(12).text('Filming and reporting');
@@ -142,7 +163,12 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
   // The agenda table: Item | Business | Time | Pages.
   const cols = { item: 36, time: 50, pages: 64 };
   const businessWidth = width - cols.item - cols.time - cols.pages;
-  const x = { item: MARGIN, business: MARGIN + cols.item, time: MARGIN + cols.item + businessWidth, pages: MARGIN + width - cols.pages };
+  const x = {
+    item: MARGIN,
+    business: MARGIN + cols.item,
+    time: MARGIN + cols.item + businessWidth,
+    pages: MARGIN + width - cols.pages,
+  };
   const bottom = A4[1] - MARGIN - 20;
   const header = () => {
     doc.font('Helvetica-Bold').fontSize(10);
@@ -151,7 +177,11 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
     doc.text('Business', x.business, y, { width: businessWidth });
     doc.text('Time', x.time, y, { width: cols.time });
     doc.text('Pages', x.pages, y, { width: cols.pages, align: 'right' });
-    doc.moveTo(MARGIN, doc.y + 2).lineTo(MARGIN + width, doc.y + 2).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, doc.y + 2)
+      .lineTo(MARGIN + width, doc.y + 2)
+      .lineWidth(0.5)
+      .stroke();
     doc.y += 6;
   };
   header();
@@ -172,27 +202,51 @@ function drawFrontSheet(input: PackInput, ranges: Map<number, PageRange>, full: 
     }
     const visiblePapers = item.papers.filter((p) => full || isOpenPaper(item, p));
     if (visiblePapers.length > 0 && (item.exemptParagraph === null || full)) {
-      lines.push({ text: `${visiblePapers.length === 1 ? 'Paper' : 'Papers'}: ${visiblePapers.map((p) => p.title).join('; ')}` });
+      lines.push({
+        text: `${visiblePapers.length === 1 ? 'Paper' : 'Papers'}: ${visiblePapers.map((p) => p.title).join('; ')}`,
+      });
     }
     const height =
-      lines.reduce((h, l) => h + doc.font(l.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).heightOfString(l.text, { width: businessWidth }) + 3, 0) + 6;
+      lines.reduce(
+        (h, l) =>
+          h +
+          doc
+            .font(l.bold ? 'Helvetica-Bold' : 'Helvetica')
+            .fontSize(10)
+            .heightOfString(l.text, { width: businessWidth }) +
+          3,
+        0,
+      ) + 6;
     if (doc.y + height > bottom) {
       doc.addPage();
       header();
     }
     const top = doc.y;
-    doc.font('Helvetica-Bold').fontSize(10).fillColor('black').text(String(item.number), x.item, top, { width: cols.item });
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(10)
+      .fillColor('black')
+      .text(String(item.number), x.item, top, { width: cols.item });
     doc.font('Helvetica').text(item.plannedStart ?? '', x.time, top, { width: cols.time });
     doc.text(itemRange(item, ranges, full), x.pages, top, { width: cols.pages, align: 'right' });
     let y = top;
     for (const l of lines) {
-      doc.font(l.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).fillColor(l.colour ?? 'black');
+      doc
+        .font(l.bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(10)
+        .fillColor(l.colour ?? 'black');
       doc.text(l.text, x.business, y, { width: businessWidth });
       y = doc.y + 3;
     }
     doc.fillColor('black');
     doc.y = y + 3;
-    doc.moveTo(MARGIN, doc.y - 3).lineTo(MARGIN + width, doc.y - 3).lineWidth(0.25).strokeColor('#b1b4b6').stroke().strokeColor('black');
+    doc
+      .moveTo(MARGIN, doc.y - 3)
+      .lineTo(MARGIN + width, doc.y - 3)
+      .lineWidth(0.25)
+      .strokeColor('#b1b4b6')
+      .stroke()
+      .strokeColor('black');
     doc.x = MARGIN;
   }
 
@@ -230,10 +284,15 @@ async function stampPageNumbers(doc: PdfLibDocument): Promise<void> {
   doc.getPages().forEach((page, i) => {
     const { width } = page.getSize();
     const label = `Page ${i + 1}`;
-    page.drawText(label, { x: width / 2 - font.widthOfTextAtSize(label, 9) / 2, y: 18, size: 9, font, color: rgb(0.04, 0.05, 0.05) });
+    page.drawText(label, {
+      x: width / 2 - font.widthOfTextAtSize(label, 9) / 2,
+      y: 18,
+      size: 9,
+      font,
+      color: rgb(0.04, 0.05, 0.05),
+    });
   });
 }
-
 
 export interface BuiltPacks {
   publicPack: Uint8Array;

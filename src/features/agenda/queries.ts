@@ -10,14 +10,16 @@ import { effectiveStarts } from './times';
  * version keeps. Items are numbered by their order.
  */
 export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
-  const items = db.query.agendaItems.findMany({
-    where: eq(agendaItems.meetingId, meetingId),
-    orderBy: [asc(agendaItems.position), asc(agendaItems.id)],
-    with: {
-      presenters: { with: { person: true }, orderBy: (p, { asc }) => [asc(p.position), asc(p.id)] },
-      documents: { orderBy: (d, { asc }) => [asc(d.position), asc(d.id)] },
-    },
-  }).sync();
+  const items = db.query.agendaItems
+    .findMany({
+      where: eq(agendaItems.meetingId, meetingId),
+      orderBy: [asc(agendaItems.position), asc(agendaItems.id)],
+      with: {
+        presenters: { with: { person: true }, orderBy: (p, { asc }) => [asc(p.position), asc(p.id)] },
+        documents: { orderBy: (d, { asc }) => [asc(d.position), asc(d.id)] },
+      },
+    })
+    .sync();
 
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
   const starts = effectiveStarts(items);
@@ -25,47 +27,38 @@ export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
   const questions = db
     .select()
     .from(publicQuestions)
-    .where(
-      and(
-        eq(publicQuestions.meetingId, meetingId),
-        inArray(publicQuestions.status, ['accepted', 'answered']),
-      ),
-    )
+    .where(and(eq(publicQuestions.meetingId, meetingId), inArray(publicQuestions.status, ['accepted', 'answered'])))
     .orderBy(asc(publicQuestions.position), asc(publicQuestions.id))
     .all();
 
   return {
-    items: items.map(
-      (item, i): AgendaSnapshotItem => ({
-        id: item.id,
-        number: numberOf.get(item.id) ?? 0,
-        kind: item.kind,
-        title: item.title,
-        purpose: item.purpose,
-        plannedStart: starts[i]?.time ?? null,
-        exemptParagraph: item.exemptParagraph,
-        exemptReason: item.exemptReason,
-        lateReason: item.lateReason,
-        confirmsMinutesOfMeetingId: item.confirmsMinutesOfMeetingId,
-        presenters: item.presenters.map((p) => ({
-          personId: p.personId,
-          name: p.person?.name ?? p.name ?? '',
-          capacity: p.capacity,
-        })),
-        papers: item.documents.map(
-          (d): AgendaSnapshotPaper => ({
-            documentId: d.id,
-            title: d.title,
-            kind: d.kind,
-            exemptParagraph: d.exemptParagraph ?? item.exemptParagraph,
-            pageCount: d.pageCount,
-            packStartPage: d.packStartPage,
-            packEndPage: d.packEndPage,
-            byteSize: d.byteSize,
-          }),
-        ),
-      }),
-    ),
+    items: items.map((item, i): AgendaSnapshotItem => ({
+      id: item.id,
+      number: numberOf.get(item.id) ?? 0,
+      kind: item.kind,
+      title: item.title,
+      purpose: item.purpose,
+      plannedStart: starts[i]?.time ?? null,
+      exemptParagraph: item.exemptParagraph,
+      exemptReason: item.exemptReason,
+      lateReason: item.lateReason,
+      confirmsMinutesOfMeetingId: item.confirmsMinutesOfMeetingId,
+      presenters: item.presenters.map((p) => ({
+        personId: p.personId,
+        name: p.person?.name ?? p.name ?? '',
+        capacity: p.capacity,
+      })),
+      papers: item.documents.map((d): AgendaSnapshotPaper => ({
+        documentId: d.id,
+        title: d.title,
+        kind: d.kind,
+        exemptParagraph: d.exemptParagraph ?? item.exemptParagraph,
+        pageCount: d.pageCount,
+        packStartPage: d.packStartPage,
+        packEndPage: d.packEndPage,
+        byteSize: d.byteSize,
+      })),
+    })),
     // Email addresses are deliberately not copied: they are never published.
     questions: questions.map((q, i) => ({
       id: q.id,
@@ -91,19 +84,29 @@ export interface PublishedAgendaVersion {
 }
 
 /** The pages an item's papers take in the pack: from the first one's first page to the last one's last. */
-export function paperSpan(papers: { packStartPage: number | null; packEndPage: number | null }[]): { start: number; end: number } | null {
+export function paperSpan(
+  papers: { packStartPage: number | null; packEndPage: number | null }[],
+): { start: number; end: number } | null {
   const starts = papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
   const ends = papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
   return starts.length === 0 ? null : { start: Math.min(...starts), end: Math.max(...ends) };
 }
 
 /** A stored published version of a meeting's agenda: the one numbered, or the latest. */
-export function agendaVersionRow(db: Db, meetingId: number, version: number | null = null): typeof agendaVersions.$inferSelect | null {
+export function agendaVersionRow(
+  db: Db,
+  meetingId: number,
+  version: number | null = null,
+): typeof agendaVersions.$inferSelect | null {
   return (
     db
       .select()
       .from(agendaVersions)
-      .where(version === null ? eq(agendaVersions.meetingId, meetingId) : and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.version, version)))
+      .where(
+        version === null
+          ? eq(agendaVersions.meetingId, meetingId)
+          : and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.version, version)),
+      )
       .orderBy(desc(agendaVersions.version))
       .limit(1)
       .get() ?? null

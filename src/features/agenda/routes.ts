@@ -64,7 +64,11 @@ function documentIsPublic(db: Db, documentId: number): boolean {
     .where(eq(agendaVersions.meetingId, doc.meetingId))
     .all()
     .some((v) =>
-      v.snapshot.items.some((item) => item.exemptParagraph === null && item.papers.some((p) => p.documentId === documentId && p.exemptParagraph === null)),
+      v.snapshot.items.some(
+        (item) =>
+          item.exemptParagraph === null &&
+          item.papers.some((p) => p.documentId === documentId && p.exemptParagraph === null),
+      ),
     );
 }
 
@@ -91,18 +95,25 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id);
     if (!meeting) return reply.callNotFound();
-    return reply.page({ title: `Agenda: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`, nav: 'meetings', body: PrintableAgenda({ meeting }) });
+    return reply.page({
+      title: `Agenda: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
+      nav: 'meetings',
+      body: PrintableAgenda({ meeting }),
+    });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { version?: string } }>('/meetings/:id/agenda-pack.pdf', async (request, reply) => {
-    const id = parseId(request.params.id);
-    const versionNo = request.query.version === undefined ? null : parseId(request.query.version);
-    if (id === null || (request.query.version !== undefined && versionNo === null)) return reply.callNotFound();
-    const version = agendaVersionRow(app.db, id, versionNo);
-    if (!version) return reply.callNotFound();
-    if (version.packStatus !== 'ready' || !version.packFile) return packNotReady(reply, version.packStatus);
-    return sendPdf(reply, app.files.packPath(version.packFile), `agenda-pack-meeting-${id}-v${version.version}.pdf`);
-  });
+  app.get<{ Params: { id: string }; Querystring: { version?: string } }>(
+    '/meetings/:id/agenda-pack.pdf',
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      const versionNo = request.query.version === undefined ? null : parseId(request.query.version);
+      if (id === null || (request.query.version !== undefined && versionNo === null)) return reply.callNotFound();
+      const version = agendaVersionRow(app.db, id, versionNo);
+      if (!version) return reply.callNotFound();
+      if (version.packStatus !== 'ready' || !version.packFile) return packNotReady(reply, version.packStatus);
+      return sendPdf(reply, app.files.packPath(version.packFile), `agenda-pack-meeting-${id}-v${version.version}.pdf`);
+    },
+  );
 
   app.get<{ Params: { id: string } }>('/documents/:id', async (request, reply) => {
     const id = parseId(request.params.id);
@@ -112,22 +123,25 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
     return sendPdf(reply, app.files.paperPath(doc.fileHash), doc.fileName ?? `paper-${id}.pdf`);
   });
 
-  app.get<{ Params: { id: string; version: string } }>('/meetings/:id/agenda/versions/:version', async (request, reply) => {
-    const id = parseId(request.params.id);
-    const versionNo = parseId(request.params.version);
-    const version = id !== null && versionNo !== null ? agendaVersionRow(app.db, id, versionNo) : null;
-    if (!version || id === null) return reply.callNotFound();
-    const latest = agendaVersionRow(app.db, id, null);
-    return reply.page({
-      title: `Agenda version ${version.version}`,
-      nav: 'meetings',
-      body: AgendaVersionPage({
-        meetingId: id,
-        agenda: toPublicAgenda(publishedAgendaOf(version)),
-        latestVersion: latest?.version ?? version.version,
-      }),
-    });
-  });
+  app.get<{ Params: { id: string; version: string } }>(
+    '/meetings/:id/agenda/versions/:version',
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      const versionNo = parseId(request.params.version);
+      const version = id !== null && versionNo !== null ? agendaVersionRow(app.db, id, versionNo) : null;
+      if (!version || id === null) return reply.callNotFound();
+      const latest = agendaVersionRow(app.db, id, null);
+      return reply.page({
+        title: `Agenda version ${version.version}`,
+        nav: 'meetings',
+        body: AgendaVersionPage({
+          meetingId: id,
+          agenda: toPublicAgenda(publishedAgendaOf(version)),
+          latestVersion: latest?.version ?? version.version,
+        }),
+      });
+    },
+  );
 };
 
 /** /manage: the agenda editor, publishing, the members' pack and draft or exempt papers. */
@@ -135,7 +149,12 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   const meetingIdOf = (request: FastifyRequest<MeetingParams>) => parseId(request.params.meetingId) ?? 0;
 
   /** The editor: the region alone for htmx, the whole page otherwise. */
-  const show = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, state: EditorState = {}, status?: number) => {
+  const show = (
+    request: FastifyRequest<MeetingParams>,
+    reply: FastifyReply,
+    state: EditorState = {},
+    status?: number,
+  ) => {
     const data = getAgendaEditor(app.db, meetingIdOf(request), app.now());
     if (!data) return reply.callNotFound();
     const props = {
@@ -165,13 +184,21 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
 
   const manage = { config: { access: 'committee_manage' as const } };
 
-  app.get<MeetingParams>('/meetings/:meetingId/agenda', { config: { access: 'committee_read' } }, async (request, reply) => show(request, reply));
+  app.get<MeetingParams>(
+    '/meetings/:meetingId/agenda',
+    { config: { access: 'committee_read' } },
+    async (request, reply) => show(request, reply),
+  );
 
-  app.get<MeetingParams>('/meetings/:meetingId/agenda/pack-status', { config: { access: 'committee_read' } }, async (request, reply) => {
-    const pack = latestPack(app.db, meetingIdOf(request));
-    if (!pack) return reply.callNotFound();
-    return reply.html(PackStatusPanel({ meetingId: meetingIdOf(request), pack }));
-  });
+  app.get<MeetingParams>(
+    '/meetings/:meetingId/agenda/pack-status',
+    { config: { access: 'committee_read' } },
+    async (request, reply) => {
+      const pack = latestPack(app.db, meetingIdOf(request));
+      if (!pack) return reply.callNotFound();
+      return reply.html(PackStatusPanel({ meetingId: meetingIdOf(request), pack }));
+    },
+  );
 
   app.post<MeetingParams>('/meetings/:meetingId/agenda/standard', manage, async (request, reply) => {
     const result = startWithStandardItems(app.db, actorOf(request), meetingIdOf(request));
@@ -187,7 +214,11 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/edit', manage, async (request, reply) => {
-    const item = app.db.select().from(agendaItems).where(eq(agendaItems.id, parseId(request.params.itemId) ?? 0)).get();
+    const item = app.db
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.id, parseId(request.params.itemId) ?? 0))
+      .get();
     if (!item) return reply.callNotFound();
     return show(request, reply, { editing: { itemId: item.id, values: itemValues(item), errors: {} } });
   });
@@ -211,7 +242,11 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
     const data = getAgendaEditor(app.db, meetingIdOf(request), app.now());
     const item = data?.items.find((i) => i.id === parseId(request.params.itemId));
     if (!item) return reply.callNotFound();
-    return reply.page({ title: 'Remove an item', nav: 'manage', body: RemoveItemPage({ meetingId: meetingIdOf(request), item, csrfToken: reply.csrfToken() }) });
+    return reply.page({
+      title: 'Remove an item',
+      nav: 'manage',
+      body: RemoveItemPage({ meetingId: meetingIdOf(request), item, csrfToken: reply.csrfToken() }),
+    });
   });
 
   app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/remove', manage, async (request, reply) => {
@@ -241,7 +276,15 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
     const itemId = parseId(request.params.itemId) ?? 0;
     const values = fields(request.body, PAPER_FIELDS);
     const file = uploadedFile(request.body);
-    const result = await attachPaper(app.db, app.files, actorOf(request), itemId, values, file, app.config.maxUploadBytes);
+    const result = await attachPaper(
+      app.db,
+      app.files,
+      actorOf(request),
+      itemId,
+      values,
+      file,
+      app.config.maxUploadBytes,
+    );
     if (!result.ok) return show(request, reply, { paper: { itemId, values, errors: result.errors } }, 422);
     return done(request, reply, `#item-${itemId}`, 'Paper added');
   });
@@ -258,17 +301,31 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Params: { meetingId: string; entryId: string } }>('/meetings/:meetingId/agenda/work-programme/:entryId', manage, async (request, reply) => {
-    const result = addFromWorkProgramme(app.db, actorOf(request), meetingIdOf(request), parseId(request.params.entryId) ?? 0);
-    if (!result.ok) return show(request, reply, { formError: result.errors._form }, 422);
-    return done(request, reply, `#item-${result.value.itemId}`, 'Topic added to the agenda');
-  });
+  app.post<{ Params: { meetingId: string; entryId: string } }>(
+    '/meetings/:meetingId/agenda/work-programme/:entryId',
+    manage,
+    async (request, reply) => {
+      const result = addFromWorkProgramme(
+        app.db,
+        actorOf(request),
+        meetingIdOf(request),
+        parseId(request.params.entryId) ?? 0,
+      );
+      if (!result.ok) return show(request, reply, { formError: result.errors._form }, 422);
+      return done(request, reply, `#item-${result.value.itemId}`, 'Topic added to the agenda');
+    },
+  );
 
   app.post<MeetingParams>('/meetings/:meetingId/agenda/publish', manage, async (request, reply) => {
     const values = fields(request.body, ['changeSummary', 'lateReason', 'chairmanAgreement'] as const);
     const result = publishAgenda(
       app.db,
-      { meetingId: meetingIdOf(request), publishedAt: app.now(), ...values, publishedByUserId: request.user?.id ?? null },
+      {
+        meetingId: meetingIdOf(request),
+        publishedAt: app.now(),
+        ...values,
+        publishedByUserId: request.user?.id ?? null,
+      },
       actorOf(request),
     );
     if (!result.ok) {
@@ -287,13 +344,25 @@ export const agendaManageRoutes: FastifyPluginAsync = async (app) => {
       const version = agendaVersionRow(app.db, meetingIdOf(request), versionNo);
       if (!version) return reply.callNotFound();
       if (version.packStatus !== 'ready' || !version.fullPackFile) return packNotReady(reply, version.packStatus);
-      return sendPdf(reply, app.files.packPath(version.fullPackFile), `members-agenda-pack-meeting-${version.meetingId}-v${version.version}.pdf`);
+      return sendPdf(
+        reply,
+        app.files.packPath(version.fullPackFile),
+        `members-agenda-pack-meeting-${version.meetingId}-v${version.version}.pdf`,
+      );
     },
   );
 
-  app.get<{ Params: { documentId: string } }>('/documents/:documentId', { config: { access: 'committee_read' } }, async (request, reply) => {
-    const doc = app.db.select().from(documents).where(eq(documents.id, parseId(request.params.documentId) ?? 0)).get();
-    if (!doc?.fileHash) return reply.callNotFound();
-    return sendPdf(reply, app.files.paperPath(doc.fileHash), doc.fileName ?? `paper-${doc.id}.pdf`);
-  });
+  app.get<{ Params: { documentId: string } }>(
+    '/documents/:documentId',
+    { config: { access: 'committee_read' } },
+    async (request, reply) => {
+      const doc = app.db
+        .select()
+        .from(documents)
+        .where(eq(documents.id, parseId(request.params.documentId) ?? 0))
+        .get();
+      if (!doc?.fileHash) return reply.callNotFound();
+      return sendPdf(reply, app.files.paperPath(doc.fileHash), doc.fileName ?? `paper-${doc.id}.pdf`);
+    },
+  );
 };

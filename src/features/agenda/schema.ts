@@ -61,10 +61,7 @@ export const agendaItems = sqliteTable(
     index('agenda_items_meeting_position_idx').on(t.meetingId, t.position),
     index('agenda_items_confirms_idx').on(t.confirmsMinutesOfMeetingId),
     check('agenda_items_kind_check', oneOf(t.kind, AGENDA_ITEM_KINDS)),
-    check(
-      'agenda_items_exempt_check',
-      sql`${t.exemptParagraph} is null or (${t.exemptParagraph} between 1 and 7)`,
-    ),
+    check('agenda_items_exempt_check', sql`${t.exemptParagraph} is null or (${t.exemptParagraph} between 1 and 7)`),
     check(
       'agenda_items_planned_start_check',
       sql`${t.plannedStart} is null or ${t.plannedStart} glob '[0-2][0-9]:[0-5][0-9]'`,

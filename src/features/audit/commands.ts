@@ -66,7 +66,12 @@ function toJson(value: unknown): string | null {
  * makes the change, so the change and its record stand or fall together.
  */
 export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
-  const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  const last = db
+    .select({ id: auditLog.id, hash: auditLog.hash })
+    .from(auditLog)
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .get();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const row: HashedContent = {
     id: (last?.id ?? 0) + 1,

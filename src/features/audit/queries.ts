@@ -15,8 +15,7 @@ function* pages(db: Db) {
 }
 
 export type ChainCheck =
-  | { ok: true; rows: number }
-  | { ok: false; rows: number; brokenRowId: number; at: Date; reason: string };
+  { ok: true; rows: number } | { ok: false; rows: number; brokenRowId: number; at: Date; reason: string };
 
 /**
  * Walks the audit trail from the first row, recomputing each hash. Names the
@@ -54,7 +53,9 @@ export interface HistoryEntry {
 function parse(json: string | null): Record<string, unknown> | null {
   if (json === null) return null;
   const value: unknown = JSON.parse(json);
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { value };
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : { value };
 }
 
 /** Fields that are the database's bookkeeping, not something a person changed. */

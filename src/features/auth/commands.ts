@@ -12,7 +12,13 @@ export type SignInResult = { ok: true; userId: number; email: string } | { ok: f
  * account all answer the same, after the same work (a hash is always
  * verified), and are recorded in the audit trail like successes.
  */
-export async function checkSignIn(db: Db, ip: string, email: string, password: string, now: Date): Promise<SignInResult> {
+export async function checkSignIn(
+  db: Db,
+  ip: string,
+  email: string,
+  password: string,
+  now: Date,
+): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
   const user = findUserByEmail(db, normalised);
   const passwordOk = await verifyPassword(user?.passwordHash ?? dummyHash(), password);
@@ -26,7 +32,10 @@ export async function checkSignIn(db: Db, ip: string, email: string, password: s
       recordId: user?.id ?? null,
       after: ok
         ? { email: normalised }
-        : { email: normalised, reason: !user ? 'unknown email' : user.disabled ? 'account disabled' : 'wrong password' },
+        : {
+            email: normalised,
+            reason: !user ? 'unknown email' : user.disabled ? 'account disabled' : 'wrong password',
+          },
       at: now,
     });
   });
@@ -34,5 +43,7 @@ export async function checkSignIn(db: Db, ip: string, email: string, password: s
 }
 
 export function recordSignOut(db: Db, actor: Actor): void {
-  db.transaction((tx) => recordAudit(tx, actor, { action: 'auth.sign_out', recordType: 'user', recordId: actor.userId }));
+  db.transaction((tx) =>
+    recordAudit(tx, actor, { action: 'auth.sign_out', recordType: 'user', recordId: actor.userId }),
+  );
 }

@@ -14,7 +14,14 @@ import type { CurrentUser } from '../users/queries';
  *
  * Administrators may do everything.
  */
-export const ACCESS_LEVELS = ['signed_in', 'directory', 'committee_read', 'committee_manage', 'action_update', 'admin'] as const;
+export const ACCESS_LEVELS = [
+  'signed_in',
+  'directory',
+  'committee_read',
+  'committee_manage',
+  'action_update',
+  'admin',
+] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
 
 /** What a route's URL points at, as far as permissions care. */

@@ -50,9 +50,10 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     },
     async (request, reply) => {
       const email = field(request.body, 'email');
-      const password = typeof (request.body as Record<string, unknown> | undefined)?.password === 'string'
-        ? String((request.body as Record<string, unknown>).password)
-        : '';
+      const password =
+        typeof (request.body as Record<string, unknown> | undefined)?.password === 'string'
+          ? String((request.body as Record<string, unknown>).password)
+          : '';
       const next = safeNext(field(request.body, 'next'));
       const errors: Record<string, string> = {};
       if (!email) errors.email = 'Enter your email address';

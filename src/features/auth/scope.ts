@@ -26,14 +26,18 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
     switch (name) {
       case 'slug': {
         const slug = parseSlug(raw);
-        const row = slug ? db.select({ id: committees.id }).from(committees).where(eq(committees.slug, slug)).get() : null;
+        const row = slug
+          ? db.select({ id: committees.id }).from(committees).where(eq(committees.slug, slug)).get()
+          : null;
         if (!row) return null;
         scope = { ...scope, committeeId: row.id };
         break;
       }
       case 'meetingId': {
         const id = parseId(raw);
-        const row = id ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, id)).get() : null;
+        const row = id
+          ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, id)).get()
+          : null;
         if (!row || !id) return null;
         scope = { ...scope, committeeId: row.committeeId, meetingId: id };
         break;
@@ -47,7 +51,9 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       case 'resolutionId': {
         const id = parseId(raw);
         const meetingId = id ? meetingOfChild(db, name, id) : null;
-        const row = meetingId ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, meetingId)).get() : null;
+        const row = meetingId
+          ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, meetingId)).get()
+          : null;
         // It belongs to the meeting its URL names, or it is not found there.
         if (!row || (scope.meetingId !== undefined && scope.meetingId !== meetingId)) return null;
         scope = { ...scope, committeeId: row.committeeId, meetingId: meetingId ?? undefined };
@@ -71,7 +77,8 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       }
       case 'organisationId': {
         const id = parseId(raw);
-        if (!id || !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get()) return null;
+        if (!id || !db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, id)).get())
+          return null;
         break;
       }
       case 'personId': {
@@ -81,7 +88,9 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       }
       case 'membershipId': {
         const id = parseId(raw);
-        const row = id ? db.select({ committeeId: memberships.committeeId }).from(memberships).where(eq(memberships.id, id)).get() : null;
+        const row = id
+          ? db.select({ committeeId: memberships.committeeId }).from(memberships).where(eq(memberships.id, id)).get()
+          : null;
         // A membership belongs to the committee its URL names, or it is not found there.
         if (!row || (scope.committeeId !== null && row.committeeId !== scope.committeeId)) return null;
         scope = { ...scope, committeeId: row.committeeId };
@@ -116,11 +125,19 @@ function meetingOfChild(db: Db, kind: string, id: number): number | null {
     case 'documentId':
       return db.select({ m: documents.meetingId }).from(documents).where(eq(documents.id, id)).get()?.m ?? null;
     case 'entryId':
-      return db.select({ m: workProgrammeEntries.plannedMeetingId }).from(workProgrammeEntries).where(eq(workProgrammeEntries.id, id)).get()?.m ?? null;
+      return (
+        db
+          .select({ m: workProgrammeEntries.plannedMeetingId })
+          .from(workProgrammeEntries)
+          .where(eq(workProgrammeEntries.id, id))
+          .get()?.m ?? null
+      );
     case 'attendanceId':
       return db.select({ m: attendance.meetingId }).from(attendance).where(eq(attendance.id, id)).get()?.m ?? null;
     case 'declarationId':
-      return db.select({ m: declarations.meetingId }).from(declarations).where(eq(declarations.id, id)).get()?.m ?? null;
+      return (
+        db.select({ m: declarations.meetingId }).from(declarations).where(eq(declarations.id, id)).get()?.m ?? null
+      );
     case 'resolutionId':
       return (
         db

@@ -21,7 +21,11 @@ export class SqliteSessionStore {
 
   get(sessionId: string, callback: Callback<Session | null>): void {
     try {
-      const row = this.db.select().from(sessions).where(eq(sessions.id, key(sessionId))).get();
+      const row = this.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, key(sessionId)))
+        .get();
       if (!row || row.expiresAt.getTime() <= Date.now()) {
         callback(null, null);
         return;
@@ -51,7 +55,10 @@ export class SqliteSessionStore {
 
   destroy(sessionId: string, callback: Callback): void {
     try {
-      this.db.delete(sessions).where(eq(sessions.id, key(sessionId))).run();
+      this.db
+        .delete(sessions)
+        .where(eq(sessions.id, key(sessionId)))
+        .run();
       callback(null);
     } catch (error) {
       callback(error as Error);

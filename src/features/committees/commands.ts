@@ -57,7 +57,10 @@ const committeeSchema = z.object({
     .trim()
     .min(1, 'Enter a short name for web addresses, like health-and-adult-social-care')
     .max(100, 'Web address name must be 100 characters or fewer')
-    .regex(/^[a-z0-9][a-z0-9-]*$/, 'Web address name must use only lower-case letters, numbers and hyphens, and start with a letter or number')
+    .regex(
+      /^[a-z0-9][a-z0-9-]*$/,
+      'Web address name must use only lower-case letters, numbers and hyphens, and start with a letter or number',
+    )
     .refine((v) => !RESERVED_SLUGS.has(v), 'That web address name is reserved: choose another'),
   kind: z.enum(COMMITTEE_KINDS, { message: 'Select the kind of committee' }),
   remit: z.string().trim().max(5000, 'Remit must be 5,000 characters or fewer'),
@@ -66,7 +69,10 @@ const committeeSchema = z.object({
     .string()
     .trim()
     .max(254, 'Email address must be 254 characters or fewer')
-    .refine((v) => v === '' || z.email().safeParse(v).success, 'Enter an email address in the correct format, like democracy@example.gov.uk')
+    .refine(
+      (v) => v === '' || z.email().safeParse(v).success,
+      'Enter an email address in the correct format, like democracy@example.gov.uk',
+    )
     .transform((v) => (v === '' ? null : v)),
   contactPhone: optionalText(40, 'Telephone'),
   noticeClearDays: wholeNumber('Notice period', 0, 60),
@@ -97,7 +103,9 @@ function slugTaken(db: Db, slug: string, exceptId: number | null): boolean {
     db
       .select({ id: committees.id })
       .from(committees)
-      .where(exceptId === null ? eq(committees.slug, slug) : and(eq(committees.slug, slug), ne(committees.id, exceptId)))
+      .where(
+        exceptId === null ? eq(committees.slug, slug) : and(eq(committees.slug, slug), ne(committees.id, exceptId)),
+      )
       .get(),
   );
 }
@@ -116,12 +124,19 @@ export function createCommittee(
   if (!checked.ok) return checked;
   const value = checked.value;
   return inTransaction(db, (tx): Validated<{ id: number; slug: string }> => {
-    if (slugTaken(tx, value.slug, null)) return invalid({ slug: 'Another committee already uses this web address name' });
+    if (slugTaken(tx, value.slug, null))
+      return invalid({ slug: 'Another committee already uses this web address name' });
     const clerkProblem = checkClerk(tx, value.clerkPersonId);
     if (clerkProblem) return invalid(clerkProblem);
     const created = tx.insert(committees).values(value).returning().get();
-    if (assignUserId !== null) tx.insert(userCommittees).values({ userId: assignUserId, committeeId: created.id }).run();
-    recordAudit(tx, actor, { action: 'committee.create', recordType: 'committee', recordId: created.id, after: created });
+    if (assignUserId !== null)
+      tx.insert(userCommittees).values({ userId: assignUserId, committeeId: created.id }).run();
+    recordAudit(tx, actor, {
+      action: 'committee.create',
+      recordType: 'committee',
+      recordId: created.id,
+      after: created,
+    });
     return valid({ id: created.id, slug: created.slug });
   });
 }
@@ -144,7 +159,12 @@ export function updateCommittee(
     const clerkProblem = checkClerk(tx, value.clerkPersonId);
     if (clerkProblem) return invalid(clerkProblem);
     const dissolvedOn = value.status === 'dissolved' ? (before.dissolvedOn ?? today) : null;
-    const after = tx.update(committees).set({ ...value, dissolvedOn }).where(eq(committees.id, id)).returning().get();
+    const after = tx
+      .update(committees)
+      .set({ ...value, dissolvedOn })
+      .where(eq(committees.id, id))
+      .returning()
+      .get();
     recordAudit(tx, actor, { action: 'committee.update', recordType: 'committee', recordId: id, before, after });
     return valid({ id, slug: after.slug });
   });
@@ -215,7 +235,14 @@ export function saveMembership(
       return invalid({ personId: 'Select the person' });
     }
     const others = tx
-      .select({ id: memberships.id, personId: memberships.personId, role: memberships.role, fromDate: memberships.fromDate, toDate: memberships.toDate, name: people.name })
+      .select({
+        id: memberships.id,
+        personId: memberships.personId,
+        role: memberships.role,
+        fromDate: memberships.fromDate,
+        toDate: memberships.toDate,
+        name: people.name,
+      })
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
       .where(eq(memberships.committeeId, committeeId))
@@ -223,22 +250,38 @@ export function saveMembership(
       .filter((m) => m.id !== membershipId && overlaps(m.fromDate, m.toDate, fromDate, toDate));
     const same = others.find((m) => m.personId === value.personId && m.role === value.role);
     if (same) {
-      return invalid({ role: `${same.name} is already ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(same.fromDate, same.toDate)}` });
+      return invalid({
+        role: `${same.name} is already ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(same.fromDate, same.toDate)}`,
+      });
     }
     const holder = SINGLE_HOLDER.has(value.role) ? others.find((m) => m.role === value.role) : undefined;
     if (holder) {
-      return invalid({ role: `${holder.name} is ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(holder.fromDate, holder.toDate)}: end that first` });
+      return invalid({
+        role: `${holder.name} is ${MEMBERSHIP_ROLE_LABELS[value.role].toLowerCase()} ${span(holder.fromDate, holder.toDate)}: end that first`,
+      });
     }
     const row = { ...value, committeeId, fromDate, toDate };
     if (membershipId === null) {
       const created = tx.insert(memberships).values(row).returning().get();
-      recordAudit(tx, actor, { action: 'membership.create', recordType: 'committee', recordId: committeeId, after: created });
+      recordAudit(tx, actor, {
+        action: 'membership.create',
+        recordType: 'committee',
+        recordId: committeeId,
+        after: created,
+      });
       return valid({ id: created.id });
     }
     const before = tx.select().from(memberships).where(eq(memberships.id, membershipId)).get();
-    if (!before || before.committeeId !== committeeId) throw new Error(`No membership ${membershipId} on committee ${committeeId}`);
+    if (!before || before.committeeId !== committeeId)
+      throw new Error(`No membership ${membershipId} on committee ${committeeId}`);
     const after = tx.update(memberships).set(row).where(eq(memberships.id, membershipId)).returning().get();
-    recordAudit(tx, actor, { action: 'membership.update', recordType: 'committee', recordId: committeeId, before, after });
+    recordAudit(tx, actor, {
+      action: 'membership.update',
+      recordType: 'committee',
+      recordId: committeeId,
+      before,
+      after,
+    });
     return valid({ id: membershipId });
   });
 }

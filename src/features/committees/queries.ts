@@ -19,7 +19,13 @@ export interface CommitteeSummary {
 /** Active committees, by name. */
 export function listCommittees(db: Db): CommitteeSummary[] {
   return db
-    .select({ id: committees.id, slug: committees.slug, name: committees.name, kind: committees.kind, remit: committees.remit })
+    .select({
+      id: committees.id,
+      slug: committees.slug,
+      name: committees.name,
+      kind: committees.kind,
+      remit: committees.remit,
+    })
     .from(committees)
     .where(eq(committees.status, 'active'))
     .orderBy(asc(committees.name))
@@ -99,7 +105,12 @@ export function clerkOf(db: Db, clerkPersonId: number | null) {
   if (clerkPersonId === null) return null;
   return (
     db
-      .select({ name: people.name, fullName: people.fullName, jobTitle: people.jobTitle, organisation: organisations.name })
+      .select({
+        name: people.name,
+        fullName: people.fullName,
+        jobTitle: people.jobTitle,
+        organisation: organisations.name,
+      })
       .from(people)
       .leftJoin(organisations, eq(organisations.id, people.organisationId))
       .where(eq(people.id, clerkPersonId))
@@ -126,7 +137,9 @@ export function getCommitteePage(db: Db, slug: string, now: Date): CommitteePage
     status: committee.status,
     contactEmail: committee.contactEmail,
     contactPhone: committee.contactPhone,
-    clerk: clerk ? { name: clerk.fullName ?? clerk.name, jobTitle: clerk.jobTitle, organisation: clerk.organisation } : null,
+    clerk: clerk
+      ? { name: clerk.fullName ?? clerk.name, jobTitle: clerk.jobTitle, organisation: clerk.organisation }
+      : null,
     members,
     upcoming: all.filter((m) => m.startsAt >= now),
     past: all.filter((m) => m.startsAt < now).reverse(),
@@ -204,9 +217,19 @@ export function attendanceStatistics(db: Db, committeeId: number, now: Date): At
     held.length === 0
       ? []
       : db
-          .select({ meetingId: attendance.meetingId, personId: attendance.personId, status: attendance.status, substituteFor: attendance.substituteForPersonId })
+          .select({
+            meetingId: attendance.meetingId,
+            personId: attendance.personId,
+            status: attendance.status,
+            substituteFor: attendance.substituteForPersonId,
+          })
           .from(attendance)
-          .where(inArray(attendance.meetingId, held.map((m) => m.id)))
+          .where(
+            inArray(
+              attendance.meetingId,
+              held.map((m) => m.id),
+            ),
+          )
           .all();
 
   // Today's members, each counted over every span of their membership.
@@ -214,7 +237,9 @@ export function attendanceStatistics(db: Db, committeeId: number, now: Date): At
     const spans = all.filter((m) => m.personId === member.personId);
     const expected = new Set(
       held
-        .filter((h) => spans.some((s) => (s.fromDate === null || s.fromDate <= h.date) && (s.toDate === null || s.toDate >= h.date)))
+        .filter((h) =>
+          spans.some((s) => (s.fromDate === null || s.fromDate <= h.date) && (s.toDate === null || s.toDate >= h.date)),
+        )
         .map((h) => h.id),
     );
     const mine = rows.filter((r) => expected.has(r.meetingId));

@@ -1,6 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseId, parseSlug } from '../../lib/params';
-import { attendanceStatistics, getCommitteeBySlug, getCommitteePage, getMembership, listCommittees, listMemberships } from './queries';
+import {
+  attendanceStatistics,
+  getCommitteeBySlug,
+  getCommitteePage,
+  getMembership,
+  listCommittees,
+  listMemberships,
+} from './queries';
 import { calendarMeetingsOfCommittee } from '../meetings/queries';
 import { meetingsCalendar } from '../meetings/calendar';
 import { baseUrlOf } from '../../plugins/views';
@@ -17,12 +24,24 @@ import { dateParts, partsOf } from '../../lib/forms';
 import { londonDate } from '../../lib/dates';
 import { CommitteeForm } from '../../../views/committees/CommitteeForm';
 import { MembersPage, MembershipForm } from '../../../views/committees/MemberPages';
-import { COMMITTEE_FIELDS, DEFAULT_COMMITTEE_VALUES, MEMBERSHIP_FIELDS, createCommittee, saveMembership, updateCommittee, type MembershipForm as MembershipFormValues } from './commands';
+import {
+  COMMITTEE_FIELDS,
+  DEFAULT_COMMITTEE_VALUES,
+  MEMBERSHIP_FIELDS,
+  createCommittee,
+  saveMembership,
+  updateCommittee,
+  type MembershipForm as MembershipFormValues,
+} from './commands';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {
   app.get('/committees', async (_request, reply) =>
-    reply.page({ title: 'Committees', nav: 'committees', body: CommitteesPage({ committees: listCommittees(app.db) }) }),
+    reply.page({
+      title: 'Committees',
+      nav: 'committees',
+      body: CommitteesPage({ committees: listCommittees(app.db) }),
+    }),
   );
 
   app.get<{ Params: { slug: string } }>('/committees/:slug', async (request, reply) => {
@@ -59,8 +78,9 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
 
 export default committeeRoutes;
 
-
-function committeeValues(c: NonNullable<ReturnType<typeof getCommitteeBySlug>>): Record<(typeof COMMITTEE_FIELDS)[number], string> {
+function committeeValues(
+  c: NonNullable<ReturnType<typeof getCommitteeBySlug>>,
+): Record<(typeof COMMITTEE_FIELDS)[number], string> {
   return {
     name: c.name,
     slug: c.slug,
@@ -80,7 +100,6 @@ function committeeValues(c: NonNullable<ReturnType<typeof getCommitteeBySlug>>):
   };
 }
 
-
 function membershipForm(body: unknown): MembershipFormValues {
   return { ...fields(body, MEMBERSHIP_FIELDS), from: dateParts(body, 'from'), to: dateParts(body, 'to') };
 }
@@ -90,7 +109,13 @@ export const committeeManageRoutes: FastifyPluginAsync = async (app) => {
   type Slug = { Params: { slug: string } };
   const peopleOptions = () => listPeople(app.db).map((p) => ({ id: p.id, name: p.name }));
 
-  const committeeForm = (reply: FastifyReply, slug: string | null, values: Record<string, string>, errors: FieldErrors = {}, status?: number) =>
+  const committeeForm = (
+    reply: FastifyReply,
+    slug: string | null,
+    values: Record<string, string>,
+    errors: FieldErrors = {},
+    status?: number,
+  ) =>
     reply.page({
       title: slug ? 'Change committee details and rules' : 'Set up a committee',
       nav: 'manage',
@@ -151,7 +176,14 @@ export const committeeManageRoutes: FastifyPluginAsync = async (app) => {
       title: membershipId === null ? 'Add a member' : 'Change a membership',
       nav: 'manage',
       status,
-      body: MembershipForm({ committee, membershipId, values, errors, csrfToken: reply.csrfToken(), people: peopleOptions() }),
+      body: MembershipForm({
+        committee,
+        membershipId,
+        values,
+        errors,
+        csrfToken: reply.csrfToken(),
+        people: peopleOptions(),
+      }),
     });
 
   app.get<Slug>('/committees/:slug/members/new', { config: { access: 'committee_manage' } }, async (request, reply) => {
@@ -170,29 +202,37 @@ export const committeeManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   type Membership = { Params: { slug: string; membershipId: string } };
-  app.get<Membership>('/committees/:slug/members/:membershipId/edit', { config: { access: 'committee_manage' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    const membership = getMembership(app.db, parseId(request.params.membershipId) ?? 0);
-    if (!committee || !membership) return reply.callNotFound();
-    return memberForm(reply, committee, membership.id, {
-      personId: String(membership.personId),
-      role: membership.role,
-      voting: membership.voting ? 'yes' : 'no',
-      representing: membership.representing ?? '',
-      from: partsOf(membership.fromDate),
-      to: partsOf(membership.toDate),
-    });
-  });
+  app.get<Membership>(
+    '/committees/:slug/members/:membershipId/edit',
+    { config: { access: 'committee_manage' } },
+    async (request, reply) => {
+      const committee = getCommitteeBySlug(app.db, request.params.slug);
+      const membership = getMembership(app.db, parseId(request.params.membershipId) ?? 0);
+      if (!committee || !membership) return reply.callNotFound();
+      return memberForm(reply, committee, membership.id, {
+        personId: String(membership.personId),
+        role: membership.role,
+        voting: membership.voting ? 'yes' : 'no',
+        representing: membership.representing ?? '',
+        from: partsOf(membership.fromDate),
+        to: partsOf(membership.toDate),
+      });
+    },
+  );
 
-  app.post<Membership>('/committees/:slug/members/:membershipId', { config: { access: 'committee_manage' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    const membershipId = parseId(request.params.membershipId) ?? 0;
-    if (!committee) return reply.callNotFound();
-    const values = membershipForm(request.body);
-    const result = saveMembership(app.db, actorOf(request), committee.id, membershipId, values);
-    if (!result.ok) return memberForm(reply, committee, membershipId, values, result.errors, 422);
-    return reply.seeOther(`/manage/committees/${committee.slug}/members`, 'Membership saved');
-  });
+  app.post<Membership>(
+    '/committees/:slug/members/:membershipId',
+    { config: { access: 'committee_manage' } },
+    async (request, reply) => {
+      const committee = getCommitteeBySlug(app.db, request.params.slug);
+      const membershipId = parseId(request.params.membershipId) ?? 0;
+      if (!committee) return reply.callNotFound();
+      const values = membershipForm(request.body);
+      const result = saveMembership(app.db, actorOf(request), committee.id, membershipId, values);
+      if (!result.ok) return memberForm(reply, committee, membershipId, values, result.errors, 422);
+      return reply.seeOther(`/manage/committees/${committee.slug}/members`, 'Membership saved');
+    },
+  );
 
   app.get<{ Params: { slug: string } }>(
     '/committees/:slug',

@@ -88,10 +88,7 @@ export const memberships = sqliteTable(
     index('memberships_committee_idx').on(t.committeeId, t.toDate),
     index('memberships_person_idx').on(t.personId),
     check('memberships_role_check', oneOf(t.role, MEMBERSHIP_ROLES)),
-    check(
-      'memberships_dates_check',
-      sql`${t.fromDate} is null or ${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`,
-    ),
+    check('memberships_dates_check', sql`${t.fromDate} is null or ${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
   ],
 );
 

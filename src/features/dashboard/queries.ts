@@ -23,7 +23,10 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
     .where(
       user.role === 'admin'
         ? eq(committees.status, 'active')
-        : and(eq(committees.status, 'active'), inArray(committees.id, user.committeeIds.length ? user.committeeIds : [-1])),
+        : and(
+            eq(committees.status, 'active'),
+            inArray(committees.id, user.committeeIds.length ? user.committeeIds : [-1]),
+          ),
     )
     .orderBy(asc(committees.name))
     .all();

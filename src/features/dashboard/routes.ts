@@ -10,7 +10,11 @@ export const dashboardManageRoutes: FastifyPluginAsync = async (app) => {
     return reply.page({
       title: 'Your committees and what is due',
       nav: 'manage',
-      body: ManageHomePage({ name: user.displayName, dashboard: getDashboard(app.db, user, app.now()), role: user.role }),
+      body: ManageHomePage({
+        name: user.displayName,
+        dashboard: getDashboard(app.db, user, app.now()),
+        role: user.role,
+      }),
     });
   });
 };

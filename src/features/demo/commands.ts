@@ -38,7 +38,11 @@ function lookup(map: Map<string, number>, key: string, what: string): number {
  * shows as published (the agenda of 7 January 2021, the draft minutes of
  * 5 November 2020) through the same commands a clerk uses.
  */
-export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixture = demoFixture): Promise<{ committeeId: number }> {
+export async function loadDemoData(
+  db: Db,
+  files: FileStore,
+  fixture: DemoFixture = demoFixture,
+): Promise<{ committeeId: number }> {
   // Slow work first, before the transaction holds the database: hashing the
   // demo passwords, and making the papers' PDFs from the reference pack's text.
   const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
@@ -172,7 +176,9 @@ export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixtur
             .run();
         });
         (item.resolutions ?? []).forEach((r, i) => {
-          tx.insert(resolutions).values({ agendaItemId: itemId, position: i + 1, text: r.text, outcome: r.outcome }).run();
+          tx.insert(resolutions)
+            .values({ agendaItemId: itemId, position: i + 1, text: r.text, outcome: r.outcome })
+            .run();
         });
         (item.actions ?? []).forEach((a, i) => {
           const actionId = tx
@@ -200,7 +206,9 @@ export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixtur
       };
 
       (mt.attendance ?? []).forEach((a, i) => {
-        tx.insert(attendance).values({ meetingId, personId: person(a.person), status: a.status, position: i + 1 }).run();
+        tx.insert(attendance)
+          .values({ meetingId, personId: person(a.person), status: a.status, position: i + 1 })
+          .run();
       });
       (mt.declarations ?? []).forEach((d, i) => {
         tx.insert(declarations)
@@ -237,7 +245,14 @@ export async function loadDemoData(db: Db, files: FileStore, fixture: DemoFixtur
     for (const inq of fixture.inquiries) {
       const row = tx
         .insert(inquiries)
-        .values({ committeeId, slug: inq.slug, title: inq.title, kind: inq.kind, status: inq.status, summary: inq.summary })
+        .values({
+          committeeId,
+          slug: inq.slug,
+          title: inq.title,
+          kind: inq.kind,
+          status: inq.status,
+          summary: inq.summary,
+        })
         .returning({ id: inquiries.id })
         .get();
       inquiryIds.set(inq.key, row.id);

@@ -361,7 +361,14 @@ export const demoFixture: DemoFixture = {
       organisation: 'unity',
       kind: 'partner',
     },
-    { key: 's-logan', name: 'Dr S Logan', honorific: 'Dr', jobTitle: 'Clinical Partner', organisation: 'unity', kind: 'partner' },
+    {
+      key: 's-logan',
+      name: 'Dr S Logan',
+      honorific: 'Dr',
+      jobTitle: 'Clinical Partner',
+      organisation: 'unity',
+      kind: 'partner',
+    },
     {
       key: 'a-furlonger',
       name: 'Dr A Furlonger',
@@ -370,9 +377,23 @@ export const demoFixture: DemoFixture = {
       organisation: 'unity',
       kind: 'partner',
     },
-    { key: 'f-cayley', name: 'Ms F Cayley', honorific: 'Ms', jobTitle: 'Chairman', organisation: 'lag', kind: 'public' },
+    {
+      key: 'f-cayley',
+      name: 'Ms F Cayley',
+      honorific: 'Ms',
+      jobTitle: 'Chairman',
+      organisation: 'lag',
+      kind: 'public',
+    },
     { key: 'f-momen', name: 'Ms F Momen', honorific: 'Ms', jobTitle: 'Member', organisation: 'lag', kind: 'public' },
-    { key: 'm-patel', name: 'Mr M Patel', honorific: 'Mr', jobTitle: 'Chief Officer', organisation: 'lpc', kind: 'partner' },
+    {
+      key: 'm-patel',
+      name: 'Mr M Patel',
+      honorific: 'Mr',
+      jobTitle: 'Chief Officer',
+      organisation: 'lpc',
+      kind: 'partner',
+    },
     {
       key: 'k-patel',
       name: 'Mr K Patel',
@@ -426,9 +447,23 @@ export const demoFixture: DemoFixture = {
       // Not in the pack: the minutes were published for approval with the next agenda.
       minutesPublishedAt: { date: '2020-12-23', time: '12:00' },
       attendance: [
-        ...['k-ahmed', 'z-ahmed', 'a-bacon', 'p-birchley', 'm-bradford', 'm-collins', 'g-hollis', 's-jenkins', 'j-macbean', 'g-powell', 'b-roberts', 'a-turner', 'l-walsh', 'j-wassell', 'z-mcintosh'].map(
-          (person) => ({ person, status: 'present' as const }),
-        ),
+        ...[
+          'k-ahmed',
+          'z-ahmed',
+          'a-bacon',
+          'p-birchley',
+          'm-bradford',
+          'm-collins',
+          'g-hollis',
+          's-jenkins',
+          'j-macbean',
+          'g-powell',
+          'b-roberts',
+          'a-turner',
+          'l-walsh',
+          'j-wassell',
+          'z-mcintosh',
+        ].map((person) => ({ person, status: 'present' as const })),
         { person: 'e-wheaton', status: 'in_attendance' },
         { person: 'a-macpherson', status: 'in_attendance' },
         { person: 'l-wood', status: 'apologies' },
@@ -450,7 +485,10 @@ export const demoFixture: DemoFixture = {
           title: 'Minutes',
           minuteText: m[3],
           resolutions: [
-            { text: 'The minutes of the meeting held on 10 September 2020 were AGREED as an accurate record.', outcome: 'AGREED' },
+            {
+              text: 'The minutes of the meeting held on 10 September 2020 were AGREED as an accurate record.',
+              outcome: 'AGREED',
+            },
           ],
           actions: [
             {
@@ -507,7 +545,8 @@ export const demoFixture: DemoFixture = {
         },
         {
           kind: 'business',
-          title: 'Buckinghamshire, Oxfordshire and West Berkshire Integrated Care System - joint health scrutiny committee',
+          title:
+            'Buckinghamshire, Oxfordshire and West Berkshire Integrated Care System - joint health scrutiny committee',
           minuteText: m[9],
           resolutions: [
             {
@@ -558,7 +597,14 @@ export const demoFixture: DemoFixture = {
           title: 'Minutes',
           purpose: 'To confirm the minutes of the meeting held on Thursday 5th November 2020.',
           confirmsMinutesOf: '2020-11-05',
-          papers: [{ title: 'Minutes of the meeting held on 5 November 2020', kind: 'minutes', file: 'minutes-2020-11-05', pages: 16 }],
+          papers: [
+            {
+              title: 'Minutes of the meeting held on 5 November 2020',
+              kind: 'minutes',
+              file: 'minutes-2020-11-05',
+              pages: 16,
+            },
+          ],
         },
         {
           kind: 'public_questions',
@@ -577,7 +623,8 @@ export const demoFixture: DemoFixture = {
         {
           kind: 'chairmans_update',
           title: "Chairman's update",
-          purpose: 'For the Chairman to update Members on health and social care scrutiny related activities since the last meeting.',
+          purpose:
+            'For the Chairman to update Members on health and social care scrutiny related activities since the last meeting.',
           plannedStart: '10:15',
         },
         {
@@ -586,7 +633,14 @@ export const demoFixture: DemoFixture = {
           purpose: 'The Committee will receive an update from Zoe McIntosh, Chief Executive of Healthwatch Bucks.',
           plannedStart: '10:20',
           presenters: [{ person: 'z-mcintosh', capacity: 'Chief Executive, Healthwatch Bucks' }],
-          papers: [{ title: 'Healthwatch Bucks: overview of Covid-19 work to date', kind: 'report', file: 'healthwatch-update', pages: 4 }],
+          papers: [
+            {
+              title: 'Healthwatch Bucks: overview of Covid-19 work to date',
+              kind: 'report',
+              file: 'healthwatch-update',
+              pages: 4,
+            },
+          ],
         },
         {
           kind: 'business',
@@ -598,7 +652,8 @@ export const demoFixture: DemoFixture = {
           papers: [
             { title: 'Integrated Care System: cover report', kind: 'report', file: 'ics-cover-report', pages: 2 },
             {
-              title: 'NHS England: Integrating care – next steps to building strong and effective integrated care systems across England',
+              title:
+                'NHS England: Integrating care – next steps to building strong and effective integrated care systems across England',
               kind: 'appendix',
               file: 'integrating-care',
               pages: 40,
@@ -611,7 +666,9 @@ export const demoFixture: DemoFixture = {
           purpose:
             'At its last meeting, the Committee received an update on Buckinghamshire Integrated Care Partnership’s comprehensive programme of public engagement. The programme and survey launched on 24th August 2020 and the survey closed on 19th October. Further engagement work has taken place during December.\n\nThe Committee will receive a presentation on the latest results of the survey and some of the key findings from the focus groups.',
           plannedStart: '11:00',
-          presenters: [{ person: 'd-williams', capacity: 'Director of Strategy, Buckinghamshire Healthcare NHS Trust' }],
+          presenters: [
+            { person: 'd-williams', capacity: 'Director of Strategy, Buckinghamshire Healthcare NHS Trust' },
+          ],
           papers: [
             {
               title: 'Health & Social Care in Buckinghamshire: Public Feedback Survey',

@@ -8,7 +8,6 @@ import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
  * had in that pack, so the demo pack is a real pack a new user can open.
  */
 
-
 /** Characters the standard PDF fonts cannot show, and what to show instead. */
 const SUBSTITUTES: Record<string, string> = { '●': '•' };
 
@@ -53,7 +52,10 @@ export function demoPaperPdf(title: string, text: string, pages: number): Promis
       height - 4;
     while (size > 4 && !fits(size)) size -= 0.5;
     if (heading) doc.font('Helvetica-Bold').fontSize(13).text(heading, { width }).moveDown(0.6);
-    doc.font('Helvetica').fontSize(size).text(body, { width, lineGap: 1, height: height - (doc.y - MARGIN), ellipsis: true });
+    doc
+      .font('Helvetica')
+      .fontSize(size)
+      .text(body, { width, lineGap: 1, height: height - (doc.y - MARGIN), ellipsis: true });
   });
   return renderPdfKit(doc);
 }

@@ -50,10 +50,7 @@ export const documents = sqliteTable(
     index('documents_inquiry_idx').on(t.inquiryId),
     index('documents_hash_idx').on(t.fileHash),
     check('documents_kind_check', oneOf(t.kind, DOCUMENT_KINDS)),
-    check(
-      'documents_exempt_check',
-      sql`${t.exemptParagraph} is null or (${t.exemptParagraph} between 1 and 7)`,
-    ),
+    check('documents_exempt_check', sql`${t.exemptParagraph} is null or (${t.exemptParagraph} between 1 and 7)`),
     check(
       'documents_pages_check',
       sql`${t.packStartPage} is null or ${t.packEndPage} is null or ${t.packStartPage} <= ${t.packEndPage}`,

@@ -54,11 +54,20 @@ function checkMeeting(form: MeetingForm): Validated<MeetingValues> {
 }
 
 /** Schedules a meeting of a committee. */
-export function scheduleMeeting(db: Db, actor: Actor, committeeId: number, form: MeetingForm): Validated<{ id: number }> {
+export function scheduleMeeting(
+  db: Db,
+  actor: Actor,
+  committeeId: number,
+  form: MeetingForm,
+): Validated<{ id: number }> {
   const checked = checkMeeting(form);
   if (!checked.ok) return checked;
   return inTransaction(db, (tx) => {
-    const created = tx.insert(meetings).values({ committeeId, ...checked.value }).returning().get();
+    const created = tx
+      .insert(meetings)
+      .values({ committeeId, ...checked.value })
+      .returning()
+      .get();
     recordAudit(tx, actor, { action: 'meeting.create', recordType: 'meeting', recordId: created.id, after: created });
     return valid({ id: created.id });
   });
@@ -109,9 +118,13 @@ export function changeMeetingStatus(
     if (change === 'held' && londonDate(before.startsAt) > londonDate(now)) {
       return invalid({ _form: 'A meeting cannot be marked as held before the day it takes place' });
     }
-    if (before.status === NEW_STATUS[change]) return invalid({ _form: `This meeting is already ${NEW_STATUS[change]}` });
+    if (before.status === NEW_STATUS[change])
+      return invalid({ _form: `This meeting is already ${NEW_STATUS[change]}` });
     // Only a meeting still to happen changes status: a held meeting cannot be cancelled, nor a cancelled one held.
-    if (before.status !== 'scheduled') return invalid({ _form: `This meeting is ${before.status}: only a scheduled meeting can be ${NEW_STATUS[change]}` });
+    if (before.status !== 'scheduled')
+      return invalid({
+        _form: `This meeting is ${before.status}: only a scheduled meeting can be ${NEW_STATUS[change]}`,
+      });
     const after = tx
       .update(meetings)
       .set({

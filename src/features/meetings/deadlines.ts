@@ -31,13 +31,21 @@ export function meetingDeadlineReport(meeting: MeetingRow, committee: CommitteeR
   return {
     deadlines,
     agenda: live
-      ? { kind: 'agenda', dueDate: deadlines.agendaPublishBy, ...deadlineState(deadlines.agendaPublishBy, today, meeting.agendaStatus === 'published') }
+      ? {
+          kind: 'agenda',
+          dueDate: deadlines.agendaPublishBy,
+          ...deadlineState(deadlines.agendaPublishBy, today, meeting.agendaStatus === 'published'),
+        }
       : null,
     minutes: live
       ? {
           kind: 'minutes',
           dueDate: deadlines.minutesDueBy,
-          ...deadlineState(deadlines.minutesDueBy, today, meeting.minutesStatus === 'published' || meeting.minutesStatus === 'approved'),
+          ...deadlineState(
+            deadlines.minutesDueBy,
+            today,
+            meeting.minutesStatus === 'published' || meeting.minutesStatus === 'approved',
+          ),
         }
       : null,
     questionsOpen: live && now < deadlines.questionsCloseAt,
@@ -77,7 +85,12 @@ export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSo
       if (!d) continue;
       // Minutes are only due once the meeting has been held.
       if (d.kind === 'minutes' && meeting.startsAt > now) continue;
-      items.push({ ...d, meetingId: meeting.id, meetingStartsAt: meeting.startsAt, committee: { slug: committee.slug, name: committee.name } });
+      items.push({
+        ...d,
+        meetingId: meeting.id,
+        meetingStartsAt: meeting.startsAt,
+        committee: { slug: committee.slug, name: committee.name },
+      });
     }
   }
   const byDate = (a: DueItem, b: DueItem) => a.dueDate.localeCompare(b.dueDate);

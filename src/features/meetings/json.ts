@@ -12,7 +12,11 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
     id: meeting.id,
     url: `${baseUrl}/meetings/${meeting.id}`,
     calendarUrl: `${baseUrl}/meetings/${meeting.id}.ics`,
-    committee: { slug: meeting.committee.slug, name: meeting.committee.name, url: `${baseUrl}/committees/${meeting.committee.slug}` },
+    committee: {
+      slug: meeting.committee.slug,
+      name: meeting.committee.name,
+      url: `${baseUrl}/committees/${meeting.committee.slug}`,
+    },
     startsAt: isoLondon(meeting.startsAt),
     endsAt: meeting.endsAt ? isoLondon(meeting.endsAt) : null,
     venue: meeting.venue,
@@ -30,7 +34,13 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
           publishedAt: isoLondon(meeting.agenda.publishedAt),
           items: meeting.agenda.items.map((item) =>
             item.exempt
-              ? { number: item.number, title: item.title, exempt: true, exemptParagraph: item.exemptParagraph, plannedStart: item.plannedStart }
+              ? {
+                  number: item.number,
+                  title: item.title,
+                  exempt: true,
+                  exemptParagraph: item.exemptParagraph,
+                  plannedStart: item.plannedStart,
+                }
               : {
                   number: item.number,
                   title: item.title,
@@ -61,7 +71,9 @@ function minutesJson(minutes: PublicMinutes, meetingUrl: string) {
     publishedAt: isoLondon(minutes.publishedAt),
     approved: minutes.approved,
     approvedAt: minutes.approvedAt ? isoLondon(minutes.approvedAt) : null,
-    approvedAtMeeting: minutes.approvedAtMeeting ? { id: minutes.approvedAtMeeting.id, startsAt: isoLondon(minutes.approvedAtMeeting.startsAt) } : null,
+    approvedAtMeeting: minutes.approvedAtMeeting
+      ? { id: minutes.approvedAtMeeting.id, startsAt: isoLondon(minutes.approvedAtMeeting.startsAt) }
+      : null,
     pdfUrl: `${meetingUrl}/minutes.pdf`,
     startedAt: minutes.startedAt ? isoLondon(minutes.startedAt) : null,
     endedAt: minutes.endedAt ? isoLondon(minutes.endedAt) : null,
@@ -73,7 +85,14 @@ function minutesJson(minutes: PublicMinutes, meetingUrl: string) {
     items: minutes.items.map((item) =>
       item.exemptParagraph !== null
         ? { number: item.number, title: item.title, exempt: true, exemptParagraph: item.exemptParagraph }
-        : { number: item.number, title: item.title, exempt: false, minuteText: item.minuteText, resolutions: item.resolutions, actions: item.actions },
+        : {
+            number: item.number,
+            title: item.title,
+            exempt: false,
+            minuteText: item.minuteText,
+            resolutions: item.resolutions,
+            actions: item.actions,
+          },
     ),
     amendments: minutes.amendments.map((a) => ({ ...a, recordedAt: isoLondon(a.recordedAt) })),
   };

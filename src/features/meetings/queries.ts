@@ -34,7 +34,11 @@ const summaryColumns = {
 };
 
 function summaries(db: Db) {
-  return db.select(summaryColumns).from(meetings).innerJoin(committees, eq(committees.id, meetings.committeeId)).$dynamic();
+  return db
+    .select(summaryColumns)
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .$dynamic();
 }
 
 /** Meetings starting from `now`, soonest first; of some committees only, when given. */
@@ -49,12 +53,19 @@ export function listUpcomingMeetings(db: Db, now: Date, limit = 10, committeeIds
 
 /** Meetings before `now`, latest first. */
 export function listRecentMeetings(db: Db, now: Date, limit = 10): MeetingSummary[] {
-  return summaries(db).where(lt(meetings.startsAt, now)).orderBy(desc(meetings.startsAt), desc(meetings.id)).limit(limit).all();
+  return summaries(db)
+    .where(lt(meetings.startsAt, now))
+    .orderBy(desc(meetings.startsAt), desc(meetings.id))
+    .limit(limit)
+    .all();
 }
 
 /** All meetings of one committee, earliest first. */
 export function listCommitteeMeetings(db: Db, committeeId: number): MeetingSummary[] {
-  return summaries(db).where(eq(meetings.committeeId, committeeId)).orderBy(asc(meetings.startsAt), asc(meetings.id)).all();
+  return summaries(db)
+    .where(eq(meetings.committeeId, committeeId))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .all();
 }
 
 export interface PublicMeeting extends MeetingSummary {

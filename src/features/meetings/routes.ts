@@ -14,7 +14,12 @@ import { baseUrlOf } from '../../plugins/views';
 import { MeetingsPage } from '../../../views/meetings/MeetingsPage';
 import { MEETING_FIELDS, changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
 import { meetingDeadlineReport } from './deadlines';
-import { ManageMeetingPage, MeetingForm, MeetingStatusForm, type MeetingFormValues } from '../../../views/meetings/ManageMeetingPages';
+import {
+  ManageMeetingPage,
+  MeetingForm,
+  MeetingStatusForm,
+  type MeetingFormValues,
+} from '../../../views/meetings/ManageMeetingPages';
 import { MeetingPage, meetingTitle } from '../../../views/meetings/MeetingPage';
 
 /** Public meeting pages: published agenda and minutes only; the list, calendars and open data. */
@@ -27,7 +32,12 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     return reply.page({
       title: when === 'past' ? 'Past meetings' : 'Meetings',
       nav: 'meetings',
-      body: MeetingsPage({ meetings: listMeetings(app.db, { committeeSlug, when }, app.now()), committees, committeeSlug, when }),
+      body: MeetingsPage({
+        meetings: listMeetings(app.db, { committeeSlug, when }, app.now()),
+        committees,
+        committeeSlug,
+        when,
+      }),
     });
   });
 
@@ -35,7 +45,11 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id);
     if (!meeting) return reply.callNotFound();
-    return reply.page({ title: meetingTitle(meeting), nav: 'meetings', body: MeetingPage({ meeting, now: app.now() }) });
+    return reply.page({
+      title: meetingTitle(meeting),
+      nav: 'meetings',
+      body: MeetingPage({ meeting, now: app.now() }),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/meetings/:id.ics', async (request, reply) => {
@@ -45,7 +59,13 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     return reply
       .type('text/calendar; charset=utf-8')
       .header('content-disposition', `inline; filename="meeting-${meeting.id}.ics"`)
-      .send(meetingsCalendar([meeting], { baseUrl: baseUrlOf(request), installationId: app.installationId, name: meeting.committeeName }));
+      .send(
+        meetingsCalendar([meeting], {
+          baseUrl: baseUrlOf(request),
+          installationId: app.installationId,
+          name: meeting.committeeName,
+        }),
+      );
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', async (request, reply) => {
@@ -57,7 +77,6 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
 };
 
 export default meetingRoutes;
-
 
 function meetingForm(body: unknown): MeetingFormValues {
   return { ...fields(body, MEETING_FIELDS), date: dateParts(body, 'date') };
@@ -83,11 +102,15 @@ export const meetingManageRoutes: FastifyPluginAsync = async (app) => {
       body: MeetingForm({ committee, meetingId, values, errors, csrfToken: reply.csrfToken() }),
     });
 
-  app.get<Slug>('/committees/:slug/meetings/new', { config: { access: 'committee_manage' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    if (!committee) return reply.callNotFound();
-    return form(reply, committee, null, { ...meetingForm({}), startTime: '10am' });
-  });
+  app.get<Slug>(
+    '/committees/:slug/meetings/new',
+    { config: { access: 'committee_manage' } },
+    async (request, reply) => {
+      const committee = getCommitteeBySlug(app.db, request.params.slug);
+      if (!committee) return reply.callNotFound();
+      return form(reply, committee, null, { ...meetingForm({}), startTime: '10am' });
+    },
+  );
 
   app.post<Slug>('/committees/:slug/meetings', { config: { access: 'committee_manage' } }, async (request, reply) => {
     const committee = getCommitteeBySlug(app.db, request.params.slug);
@@ -100,7 +123,13 @@ export const meetingManageRoutes: FastifyPluginAsync = async (app) => {
 
   const load = (raw: string) => getMeetingWithCommittee(app.db, parseId(raw) ?? 0);
 
-  const show = (request: FastifyRequest, reply: FastifyReply, found: NonNullable<ReturnType<typeof load>>, errors: FieldErrors = {}, status?: number) => {
+  const show = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    found: NonNullable<ReturnType<typeof load>>,
+    errors: FieldErrors = {},
+    status?: number,
+  ) => {
     const { meeting, committee } = found;
     const now = app.now();
     return reply.page({
@@ -149,28 +178,51 @@ export const meetingManageRoutes: FastifyPluginAsync = async (app) => {
   });
 
   for (const change of ['cancel', 'postpone'] as const) {
-    const statusForm = (reply: FastifyReply, found: NonNullable<ReturnType<typeof load>>, reason: string, errors: FieldErrors = {}, status?: number) =>
+    const statusForm = (
+      reply: FastifyReply,
+      found: NonNullable<ReturnType<typeof load>>,
+      reason: string,
+      errors: FieldErrors = {},
+      status?: number,
+    ) =>
       reply.page({
         title: `${change === 'cancel' ? 'Cancel' : 'Postpone'} a meeting`,
         nav: 'manage',
         status,
-        body: MeetingStatusForm({ meeting: { ...found.meeting, committee: found.committee }, change, reason, errors, csrfToken: reply.csrfToken() }),
+        body: MeetingStatusForm({
+          meeting: { ...found.meeting, committee: found.committee },
+          change,
+          reason,
+          errors,
+          csrfToken: reply.csrfToken(),
+        }),
       });
 
-    app.get<Meeting>(`/meetings/:meetingId/${change}`, { config: { access: 'committee_manage' } }, async (request, reply) => {
-      const found = load(request.params.meetingId);
-      if (!found) return reply.callNotFound();
-      return statusForm(reply, found, '');
-    });
+    app.get<Meeting>(
+      `/meetings/:meetingId/${change}`,
+      { config: { access: 'committee_manage' } },
+      async (request, reply) => {
+        const found = load(request.params.meetingId);
+        if (!found) return reply.callNotFound();
+        return statusForm(reply, found, '');
+      },
+    );
 
-    app.post<Meeting>(`/meetings/:meetingId/${change}`, { config: { access: 'committee_manage' } }, async (request, reply) => {
-      const found = load(request.params.meetingId);
-      if (!found) return reply.callNotFound();
-      const reason = fields(request.body, ['reason'] as const).reason;
-      const result = changeMeetingStatus(app.db, actorOf(request), found.meeting.id, change, reason, app.now());
-      if (!result.ok) return statusForm(reply, found, reason, result.errors, 422);
-      return reply.seeOther(`/manage/meetings/${found.meeting.id}`, change === 'cancel' ? 'Meeting cancelled' : 'Meeting postponed');
-    });
+    app.post<Meeting>(
+      `/meetings/:meetingId/${change}`,
+      { config: { access: 'committee_manage' } },
+      async (request, reply) => {
+        const found = load(request.params.meetingId);
+        if (!found) return reply.callNotFound();
+        const reason = fields(request.body, ['reason'] as const).reason;
+        const result = changeMeetingStatus(app.db, actorOf(request), found.meeting.id, change, reason, app.now());
+        if (!result.ok) return statusForm(reply, found, reason, result.errors, 422);
+        return reply.seeOther(
+          `/manage/meetings/${found.meeting.id}`,
+          change === 'cancel' ? 'Meeting cancelled' : 'Meeting postponed',
+        );
+      },
+    );
   }
 
   app.post<Meeting>('/meetings/:meetingId/held', { config: { access: 'committee_manage' } }, async (request, reply) => {

@@ -18,7 +18,9 @@ function minutesSections(minutes: PublicMinutes): MinutesSection[] {
     minutes.inAttendance.length > 0 ? `Others in attendance: ${attendeeNames(minutes.inAttendance)}` : '',
     `Apologies: ${attendeeNames(minutes.apologies) || 'none'}`,
     minutes.absent.length > 0 ? `Absent: ${attendeeNames(minutes.absent)}` : '',
-    minutes.startedAt && minutes.endedAt ? `The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.` : '',
+    minutes.startedAt && minutes.endedAt
+      ? `The meeting began at ${formatTime(minutes.startedAt)} and ended at ${formatTime(minutes.endedAt)}.`
+      : '',
   ].filter(Boolean);
   const declarations = minutes.declarations.map(declarationSentence);
   return [
@@ -27,16 +29,15 @@ function minutesSections(minutes: PublicMinutes): MinutesSection[] {
     ...minutes.items.map((item) => ({
       key: `item-${item.number}`,
       heading: `${item.number}. ${item.title}`,
-      text:
-        item.withheld
-          ? withheldNotice(item)
-          : [
-              safeMarkdownToPlain(item.minuteText),
-              ...item.resolutions.map((r) => `RESOLVED: ${r.text}`),
-              ...item.actions.map((a) => `ACTION: ${actionLine(a)}`),
-            ]
-              .filter((p) => p !== '')
-              .join('\n\n'),
+      text: item.withheld
+        ? withheldNotice(item)
+        : [
+            safeMarkdownToPlain(item.minuteText),
+            ...item.resolutions.map((r) => `RESOLVED: ${r.text}`),
+            ...item.actions.map((a) => `ACTION: ${actionLine(a)}`),
+          ]
+            .filter((p) => p !== '')
+            .join('\n\n'),
     })),
   ];
 }
@@ -58,10 +59,12 @@ export function diffMinutes(before: PublicMinutes, after: PublicMinutes): Sectio
     const now = b.find((s) => s.key === key);
     if (old?.text === now?.text && old?.heading === now?.heading) continue;
     const heading = now?.heading ?? old?.heading ?? key;
-    const parts = diffWords(old ? `${old.heading}\n${old.text}` : '', now ? `${now.heading}\n${now.text}` : '').map((p) => ({
-      value: p.value,
-      change: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const),
-    }));
+    const parts = diffWords(old ? `${old.heading}\n${old.text}` : '', now ? `${now.heading}\n${now.text}` : '').map(
+      (p) => ({
+        value: p.value,
+        change: p.added ? ('added' as const) : p.removed ? ('removed' as const) : ('same' as const),
+      }),
+    );
     changes.push({ heading, parts });
   }
   return changes;

@@ -15,7 +15,24 @@ export interface NameMatch {
   how: 'name' | 'initials' | 'surname' | 'role';
 }
 
-const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'cllr', 'councillor', 'prof', 'professor', 'sir', 'dame', 'rev', 'revd', 'lord', 'lady']);
+const HONORIFICS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'cllr',
+  'councillor',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'rev',
+  'revd',
+  'lord',
+  'lady',
+]);
 
 /** "Mr A. Turner" → "a turner"; "Cllr Zoe McIntosh" → "zoe mcintosh". */
 function normaliseName(name: string): string {
@@ -87,9 +104,11 @@ export function matchName(
   const surname = surnameOf(target);
   const bySurname = keys.filter((k) => k.names.some((n) => surnameOf(n) === surname));
   const preferredSurname = [...new Set(bySurname.filter((k) => preferred.has(k.id)).map((k) => k.id))];
-  if (preferredSurname.length === 1 && preferredSurname[0] !== undefined) return { personId: preferredSurname[0], how: 'surname' };
+  if (preferredSurname.length === 1 && preferredSurname[0] !== undefined)
+    return { personId: preferredSurname[0], how: 'surname' };
   const anySurname = [...new Set(bySurname.map((k) => k.id))];
-  if (preferredSurname.length === 0 && anySurname.length === 1 && anySurname[0] !== undefined) return { personId: anySurname[0], how: 'surname' };
+  if (preferredSurname.length === 0 && anySurname.length === 1 && anySurname[0] !== undefined)
+    return { personId: anySurname[0], how: 'surname' };
   return null;
 }
 

@@ -8,7 +8,14 @@ import { getMeetingWithCommittee } from '../meetings/queries';
 import { matchName, type NameMatch } from './names';
 import { people } from '../people/schema';
 import { actionOwners, actionUpdates, actions } from '../actions/schema';
-import { attendance, declarations, minutesAmendments, minutesVersions, resolutions, type ResolutionOutcome } from './schema';
+import {
+  attendance,
+  declarations,
+  minutesAmendments,
+  minutesVersions,
+  resolutions,
+  type ResolutionOutcome,
+} from './schema';
 import type { MinutesSnapshot, MinutesSnapshotDeclaration, MinutesSnapshotItem } from './snapshot';
 
 /** The minutes as they stand now, frozen into the shape a published version keeps. */
@@ -74,22 +81,20 @@ export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot
       withdrew: d.withdrew,
       dispensation: d.dispensation,
     })),
-    items: items.map(
-      (item): MinutesSnapshotItem => ({
-        id: item.id,
-        number: numberOf.get(item.id) ?? 0,
-        title: item.title,
-        exemptParagraph: item.exemptParagraph,
-        minuteText: item.minuteText,
-        resolutions: item.resolutions.map((r) => ({ text: r.text, outcome: r.outcome })),
-        actions: item.actions.map((a) => ({
-          reference: a.reference,
-          description: a.description,
-          owners: a.owners.map((o) => o.name),
-          dueDate: a.dueDate,
-        })),
-      }),
-    ),
+    items: items.map((item): MinutesSnapshotItem => ({
+      id: item.id,
+      number: numberOf.get(item.id) ?? 0,
+      title: item.title,
+      exemptParagraph: item.exemptParagraph,
+      minuteText: item.minuteText,
+      resolutions: item.resolutions.map((r) => ({ text: r.text, outcome: r.outcome })),
+      actions: item.actions.map((a) => ({
+        reference: a.reference,
+        description: a.description,
+        owners: a.owners.map((o) => o.name),
+        dueDate: a.dueDate,
+      })),
+    })),
   };
 }
 
@@ -209,7 +214,15 @@ export function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], 
     })),
     items: s.items.map((item) =>
       hidden(item.number)
-        ? { number: item.number, title: item.title, exemptParagraph: item.exemptParagraph, withheld: true, minuteText: '', resolutions: [], actions: [] }
+        ? {
+            number: item.number,
+            title: item.title,
+            exemptParagraph: item.exemptParagraph,
+            withheld: true,
+            minuteText: '',
+            resolutions: [],
+            actions: [],
+          }
         : {
             number: item.number,
             title: item.title,
@@ -270,7 +283,12 @@ export function publicMinutesVersions(db: Db, meetingId: number): PublicMinutes[
   const amendments = amendmentsOf(db, meetingId);
   return publishedVersions(db, meetingId)
     .reverse()
-    .map((v) => toPublicMinutes(v, amendments.filter((a) => a.minutesVersionId === v.id)));
+    .map((v) =>
+      toPublicMinutes(
+        v,
+        amendments.filter((a) => a.minutesVersionId === v.id),
+      ),
+    );
 }
 
 /** Whether two snapshots record the same minutes. */
@@ -337,10 +355,19 @@ export interface MinutesStateData {
 }
 
 export function getMinutesState(db: Db, meetingId: number): MinutesStateData | null {
-  const meeting = db.select({ minutesStatus: meetings.minutesStatus }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  const meeting = db
+    .select({ minutesStatus: meetings.minutesStatus })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get();
   if (!meeting) return null;
   const versions = db
-    .select({ version: minutesVersions.version, publishedAt: minutesVersions.publishedAt, changeSummary: minutesVersions.changeSummary, approvedAt: minutesVersions.approvedAt })
+    .select({
+      version: minutesVersions.version,
+      publishedAt: minutesVersions.publishedAt,
+      changeSummary: minutesVersions.changeSummary,
+      approvedAt: minutesVersions.approvedAt,
+    })
     .from(minutesVersions)
     .where(eq(minutesVersions.meetingId, meetingId))
     .orderBy(asc(minutesVersions.version))
@@ -383,16 +410,55 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     .where(eq(attendance.meetingId, meetingId))
     .orderBy(asc(attendance.position), asc(attendance.id))
     .all();
-  const nameOf = new Map([...members.map((m) => [m.personId, m.name] as const), ...attended.map((a) => [a.a.personId, a.name] as const)]);
-  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const nameOf = new Map([
+    ...members.map((m) => [m.personId, m.name] as const),
+    ...attended.map((a) => [a.a.personId, a.name] as const),
+  ]);
+  const items = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
   const itemIds = items.map((i) => i.id);
   const numberOf = new Map(items.map((item, i) => [item.id, i + 1]));
-  const resolutionRows = itemIds.length === 0 ? [] : db.select().from(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).orderBy(asc(resolutions.position), asc(resolutions.id)).all();
-  const actionRows = itemIds.length === 0 ? [] : db.select().from(actions).where(inArray(actions.agendaItemId, itemIds)).orderBy(asc(actions.position), asc(actions.id)).all();
+  const resolutionRows =
+    itemIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(resolutions)
+          .where(inArray(resolutions.agendaItemId, itemIds))
+          .orderBy(asc(resolutions.position), asc(resolutions.id))
+          .all();
+  const actionRows =
+    itemIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(actions)
+          .where(inArray(actions.agendaItemId, itemIds))
+          .orderBy(asc(actions.position), asc(actions.id))
+          .all();
   const actionIds = actionRows.map((a) => a.id);
-  const owners = actionIds.length === 0 ? [] : db.select().from(actionOwners).where(inArray(actionOwners.actionId, actionIds)).orderBy(asc(actionOwners.position)).all();
+  const owners =
+    actionIds.length === 0
+      ? []
+      : db
+          .select()
+          .from(actionOwners)
+          .where(inArray(actionOwners.actionId, actionIds))
+          .orderBy(asc(actionOwners.position))
+          .all();
   const updated = new Set(
-    actionIds.length === 0 ? [] : db.selectDistinct({ id: actionUpdates.actionId }).from(actionUpdates).where(inArray(actionUpdates.actionId, actionIds)).all().map((u) => u.id),
+    actionIds.length === 0
+      ? []
+      : db
+          .selectDistinct({ id: actionUpdates.actionId })
+          .from(actionUpdates)
+          .where(inArray(actionUpdates.actionId, actionIds))
+          .all()
+          .map((u) => u.id),
   );
   const resolutionIds = resolutionRows.map((r) => r.id);
   const approving = new Set(
@@ -409,7 +475,11 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
   const confirmed =
     confirmIds.length === 0
       ? []
-      : db.select({ id: meetings.id, startsAt: meetings.startsAt, minutesStatus: meetings.minutesStatus }).from(meetings).where(inArray(meetings.id, confirmIds)).all();
+      : db
+          .select({ id: meetings.id, startsAt: meetings.startsAt, minutesStatus: meetings.minutesStatus })
+          .from(meetings)
+          .where(inArray(meetings.id, confirmIds))
+          .all();
   const confirmedVersions = confirmIds.map((id) => ({ meetingId: id, latest: latestMinutesVersion(db, id) }));
 
   const declared = db
@@ -442,7 +512,9 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
       committee,
     },
     // A member (say, on the committee's list of substitutes) recorded as standing in for another is listed with the substitutes.
-    members: members.filter((m) => !substituting.has(m.personId)).map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: statusOf(m.personId) })),
+    members: members
+      .filter((m) => !substituting.has(m.personId))
+      .map((m) => ({ personId: m.personId, name: m.name, role: m.role, status: statusOf(m.personId) })),
     substitutes: substitutes.map((a) => ({
       attendanceId: a.a.id,
       name: a.name,
@@ -497,7 +569,9 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
               startsAt: other.startsAt,
               minutesStatus: other.minutesStatus,
               latestVersion: otherLatest?.version ?? null,
-              unpublishedChanges: otherLatest ? !sameMinutes(otherLatest.snapshot, buildMinutesSnapshot(db, other.id)) : true,
+              unpublishedChanges: otherLatest
+                ? !sameMinutes(otherLatest.snapshot, buildMinutesSnapshot(db, other.id))
+                : true,
             }
           : null,
       };

@@ -60,7 +60,13 @@ import { getMinutesEditor, getMinutesState, publicMinutesVersions } from './quer
 import { resolutions } from './schema';
 import { diffMinutes } from './diff';
 import { minutesPdf } from './pdf';
-import { MAX_IMPORT_BYTES, decodeMinutesFile, parseMinutesFile, parseMinutesText, type ParsedMinutes } from './import/parse';
+import {
+  MAX_IMPORT_BYTES,
+  decodeMinutesFile,
+  parseMinutesFile,
+  parseMinutesText,
+  type ParsedMinutes,
+} from './import/parse';
 import { applyImport, planImport } from './import/apply';
 
 type MeetingParams = { Params: { meetingId: string } };
@@ -69,16 +75,32 @@ type MeetingParams = { Params: { meetingId: string } };
 type Region = { kind: keyof typeof REGIONS } | { kind: 'item'; itemId: number };
 
 /** What redraws each region of the screen (an item's region is its resolutions and actions). */
-const REGIONS = { times: TimesForm, attendance: AttendanceSection, declarations: DeclarationsSection, publish: PublishPanel, amendments: AmendmentsSection };
+const REGIONS = {
+  times: TimesForm,
+  attendance: AttendanceSection,
+  declarations: DeclarationsSection,
+  publish: PublishPanel,
+  amendments: AmendmentsSection,
+};
 
 function anchorOf(region: Region): string {
-  return region.kind === 'item' ? `#item-${region.itemId}` : `#minutes-${region.kind === 'publish' ? 'status' : region.kind}`;
+  return region.kind === 'item'
+    ? `#item-${region.itemId}`
+    : `#minutes-${region.kind === 'publish' ? 'status' : region.kind}`;
 }
 
 /** An action's form as typed: its fields, and its due date's three boxes. */
 function actionForm(body: unknown, prefix: string) {
   const due = dateParts(body, `${prefix}-due`);
-  return { due, values: { ...fields(body, ACTION_FIELDS), [`${prefix}-due-day`]: due.day, [`${prefix}-due-month`]: due.month, [`${prefix}-due-year`]: due.year } };
+  return {
+    due,
+    values: {
+      ...fields(body, ACTION_FIELDS),
+      [`${prefix}-due-day`]: due.day,
+      [`${prefix}-due-month`]: due.month,
+      [`${prefix}-due-year`]: due.year,
+    },
+  };
 }
 
 /** Public: the minutes as a PDF, and each published version with what changed from the one before. */
@@ -105,21 +127,29 @@ export const minutesPublicRoutes: FastifyPluginAsync = async (app) => {
       .send(Buffer.from(bytes));
   });
 
-  app.get<{ Params: { id: string; version: string } }>('/meetings/:id/minutes/versions/:version', async (request, reply) => {
-    const id = parseId(request.params.id);
-    const versionNo = parseId(request.params.version);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id);
-    if (!meeting || id === null || versionNo === null) return reply.callNotFound();
-    const versions = publicMinutesVersions(app.db, id);
-    const version = versions.find((v) => v.version === versionNo);
-    if (!version) return reply.callNotFound();
-    const previous = versions.find((v) => v.version === versionNo - 1) ?? null;
-    return reply.page({
-      title: `Minutes version ${versionNo}: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
-      nav: 'meetings',
-      body: MinutesVersionPage({ meeting, version, latestVersion: versions.at(-1)?.version ?? versionNo, changes: previous ? diffMinutes(previous, version) : null }),
-    });
-  });
+  app.get<{ Params: { id: string; version: string } }>(
+    '/meetings/:id/minutes/versions/:version',
+    async (request, reply) => {
+      const id = parseId(request.params.id);
+      const versionNo = parseId(request.params.version);
+      const meeting = id === null ? null : getPublicMeeting(app.db, id);
+      if (!meeting || id === null || versionNo === null) return reply.callNotFound();
+      const versions = publicMinutesVersions(app.db, id);
+      const version = versions.find((v) => v.version === versionNo);
+      if (!version) return reply.callNotFound();
+      const previous = versions.find((v) => v.version === versionNo - 1) ?? null;
+      return reply.page({
+        title: `Minutes version ${versionNo}: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
+        nav: 'meetings',
+        body: MinutesVersionPage({
+          meeting,
+          version,
+          latestVersion: versions.at(-1)?.version ?? versionNo,
+          changes: previous ? diffMinutes(previous, version) : null,
+        }),
+      });
+    },
+  );
 };
 
 /** /manage: the live minute-taking screen, publishing, approval, amendments and import. */
@@ -128,14 +158,30 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   const base = (request: FastifyRequest<MeetingParams>) => `/manage/meetings/${meetingIdOf(request)}/minutes`;
   const manage = { config: { access: 'committee_manage' as const } };
 
-  const propsFor = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, state?: MinutesFormState): MinutesScreenProps | null => {
+  const propsFor = (
+    request: FastifyRequest<MeetingParams>,
+    reply: FastifyReply,
+    state?: MinutesFormState,
+  ): MinutesScreenProps | null => {
     const data = getMinutesEditor(app.db, meetingIdOf(request));
     if (!data || !request.user) return null;
-    return { data, csrfToken: reply.csrfToken(), canEdit: canManageCommittee(request.user, data.meeting.committee.id), userId: request.user.id, state };
+    return {
+      data,
+      csrfToken: reply.csrfToken(),
+      canEdit: canManageCommittee(request.user, data.meeting.committee.id),
+      userId: request.user.id,
+      state,
+    };
   };
 
   /** The whole screen, or (htmx) the region that changed with the publishing panel out of band. */
-  const show = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, region: Region | null, state?: MinutesFormState, status?: number) => {
+  const show = (
+    request: FastifyRequest<MeetingParams>,
+    reply: FastifyReply,
+    region: Region | null,
+    state?: MinutesFormState,
+    status?: number,
+  ) => {
     const props = propsFor(request, reply, state);
     if (!props) return reply.callNotFound();
     if (region && wantsFragment(request)) {
@@ -174,50 +220,108 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
     return reply.seeOther(`${base(request)}${anchorOf(region)}`, confirmation);
   };
 
-  app.get<MeetingParams>('/meetings/:meetingId/minutes', { config: { access: 'committee_read' } }, async (request, reply) => show(request, reply, null));
+  app.get<MeetingParams>(
+    '/meetings/:meetingId/minutes',
+    { config: { access: 'committee_read' } },
+    async (request, reply) => show(request, reply, null),
+  );
 
   // Where the minutes stand, redrawn after each autosave.
-  app.get<MeetingParams>('/meetings/:meetingId/minutes/state', { config: { access: 'committee_read' } }, async (request, reply) => {
-    const state = getMinutesState(app.db, meetingIdOf(request));
-    if (!state) return reply.callNotFound();
-    return reply.header('vary', 'HX-Request').html(MinutesState({ state }));
-  });
+  app.get<MeetingParams>(
+    '/meetings/:meetingId/minutes/state',
+    { config: { access: 'committee_read' } },
+    async (request, reply) => {
+      const state = getMinutesState(app.db, meetingIdOf(request));
+      if (!state) return reply.callNotFound();
+      return reply.header('vary', 'HX-Request').html(MinutesState({ state }));
+    },
+  );
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/times', manage, async (request, reply) => {
     const values = fields(request.body, TIMES_FIELDS);
-    return after(request, reply, saveTimes(app.db, actorOf(request), meetingIdOf(request), values), { kind: 'times' }, 'times', values, 'Times saved');
+    return after(
+      request,
+      reply,
+      saveTimes(app.db, actorOf(request), meetingIdOf(request), values),
+      { kind: 'times' },
+      'times',
+      values,
+      'Times saved',
+    );
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/attendance', manage, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const values = Object.fromEntries(Object.entries(body).filter(([k, v]) => k.startsWith('status-') && typeof v === 'string')) as Record<string, string>;
-    return after(request, reply, saveMemberAttendance(app.db, actorOf(request), meetingIdOf(request), values), { kind: 'attendance' }, 'attendance', values, 'Attendance saved');
+    const values = Object.fromEntries(
+      Object.entries(body).filter(([k, v]) => k.startsWith('status-') && typeof v === 'string'),
+    ) as Record<string, string>;
+    return after(
+      request,
+      reply,
+      saveMemberAttendance(app.db, actorOf(request), meetingIdOf(request), values),
+      { kind: 'attendance' },
+      'attendance',
+      values,
+      'Attendance saved',
+    );
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/attendance/substitutes', manage, async (request, reply) => {
     const values = fields(request.body, SUBSTITUTE_FIELDS);
-    return after(request, reply, addSubstitute(app.db, actorOf(request), meetingIdOf(request), values), { kind: 'attendance' }, 'substitute', values, 'Substitute added');
+    return after(
+      request,
+      reply,
+      addSubstitute(app.db, actorOf(request), meetingIdOf(request), values),
+      { kind: 'attendance' },
+      'substitute',
+      values,
+      'Substitute added',
+    );
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/attendance/others', manage, async (request, reply) => {
     const values = fields(request.body, OTHER_FIELDS);
-    return after(request, reply, addOtherAttendee(app.db, actorOf(request), meetingIdOf(request), values), { kind: 'attendance' }, 'other', values, 'Added to those in attendance');
+    return after(
+      request,
+      reply,
+      addOtherAttendee(app.db, actorOf(request), meetingIdOf(request), values),
+      { kind: 'attendance' },
+      'other',
+      values,
+      'Added to those in attendance',
+    );
   });
 
-  app.post<{ Params: { meetingId: string; attendanceId: string } }>('/meetings/:meetingId/minutes/attendance/:attendanceId/remove', manage, async (request, reply) => {
-    const result = removeAttendee(app.db, actorOf(request), parseId(request.params.attendanceId) ?? 0);
-    return after(request, reply, result, { kind: 'attendance' }, 'attendance', {}, 'Removed from the attendance');
-  });
+  app.post<{ Params: { meetingId: string; attendanceId: string } }>(
+    '/meetings/:meetingId/minutes/attendance/:attendanceId/remove',
+    manage,
+    async (request, reply) => {
+      const result = removeAttendee(app.db, actorOf(request), parseId(request.params.attendanceId) ?? 0);
+      return after(request, reply, result, { kind: 'attendance' }, 'attendance', {}, 'Removed from the attendance');
+    },
+  );
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/declarations', manage, async (request, reply) => {
     const values = fields(request.body, DECLARATION_FIELDS);
-    return after(request, reply, addDeclaration(app.db, actorOf(request), meetingIdOf(request), values), { kind: 'declarations' }, 'declaration', values, 'Declaration recorded');
+    return after(
+      request,
+      reply,
+      addDeclaration(app.db, actorOf(request), meetingIdOf(request), values),
+      { kind: 'declarations' },
+      'declaration',
+      values,
+      'Declaration recorded',
+    );
   });
 
-  app.post<{ Params: { meetingId: string; declarationId: string } }>('/meetings/:meetingId/minutes/declarations/:declarationId/remove', manage, async (request, reply) => {
-    const result = removeDeclaration(app.db, actorOf(request), parseId(request.params.declarationId) ?? 0);
-    return after(request, reply, result, { kind: 'declarations' }, 'declaration', {}, 'Declaration removed');
-  });
+  app.post<{ Params: { meetingId: string; declarationId: string } }>(
+    '/meetings/:meetingId/minutes/declarations/:declarationId/remove',
+    manage,
+    async (request, reply) => {
+      const result = removeDeclaration(app.db, actorOf(request), parseId(request.params.declarationId) ?? 0);
+      return after(request, reply, result, { kind: 'declarations' }, 'declaration', {}, 'Declaration removed');
+    },
+  );
 
   type ItemParams = { Params: { meetingId: string; itemId: string } };
   const itemIdOf = (request: FastifyRequest<ItemParams>) => parseId(request.params.itemId) ?? 0;
@@ -234,7 +338,13 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
     }
     if (!result.ok) {
       const status = result.conflict || LOCKED in result.errors ? 409 : 422;
-      return show(request, reply, null, { form: `text-${itemId}`, values, errors: result.errors, conflict: result.conflict }, status);
+      return show(
+        request,
+        reply,
+        null,
+        { form: `text-${itemId}`, values, errors: result.errors, conflict: result.conflict },
+        status,
+      );
     }
     return reply.seeOther(`${base(request)}#item-${itemId}`, 'Minute saved');
   });
@@ -242,49 +352,111 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   app.post<ItemParams>('/meetings/:meetingId/minutes/items/:itemId/resolutions', manage, async (request, reply) => {
     const itemId = itemIdOf(request);
     const values = fields(request.body, RESOLUTION_FIELDS);
-    return after(request, reply, addResolution(app.db, actorOf(request), itemId, values), { kind: 'item', itemId }, `resolution-${itemId}`, values, 'Resolution added');
+    return after(
+      request,
+      reply,
+      addResolution(app.db, actorOf(request), itemId, values),
+      { kind: 'item', itemId },
+      `resolution-${itemId}`,
+      values,
+      'Resolution added',
+    );
   });
 
   app.post<ItemParams>('/meetings/:meetingId/minutes/items/:itemId/actions', manage, async (request, reply) => {
     const itemId = itemIdOf(request);
     const prefix = `action-${itemId}`;
     const { due, values } = actionForm(request.body, prefix);
-    return after(request, reply, addAction(app.db, actorOf(request), itemId, values, due), { kind: 'item', itemId }, prefix, values, 'Action added');
+    return after(
+      request,
+      reply,
+      addAction(app.db, actorOf(request), itemId, values, due),
+      { kind: 'item', itemId },
+      prefix,
+      values,
+      'Action added',
+    );
   });
 
   app.post<ItemParams>('/meetings/:meetingId/minutes/items/:itemId/approve', manage, async (request, reply) => {
     const itemId = itemIdOf(request);
     const values = fields(request.body, APPROVAL_FIELDS);
     const result = approveMinutes(app.db, actorOf(request), itemId, values, app.now());
-    return after(request, reply, result, { kind: 'item', itemId }, `approve-${itemId}`, values, 'The earlier minutes are approved and locked');
+    return after(
+      request,
+      reply,
+      result,
+      { kind: 'item', itemId },
+      `approve-${itemId}`,
+      values,
+      'The earlier minutes are approved and locked',
+    );
   });
 
   type ResolutionParams = { Params: { meetingId: string; resolutionId: string } };
   const resolutionOf = (request: FastifyRequest<ResolutionParams>) => {
     const id = parseId(request.params.resolutionId) ?? 0;
-    return app.db.select({ r: resolutions, itemId: agendaItems.id }).from(resolutions).innerJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId)).where(eq(resolutions.id, id)).get();
+    return app.db
+      .select({ r: resolutions, itemId: agendaItems.id })
+      .from(resolutions)
+      .innerJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
+      .where(eq(resolutions.id, id))
+      .get();
   };
 
-  app.get<ResolutionParams>('/meetings/:meetingId/minutes/resolutions/:resolutionId/edit', manage, async (request, reply) => {
-    const row = resolutionOf(request);
-    if (!row) return reply.callNotFound();
-    return show(request, reply, { kind: 'item', itemId: row.itemId }, { form: `resolution-edit-${row.r.id}`, values: resolutionValues(row.r), errors: {} });
-  });
+  app.get<ResolutionParams>(
+    '/meetings/:meetingId/minutes/resolutions/:resolutionId/edit',
+    manage,
+    async (request, reply) => {
+      const row = resolutionOf(request);
+      if (!row) return reply.callNotFound();
+      return show(
+        request,
+        reply,
+        { kind: 'item', itemId: row.itemId },
+        { form: `resolution-edit-${row.r.id}`, values: resolutionValues(row.r), errors: {} },
+      );
+    },
+  );
 
-  app.post<ResolutionParams>('/meetings/:meetingId/minutes/resolutions/:resolutionId', manage, async (request, reply) => {
-    const row = resolutionOf(request);
-    if (!row) return reply.callNotFound();
-    const values = fields(request.body, RESOLUTION_FIELDS);
-    const result = updateResolution(app.db, actorOf(request), row.r.id, values);
-    return after(request, reply, result, { kind: 'item', itemId: row.itemId }, `resolution-edit-${row.r.id}`, values, 'Resolution saved');
-  });
+  app.post<ResolutionParams>(
+    '/meetings/:meetingId/minutes/resolutions/:resolutionId',
+    manage,
+    async (request, reply) => {
+      const row = resolutionOf(request);
+      if (!row) return reply.callNotFound();
+      const values = fields(request.body, RESOLUTION_FIELDS);
+      const result = updateResolution(app.db, actorOf(request), row.r.id, values);
+      return after(
+        request,
+        reply,
+        result,
+        { kind: 'item', itemId: row.itemId },
+        `resolution-edit-${row.r.id}`,
+        values,
+        'Resolution saved',
+      );
+    },
+  );
 
-  app.post<ResolutionParams>('/meetings/:meetingId/minutes/resolutions/:resolutionId/remove', manage, async (request, reply) => {
-    const row = resolutionOf(request);
-    if (!row) return reply.callNotFound();
-    const result = removeResolution(app.db, actorOf(request), row.r.id);
-    return after(request, reply, result, { kind: 'item', itemId: row.itemId }, `resolution-${row.itemId}`, {}, 'Resolution removed');
-  });
+  app.post<ResolutionParams>(
+    '/meetings/:meetingId/minutes/resolutions/:resolutionId/remove',
+    manage,
+    async (request, reply) => {
+      const row = resolutionOf(request);
+      if (!row) return reply.callNotFound();
+      const result = removeResolution(app.db, actorOf(request), row.r.id);
+      return after(
+        request,
+        reply,
+        result,
+        { kind: 'item', itemId: row.itemId },
+        `resolution-${row.itemId}`,
+        {},
+        'Resolution removed',
+      );
+    },
+  );
 
   type ActionParams = { Params: { meetingId: string; actionId: string } };
   const actionOf = (request: FastifyRequest<ActionParams>) => {
@@ -300,9 +472,23 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   app.get<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId/edit', manage, async (request, reply) => {
     const row = actionOf(request);
     if (!row) return reply.callNotFound();
-    const owners = app.db.select({ name: actionOwners.name }).from(actionOwners).where(eq(actionOwners.actionId, row.a.id)).orderBy(asc(actionOwners.position)).all();
-    const values = actionValues(row.a.id, { owners: owners.map((o) => o.name), description: row.a.description, dueDate: row.a.dueDate });
-    return show(request, reply, { kind: 'item', itemId: row.a.agendaItemId }, { form: `action-edit-${row.a.id}`, values, errors: {} });
+    const owners = app.db
+      .select({ name: actionOwners.name })
+      .from(actionOwners)
+      .where(eq(actionOwners.actionId, row.a.id))
+      .orderBy(asc(actionOwners.position))
+      .all();
+    const values = actionValues(row.a.id, {
+      owners: owners.map((o) => o.name),
+      description: row.a.description,
+      dueDate: row.a.dueDate,
+    });
+    return show(
+      request,
+      reply,
+      { kind: 'item', itemId: row.a.agendaItemId },
+      { form: `action-edit-${row.a.id}`, values, errors: {} },
+    );
   });
 
   app.post<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId', manage, async (request, reply) => {
@@ -318,13 +504,27 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
     const row = actionOf(request);
     if (!row) return reply.callNotFound();
     const result = removeMinutedAction(app.db, actorOf(request), row.a.id);
-    return after(request, reply, result, { kind: 'item', itemId: row.a.agendaItemId }, `action-${row.a.agendaItemId}`, {}, 'Action removed');
+    return after(
+      request,
+      reply,
+      result,
+      { kind: 'item', itemId: row.a.agendaItemId },
+      `action-${row.a.agendaItemId}`,
+      {},
+      'Action removed',
+    );
   });
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/publish', manage, async (request, reply) => {
     const values = fields(request.body, ['changeSummary'] as const);
-    const result = publishMinutes(app.db, { meetingId: meetingIdOf(request), publishedAt: app.now(), changeSummary: values.changeSummary }, actorOf(request));
-    const message = result.ok ? `Version ${result.value.version} of the minutes is published, as a draft until approved` : '';
+    const result = publishMinutes(
+      app.db,
+      { meetingId: meetingIdOf(request), publishedAt: app.now(), changeSummary: values.changeSummary },
+      actorOf(request),
+    );
+    const message = result.ok
+      ? `Version ${result.value.version} of the minutes is published, as a draft until approved`
+      : '';
     return after(request, reply, result, { kind: 'publish' }, 'publish', values, message);
   });
 
@@ -342,7 +542,13 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   const NOTHING = 'Choose a plain-text file of the minutes, or paste them into the box';
   const TOO_LARGE = 'The text is larger than 1 MB: minutes as plain text are far smaller. Check it is the right text.';
 
-  const importPage = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, errors: FieldErrors, text: string, status?: number) => {
+  const importPage = (
+    request: FastifyRequest<MeetingParams>,
+    reply: FastifyReply,
+    errors: FieldErrors,
+    text: string,
+    status?: number,
+  ) => {
     const meeting = meetingRef(request);
     if (!meeting) return reply.callNotFound();
     return reply.page({
@@ -354,18 +560,33 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
   };
 
   /** What was read, and what importing it would do, for the clerk to confirm. */
-  const preview = (request: FastifyRequest<MeetingParams>, reply: FastifyReply, parsed: ParsedMinutes, text: string, fileName: string | null, status?: number) => {
+  const preview = (
+    request: FastifyRequest<MeetingParams>,
+    reply: FastifyReply,
+    parsed: ParsedMinutes,
+    text: string,
+    fileName: string | null,
+    status?: number,
+  ) => {
     const meeting = meetingRef(request);
     if (!meeting) return reply.callNotFound();
     return reply.page({
       title: 'Check the minutes before importing them',
       nav: 'manage',
       status,
-      body: ImportPreviewPage({ meeting, csrfToken: reply.csrfToken(), plan: planImport(app.db, meeting.id, parsed), text, fileName }),
+      body: ImportPreviewPage({
+        meeting,
+        csrfToken: reply.csrfToken(),
+        plan: planImport(app.db, meeting.id, parsed),
+        text,
+        fileName,
+      }),
     });
   };
 
-  app.get<MeetingParams>('/meetings/:meetingId/minutes/import', manage, async (request, reply) => importPage(request, reply, {}, ''));
+  app.get<MeetingParams>('/meetings/:meetingId/minutes/import', manage, async (request, reply) =>
+    importPage(request, reply, {}, ''),
+  );
 
   app.post<MeetingParams>('/meetings/:meetingId/minutes/import', manage, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
@@ -378,7 +599,8 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
       return preview(request, reply, parsed, decoded && 'text' in decoded ? decoded.text : '', file.filename);
     }
     if (pasted.trim() === '') return importPage(request, reply, { file: NOTHING }, pasted, 422);
-    if (Buffer.byteLength(pasted) > MAX_IMPORT_BYTES) return preview(request, reply, { ...parseMinutesText(''), problems: [TOO_LARGE] }, '', null);
+    if (Buffer.byteLength(pasted) > MAX_IMPORT_BYTES)
+      return preview(request, reply, { ...parseMinutesText(''), problems: [TOO_LARGE] }, '', null);
     return preview(request, reply, parseMinutesText(pasted), pasted, null);
   });
 

@@ -10,7 +10,14 @@ import type { MinutesView, MinutesViewItem } from './queries';
 
 /** "A Turner, B Jones (substituting for C Brown) and D Smith (attended virtually)". */
 export function attendeeNames(people: { name: string; virtual?: boolean; substituteFor?: string | null }[]): string {
-  return listInWords(people.map((p) => p.name + (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') + (p.virtual ? ' (attended virtually)' : '')));
+  return listInWords(
+    people.map(
+      (p) =>
+        p.name +
+        (p.substituteFor ? ` (substituting for ${p.substituteFor})` : '') +
+        (p.virtual ? ' (attended virtually)' : ''),
+    ),
+  );
 }
 
 /** One declaration of interest as minuted; a withheld nature is said to be withheld. */
@@ -36,5 +43,7 @@ export function withheldNotice(item: MinutesViewItem): string {
 
 /** "Approved as a correct record at the meeting of Thursday 7 January 2021." */
 export function approvalSentence(approvedAtMeeting: { startsAt: Date } | null): string {
-  return approvedAtMeeting ? `Approved as a correct record at the meeting of ${formatDate(approvedAtMeeting.startsAt)}.` : 'Approved as a correct record.';
+  return approvedAtMeeting
+    ? `Approved as a correct record at the meeting of ${formatDate(approvedAtMeeting.startsAt)}.`
+    : 'Approved as a correct record.';
 }

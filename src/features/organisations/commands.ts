@@ -17,7 +17,12 @@ const organisationSchema = z.object({
 });
 
 /** Creates (no id) or updates an organisation from its form. Names are unique. */
-export function saveOrganisation(db: Db, actor: Actor, id: number | null, form: Record<string, unknown>): Validated<{ id: number }> {
+export function saveOrganisation(
+  db: Db,
+  actor: Actor,
+  id: number | null,
+  form: Record<string, unknown>,
+): Validated<{ id: number }> {
   const checked = validate(organisationSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
@@ -25,12 +30,21 @@ export function saveOrganisation(db: Db, actor: Actor, id: number | null, form: 
     const clash = tx
       .select({ id: organisations.id })
       .from(organisations)
-      .where(id === null ? eq(organisations.name, value.name) : and(eq(organisations.name, value.name), ne(organisations.id, id)))
+      .where(
+        id === null
+          ? eq(organisations.name, value.name)
+          : and(eq(organisations.name, value.name), ne(organisations.id, id)),
+      )
       .get();
     if (clash) return invalid({ name: 'An organisation with this name already exists' });
     if (id === null) {
       const created = tx.insert(organisations).values(value).returning().get();
-      recordAudit(tx, actor, { action: 'organisation.create', recordType: 'organisation', recordId: created.id, after: created });
+      recordAudit(tx, actor, {
+        action: 'organisation.create',
+        recordType: 'organisation',
+        recordId: created.id,
+        after: created,
+      });
       return valid({ id: created.id });
     }
     const before = tx.select().from(organisations).where(eq(organisations.id, id)).get();

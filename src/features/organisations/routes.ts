@@ -6,10 +6,15 @@ import { OrganisationForm, OrganisationsPage } from '../../../views/organisation
 import { getOrganisation, listOrganisations } from './queries';
 import { ORGANISATION_FIELDS, saveOrganisation } from './commands';
 
-
 /** /manage/organisations: the shared directory of organisations, kept by clerks. */
 export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
-  const form = (reply: FastifyReply, id: number | null, values: Record<string, string>, errors: FieldErrors = {}, status?: number) =>
+  const form = (
+    reply: FastifyReply,
+    id: number | null,
+    values: Record<string, string>,
+    errors: FieldErrors = {},
+    status?: number,
+  ) =>
     reply.page({
       title: id === null ? 'Add an organisation' : 'Change an organisation',
       nav: 'manage',
@@ -18,7 +23,11 @@ export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
     });
 
   app.get('/organisations', { config: { access: 'directory' } }, async (_request, reply) =>
-    reply.page({ title: 'Organisations', nav: 'manage', body: OrganisationsPage({ organisations: listOrganisations(app.db) }) }),
+    reply.page({
+      title: 'Organisations',
+      nav: 'manage',
+      body: OrganisationsPage({ organisations: listOrganisations(app.db) }),
+    }),
   );
 
   app.get('/organisations/new', { config: { access: 'directory' } }, async (_request, reply) =>
@@ -38,7 +47,12 @@ export const organisationManageRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const org = getOrganisation(app.db, parseId(request.params.organisationId) ?? 0);
       if (!org) return reply.callNotFound();
-      return form(reply, org.id, { name: org.name, shortName: org.shortName ?? '', kind: org.kind, website: org.website ?? '' });
+      return form(reply, org.id, {
+        name: org.name,
+        shortName: org.shortName ?? '',
+        kind: org.kind,
+        website: org.website ?? '',
+      });
     },
   );
 

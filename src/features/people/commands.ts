@@ -24,12 +24,20 @@ const personSchema = z.object({
 });
 
 /** Creates (no id) or updates a person in the directory from its form. */
-export function savePerson(db: Db, actor: Actor, id: number | null, form: Record<string, unknown>): Validated<{ id: number }> {
+export function savePerson(
+  db: Db,
+  actor: Actor,
+  id: number | null,
+  form: Record<string, unknown>,
+): Validated<{ id: number }> {
   const checked = validate(personSchema, form);
   if (!checked.ok) return checked;
   const value = checked.value;
   return inTransaction(db, (tx): Validated<{ id: number }> => {
-    if (value.organisationId !== null && !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, value.organisationId)).get()) {
+    if (
+      value.organisationId !== null &&
+      !tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, value.organisationId)).get()
+    ) {
       return invalid({ organisationId: 'Select an organisation from the list' });
     }
     if (id === null) {
@@ -55,7 +63,11 @@ export interface PersonChoice {
  * What is wrong with a person choice, keyed by the ids of its two fields.
  * `what` names who is being chosen, for the messages ("a presenter").
  */
-export function checkPersonChoice(choice: PersonChoice, ids: { personId: string; newPersonName: string }, what = 'a person'): FieldErrors {
+export function checkPersonChoice(
+  choice: PersonChoice,
+  ids: { personId: string; newPersonName: string },
+  what = 'a person',
+): FieldErrors {
   const errors: FieldErrors = {};
   const name = choice.newPersonName.trim();
   const picked = choice.personId.trim();
@@ -70,9 +82,21 @@ export function checkPersonChoice(choice: PersonChoice, ids: { personId: string;
  * The id of the chosen person, adding someone new to the directory (audited);
  * null when the chosen id names nobody. Call inside the caller's transaction.
  */
-export function personFromChoice(tx: Db, actor: Actor, choice: PersonChoice, kind: (typeof PERSON_KINDS)[number]): number | null {
+export function personFromChoice(
+  tx: Db,
+  actor: Actor,
+  choice: PersonChoice,
+  kind: (typeof PERSON_KINDS)[number],
+): number | null {
   const picked = choice.personId.trim();
-  if (picked !== '') return tx.select({ id: people.id }).from(people).where(eq(people.id, Number(picked))).get()?.id ?? null;
+  if (picked !== '')
+    return (
+      tx
+        .select({ id: people.id })
+        .from(people)
+        .where(eq(people.id, Number(picked)))
+        .get()?.id ?? null
+    );
   const created = tx.insert(people).values({ name: choice.newPersonName.trim(), kind }).returning().get();
   recordAudit(tx, actor, { action: 'person.create', recordType: 'person', recordId: created.id, after: created });
   return created.id;

@@ -22,7 +22,9 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
   app.get('/healthz', async (_request, reply) => {
     const ok = databaseIsHealthy(app.db);
     reply.header('cache-control', 'no-store');
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: { database: ok ? 'ok' : 'failing' } });
+    return reply
+      .status(ok ? 200 : 503)
+      .send({ status: ok ? 'ok' : 'unavailable', checks: { database: ok ? 'ok' : 'failing' } });
   });
 };
 

@@ -58,7 +58,12 @@ export function listUsers(db: Db): UserListing[] {
           .select({ userId: userCommittees.userId, slug: committees.slug })
           .from(userCommittees)
           .innerJoin(committees, eq(committees.id, userCommittees.committeeId))
-          .where(inArray(userCommittees.userId, all.map((u) => u.id)))
+          .where(
+            inArray(
+              userCommittees.userId,
+              all.map((u) => u.id),
+            ),
+          )
           .orderBy(asc(committees.slug))
           .all();
   return all.map((u) => ({

@@ -112,11 +112,18 @@ export function planImport(db: Db, meetingId: number, parsed: ParsedMinutes): Im
   add(parsed.attendance.inAttendance, 'in_attendance');
   for (const a of planned) {
     if (a.status === 'present' && !a.isMember && !a.substituteFor) {
-      warnings.push(`${a.written} is listed as present but is not a member of the committee on ${formatCalendarDate(day)}: shown with the others in attendance.`);
+      warnings.push(
+        `${a.written} is listed as present but is not a member of the committee on ${formatCalendarDate(day)}: shown with the others in attendance.`,
+      );
     }
   }
 
-  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  const items = db
+    .select()
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
   const plannedItems: PlannedItem[] = parsed.items.map((item, i) => {
     const target = items[i];
     return {
@@ -127,53 +134,109 @@ export function planImport(db: Db, meetingId: number, parsed: ParsedMinutes): Im
   });
   plannedItems.forEach((item, index) => {
     if (item.target && normaliseTitle(item.target.title) !== normaliseTitle(item.title)) {
-      warnings.push(`Item ${item.number} of the minutes, “${item.title}”, goes to agenda item ${index + 1}, “${item.target.title}”: check they are the same.`);
+      warnings.push(
+        `Item ${item.number} of the minutes, “${item.title}”, goes to agenda item ${index + 1}, “${item.target.title}”: check they are the same.`,
+      );
     }
   });
   if (plannedItems.length < items.length && plannedItems.length > 0) {
-    warnings.push(`The agenda has ${items.length} items and the minutes ${plannedItems.length}: the last ${items.length - plannedItems.length} keep what they have.`);
+    warnings.push(
+      `The agenda has ${items.length} items and the minutes ${plannedItems.length}: the last ${items.length - plannedItems.length} keep what they have.`,
+    );
   }
 
   const declared: PlannedDeclaration[] = parsed.declarations.map((d) => {
     const who = named(d.name);
     const attendee = planned.find((a) => a.person && who.person && a.person.id === who.person.id);
-    const recorded = who.person !== null && (memberIds.has(who.person.id) || (attendee?.substituteFor ?? null) !== null);
-    if (!recorded) warnings.push(`${d.name} declared an interest under item ${d.minutedUnder} but is not a member of the committee: it stays in the minute text only.`);
-    else if (!d.kindStated) warnings.push(`The minutes do not say which kind of interest ${d.name} declared: recorded as “other registrable”; check it on the minutes screen.`);
+    const recorded =
+      who.person !== null && (memberIds.has(who.person.id) || (attendee?.substituteFor ?? null) !== null);
+    if (!recorded)
+      warnings.push(
+        `${d.name} declared an interest under item ${d.minutedUnder} but is not a member of the committee: it stays in the minute text only.`,
+      );
+    else if (!d.kindStated)
+      warnings.push(
+        `The minutes do not say which kind of interest ${d.name} declared: recorded as “other registrable”; check it on the minutes screen.`,
+      );
     return { ...d, person: who.person, recorded };
   });
 
   if (parsed.date && parsed.date !== day) {
-    warnings.push(`The minutes are of a meeting on ${formatCalendarDate(parsed.date)}, but this meeting is on ${formatCalendarDate(day)}.`);
+    warnings.push(
+      `The minutes are of a meeting on ${formatCalendarDate(parsed.date)}, but this meeting is on ${formatCalendarDate(day)}.`,
+    );
   }
-  if (meeting.minutesStatus === 'approved') blockers.push('The minutes of this meeting are approved and locked: nothing can be imported into them.');
-  if (meeting.status === 'cancelled' || meeting.status === 'postponed') blockers.push(`This meeting was ${meeting.status}, so it has no minutes.`);
-  if (parsed.items.length === 0 || parsed.problems.some((p) => p.startsWith('No numbered items'))) blockers.push('No numbered items could be read, so there is nothing to import.');
+  if (meeting.minutesStatus === 'approved')
+    blockers.push('The minutes of this meeting are approved and locked: nothing can be imported into them.');
+  if (meeting.status === 'cancelled' || meeting.status === 'postponed')
+    blockers.push(`This meeting was ${meeting.status}, so it has no minutes.`);
+  if (parsed.items.length === 0 || parsed.problems.some((p) => p.startsWith('No numbered items')))
+    blockers.push('No numbered items could be read, so there is nothing to import.');
 
   const itemIds = items.map((i) => i.id);
-  const existingActions = itemIds.length === 0 ? [] : db.select({ id: actions.id }).from(actions).where(inArray(actions.agendaItemId, itemIds)).all();
-  const existingResolutions = itemIds.length === 0 ? [] : db.select({ id: resolutions.id }).from(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).all();
+  const existingActions =
+    itemIds.length === 0
+      ? []
+      : db.select({ id: actions.id }).from(actions).where(inArray(actions.agendaItemId, itemIds)).all();
+  const existingResolutions =
+    itemIds.length === 0
+      ? []
+      : db.select({ id: resolutions.id }).from(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).all();
   const replaces = {
-    attendance: db.select({ id: attendance.id }).from(attendance).where(eq(attendance.meetingId, meetingId)).all().length,
-    declarations: db.select({ id: declarations.id }).from(declarations).where(eq(declarations.meetingId, meetingId)).all().length,
+    attendance: db.select({ id: attendance.id }).from(attendance).where(eq(attendance.meetingId, meetingId)).all()
+      .length,
+    declarations: db
+      .select({ id: declarations.id })
+      .from(declarations)
+      .where(eq(declarations.meetingId, meetingId))
+      .all().length,
     resolutions: existingResolutions.length,
     actions: existingActions.length,
     minuteTexts: items.filter((i) => i.minuteText.trim() !== '').length,
   };
-  if (existingActions.length > 0 && db.select({ id: actionUpdates.id }).from(actionUpdates).where(inArray(actionUpdates.actionId, existingActions.map((a) => a.id))).get()) {
-    blockers.push('Progress has been recorded on actions of this meeting: importing would replace them and lose it. Record the minutes on the minutes screen instead.');
+  if (
+    existingActions.length > 0 &&
+    db
+      .select({ id: actionUpdates.id })
+      .from(actionUpdates)
+      .where(
+        inArray(
+          actionUpdates.actionId,
+          existingActions.map((a) => a.id),
+        ),
+      )
+      .get()
+  ) {
+    blockers.push(
+      'Progress has been recorded on actions of this meeting: importing would replace them and lose it. Record the minutes on the minutes screen instead.',
+    );
   }
   if (
     existingResolutions.length > 0 &&
-    db.select({ id: minutesVersions.id }).from(minutesVersions).where(inArray(minutesVersions.approvingResolutionId, existingResolutions.map((r) => r.id))).get()
+    db
+      .select({ id: minutesVersions.id })
+      .from(minutesVersions)
+      .where(
+        inArray(
+          minutesVersions.approvingResolutionId,
+          existingResolutions.map((r) => r.id),
+        ),
+      )
+      .get()
   ) {
-    blockers.push('This meeting has already recorded the approval of earlier minutes: importing would replace that resolution. Record the minutes on the minutes screen instead.');
+    blockers.push(
+      'This meeting has already recorded the approval of earlier minutes: importing would replace that resolution. Record the minutes on the minutes screen instead.',
+    );
   }
   return { parsed, attendance: planned, declarations: declared, items: plannedItems, warnings, blockers, replaces };
 }
 
 function normaliseTitle(title: string): string {
-  return title.toLowerCase().replace(/[’']/g, "'").replace(/[^a-z0-9']+/g, ' ').trim();
+  return title
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^a-z0-9']+/g, ' ')
+    .trim();
 }
 
 export interface ImportSummary {
@@ -192,12 +255,20 @@ export interface ImportSummary {
  * one transaction: the plan is made again inside it, so what is saved is
  * what the text says now, not what a browser sent back.
  */
-export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: ParsedMinutes, source: string | Uint8Array, now: Date): Validated<ImportSummary> {
+export function applyImport(
+  db: Db,
+  actor: Actor,
+  meetingId: number,
+  parsed: ParsedMinutes,
+  source: string | Uint8Array,
+  now: Date,
+): Validated<ImportSummary> {
   return inTransaction(db, (tx) => {
     const plan = planImport(tx, meetingId, parsed);
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw new Error(`No meeting ${meetingId}`);
-    if (plan.blockers.length > 0) return invalid({ [meeting.minutesStatus === 'approved' ? LOCKED : '_form']: plan.blockers.join(' ') });
+    if (plan.blockers.length > 0)
+      return invalid({ [meeting.minutesStatus === 'approved' ? LOCKED : '_form']: plan.blockers.join(' ') });
     const day = londonDate(meeting.startsAt);
     let newPeople = 0;
     const created = new Map<string, number>();
@@ -213,7 +284,12 @@ export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: Par
     };
 
     // Out with what the minutes held.
-    const items = tx.select().from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+    const items = tx
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+      .all();
     const itemIds = items.map((i) => i.id);
     if (itemIds.length > 0) {
       tx.delete(resolutions).where(inArray(resolutions.agendaItemId, itemIds)).run();
@@ -230,7 +306,14 @@ export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: Par
       attendeeIds.add(personId);
       const substituteFor = a.substituteFor ? personFor(a.substituteFor, 'councillor') : null;
       tx.insert(attendance)
-        .values({ meetingId, personId, status: a.status, virtual: a.virtual, substituteForPersonId: substituteFor, position: i + 1 })
+        .values({
+          meetingId,
+          personId,
+          status: a.status,
+          virtual: a.virtual,
+          substituteForPersonId: substituteFor,
+          position: i + 1,
+        })
         .run();
     });
 
@@ -258,13 +341,20 @@ export function applyImport(db: Db, actor: Actor, meetingId: number, parsed: Par
           .run();
       }
       item.resolutions.forEach((r, i) => {
-        tx.insert(resolutions).values({ agendaItemId: itemId, position: i + 1, text: r.text, outcome: r.outcome }).run();
+        tx.insert(resolutions)
+          .values({ agendaItemId: itemId, position: i + 1, text: r.text, outcome: r.outcome })
+          .run();
         resolutionCount++;
       });
       item.actions.forEach((a, i) => {
         const actionId = tx
           .insert(actions)
-          .values({ agendaItemId: itemId, position: i + 1, description: a.description, dueDate: a.dueDate && a.dueDate >= day ? a.dueDate : null })
+          .values({
+            agendaItemId: itemId,
+            position: i + 1,
+            description: a.description,
+            dueDate: a.dueDate && a.dueDate >= day ? a.dueDate : null,
+          })
           .returning({ id: actions.id })
           .get().id;
         tx.insert(actionOwners)

@@ -116,7 +116,10 @@ export function outcomeOf(text: string): ResolutionOutcome | null {
     const outcome = OUTCOME_WORDS[word];
     if (outcome) return outcome;
   }
-  const lower = /\b(?:be|was|were|is|are|been)\s+(noted|agreed|approved|received|delegated|recommended|discussed|endorsed|deferred|referred|rejected)\b/i.exec(text);
+  const lower =
+    /\b(?:be|was|were|is|are|been)\s+(noted|agreed|approved|received|delegated|recommended|discussed|endorsed|deferred|referred|rejected)\b/i.exec(
+      text,
+    );
   return lower?.[1] ? (OUTCOME_WORDS[lower[1].toUpperCase()] ?? null) : null;
 }
 
@@ -135,24 +138,42 @@ const EMPTY = (): ParsedMinutes => ({
 });
 
 /** Decodes an uploaded file, or says why it is not plain text. */
-export function decodeMinutesFile(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } | { problem: string } {
+export function decodeMinutesFile(
+  bytes: Uint8Array,
+): { text: string; encoding: 'utf-8' | 'windows-1252' } | { problem: string } {
   if (bytes.length === 0) return { problem: 'The file is empty.' };
-  if (bytes.length > MAX_IMPORT_BYTES) return { problem: 'The file is larger than 1 MB: minutes as plain text are far smaller. Check it is the right file.' };
+  if (bytes.length > MAX_IMPORT_BYTES)
+    return {
+      problem: 'The file is larger than 1 MB: minutes as plain text are far smaller. Check it is the right file.',
+    };
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
   if (head.startsWith('%PDF')) {
-    return { problem: 'This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.' };
+    return {
+      problem:
+        'This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.',
+    };
   }
   if (head.startsWith('PK\u0003\u0004')) {
-    return { problem: 'This looks like a Word or other Office document, not plain text. Save the minutes as “Plain Text (.txt)” and import that.' };
+    return {
+      problem:
+        'This looks like a Word or other Office document, not plain text. Save the minutes as “Plain Text (.txt)” and import that.',
+    };
   }
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return { problem: 'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.' };
+    if (b === 0)
+      return {
+        problem:
+          'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.',
+      };
     if (b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) control++;
   }
   if (control > sample.length * 0.01) {
-    return { problem: 'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.' };
+    return {
+      problem:
+        'This is not a plain-text file (it holds binary data). Save the minutes as plain text (.txt) and import that.',
+    };
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
@@ -187,12 +208,17 @@ interface Line {
 
 const BULLET = /^(?:[•●▪◦‣∙·\u2022\uf0b7\uf0a7*]|-|–|o(?=\s))\s*/;
 const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+)?$/i];
-const RESOLVED = /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
+const RESOLVED =
+  /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
 const SECTIONS: { key: keyof ParsedMinutes['attendance']; pattern: RegExp }[] = [
-  { key: 'inAttendance', pattern: /^(?:others in attendance|also in attendance|also present|in attendance|officers present|officers in attendance|officers)\b\s*:?\s*(.*)$/i },
+  {
+    key: 'inAttendance',
+    pattern:
+      /^(?:others in attendance|also in attendance|also present|in attendance|officers present|officers in attendance|officers)\b\s*:?\s*(.*)$/i,
+  },
   { key: 'present', pattern: /^(?:members present|councillors present|members|present)\b\s*:?\s*(.*)$/i },
   { key: 'apologies', pattern: /^(?:apologies for absence|apologies received|apologies)\b\s*:?\s*(.*)$/i },
   { key: 'absent', pattern: /^(?:members absent|absent)\b\s*:?\s*(.*)$/i },
@@ -201,12 +227,19 @@ const SECTIONS: { key: keyof ParsedMinutes['attendance']; pattern: RegExp }[] = 
 /** Parses minutes already decoded to text. */
 export function parseMinutesText(input: string): ParsedMinutes {
   const result = EMPTY();
-  const text = input.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n').replace(/\u00a0/g, ' ').replace(/\t/g, ' ');
+  const text = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/\t/g, ' ');
   if (text.trim() === '') {
     result.problems.push('The file is empty.');
     return result;
   }
-  const lines: Line[] = text.split('\n').map((raw) => ({ text: raw.trim().replace(/\s+/g, ' '), indented: /^\s/.test(raw), blank: raw.trim() === '' }));
+  const lines: Line[] = text
+    .split('\n')
+    .map((raw) => ({ text: raw.trim().replace(/\s+/g, ' '), indented: /^\s/.test(raw), blank: raw.trim() === '' }));
   const width = wrapWidth(lines);
 
   // Where the numbered items start.
@@ -216,7 +249,14 @@ export function parseMinutesText(input: string): ParsedMinutes {
       'No numbered items were found. The importer reads items numbered 1, 2, 3… each on its own line or before its title (like “1. Apologies”). Nothing was imported as items; all the text is kept below.',
     );
     const all = lines.filter((l) => !l.blank).map((l) => l.text);
-    result.items.push({ number: 1, title: 'Minutes', minuteText: escapeMarkdown(all.join('\n')), resolutions: [], actions: [], unplaced: [all.join(' ')] });
+    result.items.push({
+      number: 1,
+      title: 'Minutes',
+      minuteText: escapeMarkdown(all.join('\n')),
+      resolutions: [],
+      actions: [],
+      unplaced: [all.join(' ')],
+    });
     return result;
   }
 
@@ -228,18 +268,31 @@ export function parseMinutesText(input: string): ParsedMinutes {
   });
 
   if (!result.endedAt) {
-    const closed = /\b(?:meeting\s+)?(?:closed|ended|concluded|finished|terminated)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(text);
+    const closed =
+      /\b(?:meeting\s+)?(?:closed|ended|concluded|finished|terminated)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
+        text,
+      );
     result.endedAt = closed?.[1] ? clockTime(closed[1]) : null;
   }
-  const total = result.attendance.present.length + result.attendance.apologies.length + result.attendance.inAttendance.length + result.attendance.absent.length;
-  if (total === 0) result.problems.push('No attendance was found: the importer looks for “Members present”, “Others in attendance” and “Apologies” before the first item.');
+  const total =
+    result.attendance.present.length +
+    result.attendance.apologies.length +
+    result.attendance.inAttendance.length +
+    result.attendance.absent.length;
+  if (total === 0)
+    result.problems.push(
+      'No attendance was found: the importer looks for “Members present”, “Others in attendance” and “Apologies” before the first item.',
+    );
   if (!result.date) result.problems.push('The date of the meeting was not found in the heading.');
   return result;
 }
 
 /** The width lines were wrapped at: a line much shorter than it ends its paragraph. */
 function wrapWidth(lines: Line[]): number {
-  const lengths = lines.map((l) => l.text.length).filter((n) => n >= 30).sort((a, b) => a - b);
+  const lengths = lines
+    .map((l) => l.text.length)
+    .filter((n) => n >= 30)
+    .sort((a, b) => a - b);
   if (lengths.length === 0) return 80;
   return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
 }
@@ -252,7 +305,14 @@ interface ItemStart {
 }
 
 function titleLike(s: string | undefined): boolean {
-  return s !== undefined && s.length > 0 && s.length <= 200 && /^[A-Z0-9“"‘'(]/.test(s) && !RESOLVED.test(s) && !ACTION.test(s);
+  return (
+    s !== undefined &&
+    s.length > 0 &&
+    s.length <= 200 &&
+    /^[A-Z0-9“"‘'(]/.test(s) &&
+    !RESOLVED.test(s) &&
+    !ACTION.test(s)
+  );
 }
 
 function nextNonBlank(lines: Line[], from: number): number {
@@ -291,7 +351,9 @@ function findItemStarts(lines: Line[]): ItemStart[] {
 /** The first inline-numbered item must follow a blank line or a heading, not sit mid-paragraph. */
 function isAfterPreambleBreak(lines: Line[], i: number): boolean {
   const prev = lines[i - 1];
-  return !prev || prev.blank || FURNITURE.some((f) => f.test(prev.text)) || /:$/.test(prev.text) || prev.text.length < 40;
+  return (
+    !prev || prev.blank || FURNITURE.some((f) => f.test(prev.text)) || /:$/.test(prev.text) || prev.text.length < 40
+  );
 }
 
 /** The heading and the attendance lists; returns lines it could not place. */
@@ -335,11 +397,20 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
   if (joined !== '') {
     const date = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(joined);
     if (date) {
-      const parsed = DateTime.fromFormat(`${date[1]} ${date[2]} ${date[3]}`, 'd MMMM yyyy', { zone: 'Europe/London', locale: 'en-GB' });
+      const parsed = DateTime.fromFormat(`${date[1]} ${date[2]} ${date[3]}`, 'd MMMM yyyy', {
+        zone: 'Europe/London',
+        locale: 'en-GB',
+      });
       result.date = parsed.isValid ? parsed.toISODate() : null;
     }
-    const started = /\b(?:commenc\w*|start\w*|began|begin\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(joined);
-    const ended = /\b(?:conclud\w*|clos\w*|end\w*|finish\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(joined);
+    const started =
+      /\b(?:commenc\w*|start\w*|began|begin\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
+        joined,
+      );
+    const ended =
+      /\b(?:conclud\w*|clos\w*|end\w*|finish\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
+        joined,
+      );
     result.startedAt = started?.[1] ? clockTime(started[1]) : null;
     result.endedAt = ended?.[1] ? clockTime(ended[1]) : null;
     const venue = /\bheld\b.*?\b(?:in|at)\s+([^,]*?[A-Za-z][^,]*?)\s*,\s*(?:commenc|start|on\s)/i.exec(joined);
@@ -411,7 +482,14 @@ function endsSentence(s: string): boolean {
   return /[.!?:;"”’)]$/.test(s);
 }
 
-function readItem(lines: Line[], start: ItemStart, end: number, width: number, result: ParsedMinutes, carried: string[]): ParsedItem {
+function readItem(
+  lines: Line[],
+  start: ItemStart,
+  end: number,
+  width: number,
+  result: ParsedMinutes,
+  carried: string[],
+): ParsedItem {
   let i = start.line + 1;
   let title = start.inlineTitle ?? '';
   if (!start.inlineTitle) {
@@ -433,7 +511,14 @@ function readItem(lines: Line[], start: ItemStart, end: number, width: number, r
   }
 
   const units = toUnits(lines.slice(i, last), width, result);
-  const item: ParsedItem = { number: start.number, title: title.trim(), minuteText: '', resolutions: [], actions: [], unplaced: [...carried] };
+  const item: ParsedItem = {
+    number: start.number,
+    title: title.trim(),
+    minuteText: '',
+    resolutions: [],
+    actions: [],
+    unplaced: [...carried],
+  };
   const paragraphs: string[] = carried.map((c) => escapeMarkdown(c));
   let inResolutionBlock = false;
   let lastText = '';
@@ -464,7 +549,8 @@ function readItem(lines: Line[], start: ItemStart, end: number, width: number, r
     if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
     paragraphs.push(unit.kind === 'bullet' ? `- ${escapeMarkdown(unit.text)}` : escapeMarkdown(unit.text));
     lastText = unit.text;
-    for (const d of readDeclarations(unit.text, start.number, /declarations?\s+of\s+interest/i.test(item.title))) result.declarations.push(d);
+    for (const d of readDeclarations(unit.text, start.number, /declarations?\s+of\s+interest/i.test(item.title)))
+      result.declarations.push(d);
   }
   // A RESOLVED heading with nothing the importer could read after it.
   if (inResolutionBlock && item.resolutions.length === 0 && units.some((u) => u.kind === 'resolved' && u.text === '')) {
@@ -498,7 +584,10 @@ function joinParagraphs(paragraphs: string[]): string {
 
 /** Escapes what safe Markdown would read as emphasis or a list, where the minutes meant it literally. */
 function escapeMarkdown(s: string): string {
-  return s.replace(/([*_\\`])/g, '\\$1').replace(/^(\d+)([.)])(\s)/, '$1\\$2$3').replace(/^([-+])(\s)/, '\\$1$2');
+  return s
+    .replace(/([*_\\`])/g, '\\$1')
+    .replace(/^(\d+)([.)])(\s)/, '$1\\$2$3')
+    .replace(/^([-+])(\s)/, '\\$1$2');
 }
 
 function toUnits(lines: Line[], width: number, result: ParsedMinutes): Unit[] {
@@ -552,7 +641,10 @@ function toUnits(lines: Line[], width: number, result: ParsedMinutes): Unit[] {
     if (c.kind === 'action') {
       // An ACTION is one line, unless its last words wrapped onto a short line of their own.
       const after = lines[k + 2];
-      const wrappedTail = !endsSentence(line.text) && next.text.length < width * 0.4 && (!after || after.blank || /^[A-Z]/.test(after.text));
+      const wrappedTail =
+        !endsSentence(line.text) &&
+        next.text.length < width * 0.4 &&
+        (!after || after.blank || /^[A-Z]/.test(after.text));
       if (!wrappedTail) close();
       continue;
     }
@@ -590,7 +682,9 @@ function readAction(text: string, before: string): ParsedAction | null {
   } else {
     description = description.charAt(0).toUpperCase() + description.slice(1);
   }
-  const due = new RegExp(`\\bby\\s+(?:\\w+day\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(description);
+  const due = new RegExp(`\\bby\\s+(?:\\w+day\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(
+    description,
+  );
   let dueDate: string | null = null;
   if (due) {
     const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
@@ -616,11 +710,21 @@ const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'le', 'la', 'da', 'di
 /** "Mr A Turner", "The Chairman", "Cllr Zoe McIntosh": capitalised words, a few particles. */
 function isNameLike(s: string): boolean {
   const words = s.split(/\s+/);
-  return words.length >= 1 && words.length <= 6 && words.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLES.has(w));
+  return (
+    words.length >= 1 &&
+    words.length <= 6 &&
+    words.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLES.has(w))
+  );
 }
 
-function readDeclaration(text: string, paragraph: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
-  const m = /^(.{2,120}?)\s+(?:declared|declares|declaring)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(text);
+function readDeclaration(
+  text: string,
+  paragraph: string,
+  minutedUnder: number,
+  underDeclarationsItem: boolean,
+): ParsedDeclaration[] {
+  const m =
+    /^(.{2,120}?)\s+(?:declared|declares|declaring)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(text);
   if (!m?.[1]) return [];
   // "At this point, K Patel declared…": the words before the name are not a name.
   const names = m[1]
@@ -633,7 +737,8 @@ function readDeclaration(text: string, paragraph: string, minutedUnder: number, 
   const described = `${m[3] ?? ''} interest`;
   const kind = KINDS.find((k) => k.pattern.test(described));
   let rest = (m[4] ?? '').trim();
-  const itemRef = /^(?:in|on|under|in relation to|in respect of|regarding)\s+(?:agenda\s+)?item\s+(\d{1,3})\b[,:]?\s*/i.exec(rest);
+  const itemRef =
+    /^(?:in|on|under|in relation to|in respect of|regarding)\s+(?:agenda\s+)?item\s+(\d{1,3})\b[,:]?\s*/i.exec(rest);
   if (itemRef) rest = rest.slice(itemRef[0].length);
   const anywhere = itemRef ? null : /\b(?:agenda\s+)?item\s+(\d{1,3})\b/i.exec(rest);
   const nature = rest
@@ -644,7 +749,13 @@ function readDeclaration(text: string, paragraph: string, minutedUnder: number, 
   return names.map((name) => ({
     name,
     // Declared during an item, it relates to that item; under "Declarations of interest", to what it names.
-    itemNumber: itemRef?.[1] ? Number(itemRef[1]) : anywhere?.[1] ? Number(anywhere[1]) : underDeclarationsItem ? null : minutedUnder,
+    itemNumber: itemRef?.[1]
+      ? Number(itemRef[1])
+      : anywhere?.[1]
+        ? Number(anywhere[1])
+        : underDeclarationsItem
+          ? null
+          : minutedUnder,
     minutedUnder,
     kind: kind?.kind ?? 'other_registrable',
     kindStated: kind !== undefined,
@@ -667,7 +778,12 @@ export function dryRunReport(parsed: ParsedMinutes) {
       number: item.number,
       title: item.title,
       resolutions: item.resolutions,
-      actions: item.actions.map((a) => ({ owners: a.owners, text: a.description, descriptionFrom: a.descriptionFrom, dueDate: a.dueDate })),
+      actions: item.actions.map((a) => ({
+        owners: a.owners,
+        text: a.description,
+        descriptionFrom: a.descriptionFrom,
+        dueDate: a.dueDate,
+      })),
       unplaced: item.unplaced,
       minuteText: item.minuteText,
     })),
