@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../src/config';
 import { closeDatabase, openDatabase } from '../src/db/client';
 import { systemActor } from '../src/features/audit/commands';
-import { meetings } from '../src/features/meetings/schema';
+import { meetings } from '../src/db/schema';
 import { dryRunReport, parseMinutesFile } from '../src/features/minutes/import/parse';
 import { applyImport, planImport } from '../src/features/minutes/import/apply';
 import { eq } from 'drizzle-orm';

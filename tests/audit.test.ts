@@ -9,11 +9,9 @@ import { buildTestApp } from './helpers/app';
 import { Client, DEMO_MEMBER } from './helpers/client';
 import { parse } from './helpers/html';
 import { closeDatabase, openDatabase, type Database } from '../src/db/client';
-import { auditLog } from '../src/features/audit/schema';
+import { auditLog, actionOwners, users } from '../src/db/schema';
 import { recordAudit, systemActor } from '../src/features/audit/commands';
 import { verifyAuditChain } from '../src/features/audit/queries';
-import { actionOwners } from '../src/features/actions/schema';
-import { users } from '../src/features/users/schema';
 
 let app: FastifyInstance;
 let db: Database;

@@ -8,12 +8,8 @@ import { openDatabase, closeDatabase, type Database } from '../src/db/client';
 import { loadDemoData, databaseIsEmpty } from '../src/features/demo/commands';
 import { DEMO_COMMITTEE_SLUG } from '../src/features/demo/fixture';
 import { getCommitteePage } from '../src/features/committees/queries';
-import { getPublicMeeting } from '../src/features/meetings/queries';
-import { committees } from '../src/features/committees/schema';
-import { meetings } from '../src/features/meetings/schema';
-import { workProgrammeEntries } from '../src/features/work-programme/schema';
-import { inquiries } from '../src/features/inquiries/schema';
-import { agendaVersions } from '../src/features/agenda/schema';
+import { getPublicMeeting } from '../src/features/meetings/public';
+import { committees, meetings, workProgrammeEntries, inquiries, agendaVersions } from '../src/db/schema';
 import { formatDateTime } from '../src/lib/dates';
 
 /**

@@ -12,7 +12,7 @@ import { systemActor } from '../src/features/audit/commands';
 import { createCommittee } from './helpers/factories';
 import { verifyPasswordSync } from '../src/lib/passwords';
 import { FileStore } from '../src/lib/files';
-import { users } from '../src/features/users/schema';
+import { users } from '../src/db/schema';
 import { eq } from 'drizzle-orm';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-users-'));

@@ -5,8 +5,10 @@ import SQLite from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import * as schema from './schema';
+import * as tables from './schema';
+import * as relations from './relations';
 
+const schema = { ...tables, ...relations };
 export type Schema = typeof schema;
 /** Anything reads and writes can run on: the database, or a transaction in it. */
 export type Db = BaseSQLiteDatabase<'sync', SQLite.RunResult, Schema>;
@@ -35,15 +37,6 @@ export function openDatabase(databasePath: string): Database {
 
 export function closeDatabase(db: Database): void {
   if (db.$client.open) db.$client.close();
-}
-
-/** True when the database answers a trivial query. */
-export function databaseIsHealthy(db: Database): boolean {
-  try {
-    return db.$client.prepare('select 1 as ok').get() !== undefined;
-  } catch {
-    return false;
-  }
 }
 
 /**

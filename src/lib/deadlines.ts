@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import Holidays from 'date-holidays';
-import { LONDON } from './dates';
+import { LONDON, londonDate } from './dates';
+import type { AgendaStatus, MeetingStatus, MinutesStatus } from './enums';
 
 /**
  * Statutory and scheme deadlines of a meeting, in London calendar dates.
@@ -159,5 +160,61 @@ export function meetingDeadlines(meetingDate: string, rules: DeadlineRules): Mee
     agendaPublishByEnd: endOfLondonDay(publishBy),
     questionsCloseAt: questionsCloseAt(meetingDate, rules.questionCutoffClearDays, rules.questionCutoffTime),
     minutesDueBy: minutesDueBy(meetingDate, rules.minutesDueWorkingDays),
+  };
+}
+
+/** What a meeting's deadlines depend on: its day, whether it goes ahead, and what has been published. */
+export interface DeadlineMeeting {
+  startsAt: Date;
+  status: MeetingStatus;
+  agendaStatus: AgendaStatus;
+  minutesStatus: MinutesStatus;
+}
+
+export interface DeadlineStatus {
+  kind: 'agenda' | 'minutes';
+  /** London date the deadline falls on. */
+  dueDate: string;
+  state: DeadlineState;
+  daysRemaining: number;
+}
+
+export interface MeetingDeadlineReport {
+  deadlines: MeetingDeadlines;
+  agenda: DeadlineStatus | null;
+  minutes: DeadlineStatus | null;
+  questionsOpen: boolean;
+}
+
+/** A meeting's deadlines under its committee's rules, and where each stands today. */
+export function meetingDeadlineReport(
+  meeting: DeadlineMeeting,
+  committee: DeadlineRules,
+  now: Date,
+): MeetingDeadlineReport {
+  const deadlines = meetingDeadlines(londonDate(meeting.startsAt), committee);
+  const today = londonDate(now);
+  const live = meeting.status === 'scheduled' || meeting.status === 'held';
+  return {
+    deadlines,
+    agenda: live
+      ? {
+          kind: 'agenda',
+          dueDate: deadlines.agendaPublishBy,
+          ...deadlineState(deadlines.agendaPublishBy, today, meeting.agendaStatus === 'published'),
+        }
+      : null,
+    minutes: live
+      ? {
+          kind: 'minutes',
+          dueDate: deadlines.minutesDueBy,
+          ...deadlineState(
+            deadlines.minutesDueBy,
+            today,
+            meeting.minutesStatus === 'published' || meeting.minutesStatus === 'approved',
+          ),
+        }
+      : null,
+    questionsOpen: live && now < deadlines.questionsCloseAt,
   };
 }

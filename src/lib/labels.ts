@@ -1,8 +1,5 @@
-import type { MembershipRole, CommitteeKind } from '../features/committees/schema';
+import type { MembershipRole, CommitteeKind, MeetingStatus, DocumentKind, DeclarationKind } from './enums';
 import { formatDateTime } from './dates';
-import type { MeetingStatus } from '../features/meetings/schema';
-import type { DocumentKind } from '../features/documents/schema';
-import type { DeclarationKind } from '../features/minutes/schema';
 
 /** The words people use for the codes we store. */
 export const MEMBERSHIP_ROLE_LABELS: Record<MembershipRole, string> = {
@@ -218,3 +215,12 @@ export const PERSON_KIND_LABELS: Record<'councillor' | 'co_optee' | 'officer' | 
   partner: 'Partner organisation (NHS and others)',
   public: 'Member of the public',
 };
+
+/** The pages an item's papers take in the pack: from the first one's first page to the last one's last. */
+export function paperSpan(
+  papers: { packStartPage: number | null; packEndPage: number | null }[],
+): { start: number; end: number } | null {
+  const starts = papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
+  const ends = papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
+  return starts.length === 0 ? null : { start: Math.min(...starts), end: Math.max(...ends) };
+}

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { ACCESS_LEVELS, allows, type Access } from '../features/auth/permissions';
+import { ACCESS_LEVELS, allows, type Access } from '../lib/permissions';
 import { resolveScope } from '../features/auth/scope';
 import { recordAudit } from '../features/audit/commands';
 import { actorOf } from './auth';

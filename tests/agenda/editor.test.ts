@@ -7,11 +7,14 @@ import { parse, textOf } from '../helpers/html';
 import { makeEncryptedPdf, makePdf } from '../helpers/pdf';
 import { createCommittee, createMeeting, createPerson, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { agendaItemPresenters, agendaItems } from '../../src/features/agenda/schema';
-import { documents } from '../../src/features/documents/schema';
-import { people } from '../../src/features/people/schema';
-import { workProgrammeEntries } from '../../src/features/work-programme/schema';
-import { resolutions } from '../../src/features/minutes/schema';
+import {
+  agendaItemPresenters,
+  agendaItems,
+  documents,
+  people,
+  workProgrammeEntries,
+  resolutions,
+} from '../../src/db/schema';
 
 let app: FastifyInstance;
 let db: Database;

@@ -7,8 +7,7 @@ import { parse, textOf } from '../helpers/html';
 import { makePdf, pdfPageTexts } from '../helpers/pdf';
 import { createCommittee, createMeeting, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { agendaItems, agendaVersions } from '../../src/features/agenda/schema';
-import { documents } from '../../src/features/documents/schema';
+import { agendaItems, agendaVersions, documents } from '../../src/db/schema';
 
 /**
  * Publishing an agenda, on time and late, supplements, what the public may

@@ -4,8 +4,7 @@ import { buildTestApp } from '../helpers/app';
 import { Client, DEMO_MEMBER } from '../helpers/client';
 import { parse } from '../helpers/html';
 import type { Database } from '../../src/db/client';
-import { actionUpdates, actions, actionOwners } from '../../src/features/actions/schema';
-import { users } from '../../src/features/users/schema';
+import { actionUpdates, actions, actionOwners, users } from '../../src/db/schema';
 import { eq } from 'drizzle-orm';
 
 let app: FastifyInstance;

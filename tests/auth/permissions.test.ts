@@ -18,17 +18,19 @@ import {
   TEST_PASSWORD,
 } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { actionOwners } from '../../src/features/actions/schema';
-import { auditLog } from '../../src/features/audit/schema';
-import { organisations } from '../../src/features/organisations/schema';
-import { committees } from '../../src/features/committees/schema';
-import { agendaItemPresenters } from '../../src/features/agenda/schema';
-import { documents } from '../../src/features/documents/schema';
-import { workProgrammeEntries } from '../../src/features/work-programme/schema';
+import {
+  actionOwners,
+  auditLog,
+  organisations,
+  committees,
+  agendaItemPresenters,
+  documents,
+  workProgrammeEntries,
+} from '../../src/db/schema';
 import { makePdf } from '../helpers/pdf';
 import { publishAgenda } from '../../src/features/agenda/commands';
 import { eq } from 'drizzle-orm';
-import type { Access } from '../../src/features/auth/permissions';
+import type { Access } from '../../src/lib/permissions';
 import { manage } from '../../src/plugins/manage';
 
 /**

@@ -6,10 +6,8 @@ import { Client, DEMO_CLERK } from '../helpers/client';
 import { parse, textOf } from '../helpers/html';
 import { createCommittee, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { sessions } from '../../src/features/auth/schema';
-import { auditLog } from '../../src/features/audit/schema';
+import { sessions, auditLog, users } from '../../src/db/schema';
 import { setUserDisabled } from '../../src/features/users/commands';
-import { users } from '../../src/features/users/schema';
 import { systemActor } from '../../src/features/audit/commands';
 import { safeNext } from '../../src/features/auth/redirects';
 

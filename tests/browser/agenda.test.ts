@@ -11,8 +11,7 @@ import {
   tabTo,
 } from '../helpers/browser';
 import { createMeeting } from '../helpers/factories';
-import { meetings } from '../../src/features/meetings/schema';
-import { committees } from '../../src/features/committees/schema';
+import { meetings, committees } from '../../src/db/schema';
 
 /**
  * The demo clerk builds an agenda with the keyboard alone: reaching every

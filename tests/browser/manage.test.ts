@@ -5,8 +5,7 @@ import { eq } from 'drizzle-orm';
 import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
 import { DEMO_CLERK, DEMO_MEMBER } from '../helpers/client';
 import { createUser, TEST_PASSWORD } from '../helpers/factories';
-import { actionOwners } from '../../src/features/actions/schema';
-import { users } from '../../src/features/users/schema';
+import { actionOwners, users } from '../../src/db/schema';
 
 let browser: Browser;
 let app: FastifyInstance;

@@ -13,12 +13,17 @@ import {
   tabTo,
 } from '../helpers/browser';
 import { createMeeting } from '../helpers/factories';
-import { meetings } from '../../src/features/meetings/schema';
-import { committees } from '../../src/features/committees/schema';
-import { agendaItems } from '../../src/features/agenda/schema';
-import { people } from '../../src/features/people/schema';
-import { attendance, declarations, resolutions } from '../../src/features/minutes/schema';
-import { actionOwners, actions } from '../../src/features/actions/schema';
+import {
+  meetings,
+  committees,
+  agendaItems,
+  people,
+  attendance,
+  declarations,
+  resolutions,
+  actionOwners,
+  actions,
+} from '../../src/db/schema';
 
 /**
  * A short live meeting minuted by the demo clerk with the keyboard alone:

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
-import { meetings } from '../../src/features/meetings/schema';
+import { meetings } from '../../src/db/schema';
 
 /**
  * What a new user sees in a real browser: the demo committee's pages, each

@@ -157,7 +157,7 @@ describe('database schema and migrations', () => {
         path.resolve('node_modules/drizzle-kit/bin.cjs'),
         'generate',
         '--dialect=sqlite',
-        '--schema=./src/db/schema.ts',
+        '--schema=./src/db/schema/index.ts',
         // drizzle-kit prefixes './' to the folder, so it must be relative.
         `--out=${path.relative(process.cwd(), copy)}`,
         '--casing=snake_case',

@@ -3,16 +3,24 @@
  * returns it; pass overrides for what the test is about.
  */
 import type { Db } from '../../src/db/client';
-import { committees, memberships } from '../../src/features/committees/schema';
-import { people } from '../../src/features/people/schema';
-import { meetings } from '../../src/features/meetings/schema';
-import { agendaItems, agendaItemPresenters } from '../../src/features/agenda/schema';
-import { documents } from '../../src/features/documents/schema';
-import { publicQuestions } from '../../src/features/questions/schema';
-import { attendance, declarations, resolutions } from '../../src/features/minutes/schema';
-import { actions, actionOwners } from '../../src/features/actions/schema';
+import {
+  committees,
+  memberships,
+  people,
+  meetings,
+  agendaItems,
+  agendaItemPresenters,
+  documents,
+  publicQuestions,
+  attendance,
+  declarations,
+  resolutions,
+  actions,
+  actionOwners,
+  users,
+  userCommittees,
+} from '../../src/db/schema';
 import { fromLondon } from '../../src/lib/dates';
-import { users, userCommittees } from '../../src/features/users/schema';
 import { hashPasswordSync } from '../../src/lib/passwords';
 
 let seq = 0;

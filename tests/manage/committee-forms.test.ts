@@ -6,8 +6,7 @@ import { Client } from '../helpers/client';
 import { parse } from '../helpers/html';
 import { createCommittee, createMembership, createPerson, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { committees, memberships } from '../../src/features/committees/schema';
-import { userCommittees } from '../../src/features/users/schema';
+import { committees, memberships, userCommittees } from '../../src/db/schema';
 
 let app: FastifyInstance;
 let db: Database;

@@ -6,9 +6,7 @@ import { Client } from '../helpers/client';
 import { parse } from '../helpers/html';
 import { createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { organisations } from '../../src/features/organisations/schema';
-import { people } from '../../src/features/people/schema';
-import { auditLog } from '../../src/features/audit/schema';
+import { organisations, people, auditLog } from '../../src/db/schema';
 
 let app: FastifyInstance;
 let db: Database;

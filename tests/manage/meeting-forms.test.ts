@@ -6,7 +6,7 @@ import { Client } from '../helpers/client';
 import { parse, tableRows, textOf } from '../helpers/html';
 import { createCommittee, createMeeting, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { meetings } from '../../src/features/meetings/schema';
+import { meetings } from '../../src/db/schema';
 
 const NOW = new Date('2030-06-03T09:00:00Z'); // Monday 3 June 2030, 10am London
 let app: FastifyInstance;

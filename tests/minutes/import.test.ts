@@ -14,13 +14,18 @@ import type { Database } from '../../src/db/client';
 import { closeDatabase, openDatabase } from '../../src/db/client';
 import { loadDemoData } from '../../src/features/demo/commands';
 import { FileStore } from '../../src/lib/files';
-import { agendaItems } from '../../src/features/agenda/schema';
-import { meetings } from '../../src/features/meetings/schema';
-import { committees } from '../../src/features/committees/schema';
-import { people } from '../../src/features/people/schema';
-import { attendance, declarations, resolutions } from '../../src/features/minutes/schema';
-import { actionOwners, actions } from '../../src/features/actions/schema';
-import { auditLog } from '../../src/features/audit/schema';
+import {
+  agendaItems,
+  meetings,
+  committees,
+  people,
+  attendance,
+  declarations,
+  resolutions,
+  actionOwners,
+  actions,
+  auditLog,
+} from '../../src/db/schema';
 
 /** Importing minutes from plain text: the upload and preview on the minutes screen, and the command line. */
 const MINUTES = fs.readFileSync('tests/fixtures/hasc-2020-11-05-minutes.txt');

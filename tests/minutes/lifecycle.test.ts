@@ -15,17 +15,18 @@ import {
   TEST_PASSWORD,
 } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { agendaItems } from '../../src/features/agenda/schema';
-import { meetings } from '../../src/features/meetings/schema';
 import {
+  agendaItems,
+  meetings,
   attendance,
   declarations,
   minutesAmendments,
   minutesVersions,
   resolutions,
-} from '../../src/features/minutes/schema';
-import { actionOwners, actions } from '../../src/features/actions/schema';
-import { auditLog } from '../../src/features/audit/schema';
+  actionOwners,
+  actions,
+  auditLog,
+} from '../../src/db/schema';
 
 /**
  * Minutes from draft to published to approved to amended: each version kept

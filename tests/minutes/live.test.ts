@@ -14,12 +14,18 @@ import {
   TEST_PASSWORD,
 } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { attendance, declarations, resolutions } from '../../src/features/minutes/schema';
-import { actionOwners, actionUpdates, actions } from '../../src/features/actions/schema';
-import { agendaItems } from '../../src/features/agenda/schema';
-import { meetings } from '../../src/features/meetings/schema';
-import { people } from '../../src/features/people/schema';
-import { auditLog } from '../../src/features/audit/schema';
+import {
+  attendance,
+  declarations,
+  resolutions,
+  actionOwners,
+  actionUpdates,
+  actions,
+  agendaItems,
+  meetings,
+  people,
+  auditLog,
+} from '../../src/db/schema';
 
 /**
  * The minute-taking screen through its routes: what a clerk records during a

@@ -21,8 +21,7 @@ import {
 import type { Database } from '../../src/db/client';
 import { publishAgenda } from '../../src/features/agenda/commands';
 import { publishMinutes } from '../../src/features/minutes/commands';
-import { agendaItems } from '../../src/features/agenda/schema';
-import { meetings } from '../../src/features/meetings/schema';
+import { agendaItems, meetings } from '../../src/db/schema';
 
 const NOW = new Date('2030-01-15T12:00:00Z');
 

@@ -1,6 +1,6 @@
 import type { ActionDetail } from '../../src/features/actions/queries';
 import type { HistoryEntry } from '../../src/features/audit/queries';
-import { ACTION_STATUSES } from '../../src/features/actions/schema';
+import { ACTION_STATUSES } from '../../src/lib/enums';
 import { formatCalendarDate, formatDate, formatDateTime, isoLondon } from '../../src/lib/dates';
 import { ACTION_STATUS_LABELS } from '../../src/lib/labels';
 import { errorList, type FieldErrors } from '../../src/lib/validation';

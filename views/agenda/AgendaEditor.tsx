@@ -1,6 +1,5 @@
 import type { AgendaEditorData, EditorItem, PackState } from '../../src/features/agenda/editor';
-import { AGENDA_ITEM_KINDS } from '../../src/features/agenda/schema';
-import { DOCUMENT_KINDS } from '../../src/features/documents/schema';
+import { AGENDA_ITEM_KINDS, DOCUMENT_KINDS } from '../../src/lib/enums';
 import { formatCalendarDay, formatDate, formatDateTime } from '../../src/lib/dates';
 import { DOCUMENT_KIND_LABELS, fileSize, presenterLabel } from '../../src/lib/labels';
 import { SCHEDULE_12A_PARAGRAPHS, exemptNotice } from '../../src/lib/schedule12a';

@@ -1,7 +1,8 @@
-import type { PublicMeeting } from '../../src/features/meetings/queries';
-import { paperSpan, type PublicAgendaItem } from '../../src/features/agenda/queries';
+import type { MeetingSummary } from '../../src/features/meetings/queries';
+import type { PublicAgenda } from '../../src/features/agenda/queries';
+import { type PublicAgendaItem } from '../../src/features/agenda/queries';
+import { paperSpan, pageNumbers, presenterLabel } from '../../src/lib/labels';
 import { formatDate, formatTime } from '../../src/lib/dates';
-import { pageNumbers, presenterLabel } from '../../src/lib/labels';
 import { exemptNotice } from '../../src/lib/schedule12a';
 
 function pages(item: Extract<PublicAgendaItem, { exempt: false }>): string {
@@ -10,8 +11,13 @@ function pages(item: Extract<PublicAgendaItem, { exempt: false }>): string {
 }
 
 /** The agenda as a single printable page, laid out like a front sheet. */
-export function PrintableAgenda({ meeting }: { meeting: PublicMeeting }): JSX.Element {
-  const agenda = meeting.agenda;
+export function PrintableAgenda({
+  meeting,
+  agenda,
+}: {
+  meeting: MeetingSummary;
+  agenda: PublicAgenda | null;
+}): JSX.Element {
   return (
     <div class="app-printable">
       <p class="govuk-body app-no-print">

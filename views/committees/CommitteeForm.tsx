@@ -1,5 +1,5 @@
-import { COMMITTEE_FIELDS } from '../../src/features/committees/commands';
-import { COMMITTEE_KINDS } from '../../src/features/committees/schema';
+import { COMMITTEE_FIELDS } from '../../src/lib/fields';
+import { COMMITTEE_KINDS } from '../../src/lib/enums';
 import { COMMITTEE_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Input, Select, Textarea } from '../components/Field';

@@ -1,5 +1,5 @@
-import { MEMBERSHIP_ROLES } from '../../src/features/committees/schema';
-import { MEMBERSHIP_FIELDS } from '../../src/features/committees/commands';
+import { MEMBERSHIP_ROLES } from '../../src/lib/enums';
+import { MEMBERSHIP_FIELDS } from '../../src/lib/fields';
 import type { DateParts } from '../../src/lib/forms';
 import { formatCalendarDate } from '../../src/lib/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';

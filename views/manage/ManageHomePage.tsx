@@ -1,5 +1,5 @@
 import type { Dashboard } from '../../src/features/dashboard/queries';
-import type { DueItem } from '../../src/features/meetings/deadlines';
+import type { DueItem } from '../../src/features/meetings/queries';
 import { formatCalendarDay, formatShortDate } from '../../src/lib/dates';
 import { MeetingList } from '../meetings/MeetingList';
 import { ActionTable } from './ActionTable';

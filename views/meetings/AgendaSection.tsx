@@ -1,11 +1,6 @@
-import {
-  paperSpan,
-  type PublicAgenda,
-  type PublicAgendaItem,
-  type PublicQuestion,
-} from '../../src/features/agenda/queries';
+import { type PublicAgenda, type PublicAgendaItem, type PublicQuestion } from '../../src/features/agenda/queries';
+import { paperSpan, DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
-import { DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { SCHEDULE_12A, exemptNotice } from '../../src/lib/schedule12a';
 

@@ -1,8 +1,8 @@
-import { MEETING_FIELDS } from '../../src/features/meetings/commands';
+import { MEETING_FIELDS } from '../../src/lib/fields';
 import type { DateParts } from '../../src/lib/forms';
 import type { FieldErrors } from '../../src/lib/validation';
 import type { HistoryEntry } from '../../src/features/audit/queries';
-import type { MeetingDeadlineReport, DeadlineStatus } from '../../src/features/meetings/deadlines';
+import type { MeetingDeadlineReport, DeadlineStatus } from '../../src/lib/deadlines';
 import { formatCalendarDay, formatDate, formatDateTime, formatTime } from '../../src/lib/dates';
 import { MEETING_STATUS_LABELS } from '../../src/lib/labels';
 import { errorList } from '../../src/lib/validation';

@@ -1,4 +1,4 @@
-import type { PublicMeeting } from '../../src/features/meetings/queries';
+import type { PublicMeeting } from '../../src/features/meetings/public';
 import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { MEETING_STATUS_LABELS } from '../../src/lib/labels';
 import { SummaryList, type SummaryListRow } from '../components/SummaryList';

@@ -5,7 +5,7 @@ import {
   attendeeNames,
   declarationSentence,
   withheldNotice,
-} from '../../src/features/minutes/wording';
+} from '../../src/lib/wording';
 import { formatDate, formatDateTime, formatTime, isoLondon } from '../../src/lib/dates';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { exemptNotice } from '../../src/lib/schedule12a';

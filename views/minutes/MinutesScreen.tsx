@@ -4,9 +4,8 @@ import {
   type MinutesEditorItem,
   type MinutesStateData,
 } from '../../src/features/minutes/queries';
-import { actionLine, approvalSentence, declarationSentence } from '../../src/features/minutes/wording';
-import { MEMBER_STATUSES } from '../../src/features/minutes/commands';
-import { DECLARATION_KINDS, RESOLUTION_OUTCOMES } from '../../src/features/minutes/schema';
+import { actionLine, approvalSentence, declarationSentence } from '../../src/lib/wording';
+import { MEMBER_STATUSES, DECLARATION_KINDS, RESOLUTION_OUTCOMES } from '../../src/lib/enums';
 import { formatCalendarDate, formatDate, formatDateTime, formatTime, londonDate } from '../../src/lib/dates';
 import { partsOf } from '../../src/lib/forms';
 import { DECLARATION_KIND_LABELS, MEMBER_ATTENDANCE_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';

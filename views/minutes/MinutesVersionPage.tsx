@@ -1,5 +1,5 @@
 import { WarningText } from '../components/WarningText';
-import type { PublicMeeting } from '../../src/features/meetings/queries';
+import type { MeetingSummary } from '../../src/features/meetings/queries';
 import type { PublicMinutes } from '../../src/features/minutes/queries';
 import type { SectionChange } from '../../src/features/minutes/diff';
 import { formatDate, formatDateTime } from '../../src/lib/dates';
@@ -47,7 +47,7 @@ export function MinutesVersionPage({
   latestVersion,
   changes,
 }: {
-  meeting: PublicMeeting;
+  meeting: MeetingSummary;
   version: PublicMinutes;
   latestVersion: number;
   changes: SectionChange[] | null;

@@ -1,6 +1,6 @@
 import type { listOrganisations } from '../../src/features/organisations/queries';
-import { ORGANISATION_KINDS } from '../../src/features/organisations/schema';
-import { ORGANISATION_FIELDS } from '../../src/features/organisations/commands';
+import { ORGANISATION_KINDS } from '../../src/lib/enums';
+import { ORGANISATION_FIELDS } from '../../src/lib/fields';
 import { ORGANISATION_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Input, Select } from '../components/Field';

@@ -1,6 +1,6 @@
 import type { PersonListing } from '../../src/features/people/queries';
-import { PERSON_KINDS } from '../../src/features/people/schema';
-import { PERSON_FIELDS } from '../../src/features/people/commands';
+import { PERSON_KINDS } from '../../src/lib/enums';
+import { PERSON_FIELDS } from '../../src/lib/fields';
 import { PERSON_KIND_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Input, Select } from '../components/Field';

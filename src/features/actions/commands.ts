@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
-import { ACTION_STATUSES, actionUpdates, actions } from './schema';
+import { actionUpdates, actions } from '../../db/schema';
+import { ACTION_STATUSES } from '../../lib/enums';
 
 const actionUpdateSchema = z
   .object({

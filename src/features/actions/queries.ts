@@ -1,10 +1,7 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems } from '../agenda/schema';
-import { meetings } from '../meetings/schema';
-import { committees } from '../committees/schema';
-import { people } from '../people/schema';
-import { actionOwners, actionUpdates, actions, type ActionStatus } from './schema';
+import { agendaItems, meetings, committees, people, actionOwners, actionUpdates, actions } from '../../db/schema';
+import type { ActionStatus } from '../../lib/enums';
 
 export interface ActionSummary {
   id: number;

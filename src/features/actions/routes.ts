@@ -3,7 +3,7 @@ import { parseId } from '../../lib/params';
 import { field, type FieldErrors } from '../../lib/validation';
 import { actorOf } from '../../plugins/auth';
 import { wantsFragment } from '../../plugins/views';
-import { allows } from '../auth/permissions';
+import { allows } from '../../lib/permissions';
 import { recordHistory } from '../audit/queries';
 import { ActionPage, ActionPanel } from '../../../views/actions/ActionPage';
 import { getAction, type ActionDetail } from './queries';

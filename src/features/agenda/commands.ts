@@ -10,14 +10,19 @@ import type { FileStore, UploadedFile } from '../../lib/files';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, systemActor, type Actor } from '../audit/commands';
 import { LockedError } from '../../lib/errors';
-import { resolutions } from '../minutes/schema';
-import { actions } from '../actions/schema';
-import { meetings } from '../meetings/schema';
+import {
+  resolutions,
+  actions,
+  meetings,
+  documents,
+  workProgrammeEntries,
+  agendaItemPresenters,
+  agendaItems,
+  agendaVersions,
+} from '../../db/schema';
 import { getMeetingWithCommittee } from '../meetings/queries';
-import { DOCUMENT_KINDS, documents } from '../documents/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
+import { DOCUMENT_KINDS, AGENDA_ITEM_KINDS, type AgendaItemKind } from '../../lib/enums';
 import { checkPersonChoice, personFromChoice } from '../people/commands';
-import { AGENDA_ITEM_KINDS, agendaItemPresenters, agendaItems, agendaVersions, type AgendaItemKind } from './schema';
 import { agendaVersionRow, buildAgendaSnapshot } from './queries';
 import { layoutPack } from './pack';
 import { packInputFor } from './pack-input';
@@ -103,16 +108,6 @@ const itemSchema = z
       });
     }
   });
-
-export const ITEM_FIELDS = [
-  'title',
-  'purpose',
-  'kind',
-  'plannedStart',
-  'durationMinutes',
-  'exemptParagraph',
-  'exemptReason',
-] as const;
 
 function checkItem(form: Record<string, string>): Validated<z.output<typeof itemSchema>> {
   const checked = validate(itemSchema, form);
@@ -465,8 +460,6 @@ async function inspectPdf(
     return { ok: false, error: 'The PDF cannot be read: it may be damaged. Save it again and upload it' };
   }
 }
-
-export const PAPER_FIELDS = ['title', 'kind', 'exemptParagraph'] as const;
 
 /** Uploads a paper (a PDF) and attaches it to an item. */
 export async function attachPaper(

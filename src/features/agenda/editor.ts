@@ -3,13 +3,18 @@ import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { agendaPublishBy, deadlineState } from '../../lib/deadlines';
 import { getMeetingWithCommittee } from '../meetings/queries';
-import { people } from '../people/schema';
-import { documents } from '../documents/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
-import { agendaItemPresenters, agendaItems, agendaVersions, type PackStatus } from './schema';
+import {
+  people,
+  documents,
+  workProgrammeEntries,
+  agendaItemPresenters,
+  agendaItems,
+  agendaVersions,
+} from '../../db/schema';
+import type { PackStatus } from '../../lib/enums';
 import { agendaVersionRow, buildAgendaSnapshot } from './queries';
 import { effectiveStarts } from './times';
-import type { AgendaSnapshot } from './snapshot';
+import type { AgendaSnapshot } from '../../db/schema';
 
 export interface EditorItem {
   id: number;

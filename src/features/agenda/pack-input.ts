@@ -4,7 +4,7 @@ import { MEMBERSHIP_ROLE_LABELS } from '../../lib/labels';
 import { clerkOf, membersOn } from '../committees/queries';
 import { getMeetingWithCommittee } from '../meetings/queries';
 import type { PackInput } from './pack';
-import type { AgendaSnapshot } from './snapshot';
+import type { AgendaSnapshot } from '../../db/schema';
 
 /** What a pack's front sheet shows about a meeting: the committee, its members on the day, the clerk. */
 export function packInputFor(db: Db, meetingId: number, snapshot: AgendaSnapshot, version: number): PackInput {

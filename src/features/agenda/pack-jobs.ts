@@ -2,8 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/client';
 import type { FileStore } from '../../lib/files';
-import { documents } from '../documents/schema';
-import { agendaVersions } from './schema';
+import { documents, agendaVersions } from '../../db/schema';
 import { buildPacks, layoutPack } from './pack';
 import { packInputFor } from './pack-input';
 

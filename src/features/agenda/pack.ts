@@ -4,7 +4,7 @@ import { PDFDocument as PdfLibDocument, StandardFonts, rgb } from 'pdf-lib';
 import { formatDate, formatTime } from '../../lib/dates';
 import { listInWords, presenterLabel } from '../../lib/labels';
 import { exemptNotice } from '../../lib/schedule12a';
-import type { AgendaSnapshotItem } from './snapshot';
+import type { AgendaSnapshotItem } from '../../db/schema';
 
 /**
  * The agenda pack: a front sheet (committee, date, time, venue, membership,

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems, agendaVersions, type PackStatus } from './schema';
-import { publicQuestions } from '../questions/schema';
-import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from './snapshot';
+import { agendaItems, agendaVersions, publicQuestions } from '../../db/schema';
+import type { PackStatus } from '../../lib/enums';
+import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
 import { effectiveStarts } from './times';
 
 /**
@@ -81,15 +81,6 @@ export interface PublishedAgendaVersion {
   snapshot: AgendaSnapshot;
   /** The public agenda pack of this version, when built. */
   pack?: { status: PackStatus; pages: number | null; bytes: number | null };
-}
-
-/** The pages an item's papers take in the pack: from the first one's first page to the last one's last. */
-export function paperSpan(
-  papers: { packStartPage: number | null; packEndPage: number | null }[],
-): { start: number; end: number } | null {
-  const starts = papers.map((p) => p.packStartPage).filter((n): n is number => n !== null);
-  const ends = papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
-  return starts.length === 0 ? null : { start: Math.min(...starts), end: Math.max(...ends) };
 }
 
 /** A stored published version of a meeting's agenda: the one numbered, or the latest. */

@@ -8,14 +8,11 @@ import { fields } from '../../lib/validation';
 import { formatDate } from '../../lib/dates';
 import { actorOf } from '../../plugins/auth';
 import { wantsFragment } from '../../plugins/views';
-import { canManageCommittee } from '../auth/permissions';
-import { documents } from '../documents/schema';
-import { agendaItems, agendaVersions } from './schema';
+import { canManageCommittee } from '../../lib/permissions';
+import { documents, agendaItems, agendaVersions } from '../../db/schema';
 import { getAgendaEditor, latestPack } from './editor';
-import { agendaVersionRow, publishedAgendaOf, toPublicAgenda } from './queries';
+import { agendaVersionRow, getPublicAgenda, publishedAgendaOf, toPublicAgenda } from './queries';
 import {
-  ITEM_FIELDS,
-  PAPER_FIELDS,
   addFromWorkProgramme,
   addItem,
   addPresenter,
@@ -28,6 +25,7 @@ import {
   startWithStandardItems,
   updateItem,
 } from './commands';
+import { ITEM_FIELDS, PAPER_FIELDS } from '../../lib/fields';
 import {
   AgendaEditor,
   AgendaEditorPage,
@@ -38,7 +36,7 @@ import {
 } from '../../../views/agenda/AgendaEditor';
 import { AgendaVersionPage } from '../../../views/agenda/AgendaVersionPage';
 import { PrintableAgenda } from '../../../views/agenda/PrintableAgenda';
-import { getPublicMeeting } from '../meetings/queries';
+import { getMeetingSummary } from '../meetings/queries';
 import { ClientErrorPage } from '../../../views/errors/ErrorPages';
 
 type MeetingParams = { Params: { meetingId: string } };
@@ -93,12 +91,12 @@ function packNotReady(reply: FastifyReply, status: string) {
 export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/meetings/:id/agenda/print', async (request, reply) => {
     const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id);
+    const meeting = id === null ? null : getMeetingSummary(app.db, id);
     if (!meeting) return reply.callNotFound();
     return reply.page({
       title: `Agenda: ${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
       nav: 'meetings',
-      body: PrintableAgenda({ meeting }),
+      body: PrintableAgenda({ meeting, agenda: getPublicAgenda(app.db, meeting.id) }),
     });
   });
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { desc } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog } from './schema';
+import { auditLog } from '../../db/schema';
 
 /** Who did something: a signed-in user, or the system (command line, demo loader). */
 export interface Actor {

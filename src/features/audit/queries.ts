@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { auditLog } from './schema';
+import { auditLog } from '../../db/schema';
 import { GENESIS_HASH, chainHash } from './commands';
 
 /** The whole trail in pages of a thousand rows, so memory stays flat however long it grows. */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { dummyHash, verifyPassword } from '../../lib/passwords';
 import { recordAudit, type Actor } from '../audit/commands';
-import { users } from '../users/schema';
+import { users } from '../../db/schema';
 import { findUserByEmail } from '../users/queries';
 
 export type SignInResult = { ok: true; userId: number; email: string } | { ok: false };

@@ -1,18 +1,24 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { parseId, parseSlug } from '../../lib/params';
-import { committees, memberships } from '../committees/schema';
-import { organisations } from '../organisations/schema';
-import { people } from '../people/schema';
-import { meetings } from '../meetings/schema';
-import { agendaItemPresenters, agendaItems } from '../agenda/schema';
-import { documents } from '../documents/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
-import { actions } from '../actions/schema';
+import {
+  committees,
+  memberships,
+  organisations,
+  people,
+  meetings,
+  agendaItemPresenters,
+  agendaItems,
+  documents,
+  workProgrammeEntries,
+  actions,
+  users,
+  attendance,
+  declarations,
+  resolutions,
+} from '../../db/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
-import { users } from '../users/schema';
-import { attendance, declarations, resolutions } from '../minutes/schema';
-import { EMPTY_SCOPE, type Scope } from './permissions';
+import { EMPTY_SCOPE, type Scope } from '../../lib/permissions';
 
 /**
  * Finds what a /manage URL's parameters point at. Returns null when a

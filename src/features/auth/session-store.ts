@@ -3,7 +3,7 @@ import { eq, lt } from 'drizzle-orm';
 import type { Session } from 'fastify';
 import './session-types';
 import type { Db } from '../../db/client';
-import { sessions } from './schema';
+import { sessions } from '../../db/schema';
 
 type Callback<T = void> = (err?: Error | null, result?: T) => void;
 

@@ -6,31 +6,12 @@ import { formatCalendarDate } from '../../lib/dates';
 import { MEMBERSHIP_ROLE_LABELS } from '../../lib/labels';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
-import { people } from '../people/schema';
-import { userCommittees } from '../users/schema';
-import { COMMITTEE_KINDS, COMMITTEE_STATUSES, MEMBERSHIP_ROLES, committees, memberships } from './schema';
+import { people, userCommittees, committees, memberships } from '../../db/schema';
+import { COMMITTEE_KINDS, COMMITTEE_STATUSES, MEMBERSHIP_ROLES } from '../../lib/enums';
+import { COMMITTEE_FIELDS } from '../../lib/fields';
 
 /** Words that are pages under /manage/committees, so cannot be slugs. */
 const RESERVED_SLUGS = new Set(['new', 'edit']);
-
-/** The committee form's fields, in the order it shows them (and its error summary lists them). */
-export const COMMITTEE_FIELDS = [
-  'name',
-  'slug',
-  'kind',
-  'remit',
-  'clerkPersonId',
-  'contactEmail',
-  'contactPhone',
-  'noticeClearDays',
-  'minutesDueWorkingDays',
-  'responseDueMonths',
-  'questionCutoffTime',
-  'questionCutoffClearDays',
-  'questionWordLimit',
-  'questionsPerPerson',
-  'status',
-] as const;
 
 /** A new committee's form: the table's own defaults (five clear days' notice, questions at noon …), a select committee. */
 export const DEFAULT_COMMITTEE_VALUES: Record<(typeof COMMITTEE_FIELDS)[number], string> = {
@@ -169,9 +150,6 @@ export function updateCommittee(
     return valid({ id, slug: after.slug });
   });
 }
-
-/** The membership form's fields besides its dates (`from`, `to`), in the order it shows them. */
-export const MEMBERSHIP_FIELDS = ['personId', 'role', 'voting', 'representing'] as const;
 
 export interface MembershipForm {
   personId: string;

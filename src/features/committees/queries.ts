@@ -1,11 +1,8 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
-import { people } from '../people/schema';
-import { organisations } from '../organisations/schema';
-import { committees, memberships, type MembershipRole } from './schema';
-import { meetings } from '../meetings/schema';
-import { attendance } from '../minutes/schema';
+import { people, organisations, committees, memberships, meetings, attendance } from '../../db/schema';
+import type { MembershipRole } from '../../lib/enums';
 import { listCommitteeMeetings, type MeetingSummary } from '../meetings/queries';
 
 export interface CommitteeSummary {

@@ -9,14 +9,14 @@ import {
   listMemberships,
 } from './queries';
 import { calendarMeetingsOfCommittee } from '../meetings/queries';
-import { meetingsCalendar } from '../meetings/calendar';
+import { meetingsCalendar } from '../../lib/calendar';
 import { baseUrlOf } from '../../plugins/views';
 import { CommitteesPage } from '../../../views/committees/CommitteesPage';
 import { CommitteePage } from '../../../views/committees/CommitteePage';
 import { CommitteeOverviewPage } from '../../../views/manage/CommitteeOverviewPage';
 import { openActionsOfCommittees } from '../actions/queries';
 import { recordHistory } from '../audit/queries';
-import { canManageCommittee } from '../auth/permissions';
+import { canManageCommittee } from '../../lib/permissions';
 import { listPeople } from '../people/queries';
 import { actorOf } from '../../plugins/auth';
 import { fields, type FieldErrors } from '../../lib/validation';
@@ -25,14 +25,13 @@ import { londonDate } from '../../lib/dates';
 import { CommitteeForm } from '../../../views/committees/CommitteeForm';
 import { MembersPage, MembershipForm } from '../../../views/committees/MemberPages';
 import {
-  COMMITTEE_FIELDS,
   DEFAULT_COMMITTEE_VALUES,
-  MEMBERSHIP_FIELDS,
   createCommittee,
   saveMembership,
   updateCommittee,
   type MembershipForm as MembershipFormValues,
 } from './commands';
+import { COMMITTEE_FIELDS, MEMBERSHIP_FIELDS } from '../../lib/fields';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {

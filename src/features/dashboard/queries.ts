@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { committees } from '../committees/schema';
-import { listUpcomingMeetings, type MeetingSummary } from '../meetings/queries';
+import { committees } from '../../db/schema';
+import { listUpcomingMeetings, type MeetingSummary, dueAndMissed, type DueItem } from '../meetings/queries';
 import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
 import type { CurrentUser } from '../users/queries';
-import { dueAndMissed, type DueItem } from '../meetings/deadlines';
 
 export interface Dashboard {
   committees: { id: number; slug: string; name: string }[];

@@ -1,20 +1,28 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { fromLondon } from '../../lib/dates';
-import { organisations } from '../organisations/schema';
-import { people } from '../people/schema';
-import { committees, memberships } from '../committees/schema';
-import { meetings } from '../meetings/schema';
-import { agendaItemPresenters, agendaItems } from '../agenda/schema';
-import { documents } from '../documents/schema';
-import { publicQuestions } from '../questions/schema';
-import { attendance, declarations, resolutions } from '../minutes/schema';
-import { actionOwners, actions } from '../actions/schema';
-import { inquiries } from '../inquiries/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
+import {
+  organisations,
+  people,
+  committees,
+  memberships,
+  meetings,
+  agendaItemPresenters,
+  agendaItems,
+  documents,
+  publicQuestions,
+  attendance,
+  declarations,
+  resolutions,
+  actionOwners,
+  actions,
+  inquiries,
+  workProgrammeEntries,
+  users,
+  userCommittees,
+} from '../../db/schema';
 import { publishAgenda } from '../agenda/commands';
 import { publishMinutes } from '../minutes/commands';
-import { users, userCommittees } from '../users/schema';
 import { recordAudit, systemActor } from '../audit/commands';
 import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';

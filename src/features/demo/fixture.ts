@@ -5,16 +5,23 @@
  * pack; where the pack is silent the field is left empty rather than guessed,
  * and the few choices made are marked "not in the pack".
  */
-import type { OrganisationKind } from '../organisations/schema';
-import type { PersonKind } from '../people/schema';
-import type { CommitteeKind, MembershipRole } from '../committees/schema';
-import type { MeetingStatus } from '../meetings/schema';
-import type { AgendaItemKind } from '../agenda/schema';
-import type { DocumentKind } from '../documents/schema';
-import type { AnswerKind, QuestionStatus } from '../questions/schema';
-import type { AttendanceStatus, DeclarationKind, ResolutionOutcome } from '../minutes/schema';
-import type { InquiryKind, InquiryStatus } from '../inquiries/schema';
-import type { WorkProgrammeStatus } from '../work-programme/schema';
+import type {
+  OrganisationKind,
+  PersonKind,
+  CommitteeKind,
+  MembershipRole,
+  MeetingStatus,
+  AgendaItemKind,
+  DocumentKind,
+  AnswerKind,
+  QuestionStatus,
+  AttendanceStatus,
+  DeclarationKind,
+  ResolutionOutcome,
+  InquiryKind,
+  InquiryStatus,
+  WorkProgrammeStatus,
+} from '../../lib/enums';
 import { MINUTE_TEXT_2020_11_05 } from './minutes-2020-11-05';
 
 export interface DemoOrganisation {

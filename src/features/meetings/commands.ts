@@ -1,14 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
 import { fromLondon, londonDate } from '../../lib/dates';
-import { dateFromParts, parseTime, type DateParts } from '../../lib/forms';
-import { optionalUrl } from '../../lib/forms';
+import { dateFromParts, parseTime, type DateParts, optionalUrl } from '../../lib/forms';
 import { invalid, valid, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
-import { meetings } from './schema';
-
-/** The meeting form's fields besides its date (three boxes, `date-day` …), in the order it shows them. */
-export const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl'] as const;
+import { meetings } from '../../db/schema';
 
 export interface MeetingForm {
   date: DateParts;

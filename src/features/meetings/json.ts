@@ -1,5 +1,5 @@
 import { isoLondon } from '../../lib/dates';
-import type { PublicMeeting } from './queries';
+import type { PublicMeeting } from './public';
 import type { PublicMinutes } from '../minutes/queries';
 
 /**

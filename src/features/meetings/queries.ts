@@ -1,12 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { committees } from '../committees/schema';
-import { meetings } from './schema';
-import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
-import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
-import { londonDate } from '../../lib/dates';
-import type { CalendarMeeting } from './calendar';
-import { getPublicMinutes, type PublicMinutes } from '../minutes/queries';
+import { meetingDeadlineReport, type DeadlineStatus } from '../../lib/deadlines';
+import { committees, meetings } from '../../db/schema';
+import type { CalendarMeeting } from '../../lib/calendar';
 
 /** A meeting as listed: what a resident needs to pick it out. */
 export interface MeetingSummary {
@@ -68,46 +64,32 @@ export function listCommitteeMeetings(db: Db, committeeId: number): MeetingSumma
     .all();
 }
 
-export interface PublicMeeting extends MeetingSummary {
-  onlineUrl: string | null;
-  webcastUrl: string | null;
-  committeeKind: typeof committees.$inferSelect.kind;
-  /** The last day the agenda may lawfully be published, and when public questions close. */
-  deadlines: MeetingDeadlines;
-  agenda: PublicAgenda | null;
-  minutes: PublicMinutes | null;
+/** A meeting with what its public page needs of its committee (kind, deadline rules). */
+export function getPublicMeetingRow(db: Db, id: number) {
+  return (
+    db
+      .select({
+        ...summaryColumns,
+        onlineUrl: meetings.onlineUrl,
+        webcastUrl: meetings.webcastUrl,
+        committeeKind: committees.kind,
+        rules: {
+          noticeClearDays: committees.noticeClearDays,
+          questionCutoffClearDays: committees.questionCutoffClearDays,
+          questionCutoffTime: committees.questionCutoffTime,
+          minutesDueWorkingDays: committees.minutesDueWorkingDays,
+        },
+      })
+      .from(meetings)
+      .innerJoin(committees, eq(committees.id, meetings.committeeId))
+      .where(eq(meetings.id, id))
+      .get() ?? null
+  );
 }
 
-/**
- * One meeting as the public sees it: its details, its published agenda and
- * its published minutes, each with exempt content removed. Drafts never show.
- */
-export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
-  const found = db
-    .select({
-      ...summaryColumns,
-      onlineUrl: meetings.onlineUrl,
-      webcastUrl: meetings.webcastUrl,
-      committeeKind: committees.kind,
-      rules: {
-        noticeClearDays: committees.noticeClearDays,
-        questionCutoffClearDays: committees.questionCutoffClearDays,
-        questionCutoffTime: committees.questionCutoffTime,
-        minutesDueWorkingDays: committees.minutesDueWorkingDays,
-      },
-    })
-    .from(meetings)
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(eq(meetings.id, id))
-    .get();
-  if (!found) return null;
-  const { rules, ...row } = found;
-  return {
-    ...row,
-    deadlines: meetingDeadlines(londonDate(row.startsAt), rules),
-    agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, id) : null,
-    minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
-  };
+/** One meeting as listed, or null. */
+export function getMeetingSummary(db: Db, id: number): MeetingSummary | null {
+  return summaries(db).where(eq(meetings.id, id)).get() ?? null;
 }
 
 /** A meeting with its committee's full record (rules included), for clerks. */
@@ -170,4 +152,52 @@ export function calendarMeeting(db: Db, id: number): CalendarMeeting | null {
       .where(eq(meetings.id, id))
       .get() ?? null
   );
+}
+
+export interface DueItem extends DeadlineStatus {
+  meetingId: number;
+  meetingStartsAt: Date;
+  committee: { slug: string; name: string };
+}
+
+/**
+ * Deadlines of some committees' meetings that are due soon or have been
+ * missed: what a clerk must do next. Soonest first.
+ */
+export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSoon: DueItem[]; missed: DueItem[] } {
+  if (committeeIds.length === 0) return { dueSoon: [], missed: [] };
+  const rows = db
+    .select({ meeting: meetings, committee: committees })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(
+      and(
+        inArray(meetings.committeeId, committeeIds),
+        notInArray(meetings.status, ['cancelled', 'postponed']),
+        // Only meetings with something still to do: the rest have no deadline left to meet or miss.
+        or(ne(meetings.agendaStatus, 'published'), notInArray(meetings.minutesStatus, ['published', 'approved'])),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .all();
+  const items: DueItem[] = [];
+  for (const { meeting, committee } of rows) {
+    const report = meetingDeadlineReport(meeting, committee, now);
+    for (const d of [report.agenda, report.minutes]) {
+      if (!d) continue;
+      // Minutes are only due once the meeting has been held.
+      if (d.kind === 'minutes' && meeting.startsAt > now) continue;
+      items.push({
+        ...d,
+        meetingId: meeting.id,
+        meetingStartsAt: meeting.startsAt,
+        committee: { slug: committee.slug, name: committee.name },
+      });
+    }
+  }
+  const byDate = (a: DueItem, b: DueItem) => a.dueDate.localeCompare(b.dueDate);
+  return {
+    dueSoon: items.filter((i) => i.state === 'due_soon').sort(byDate),
+    missed: items.filter((i) => i.state === 'missed').sort(byDate),
+  };
 }

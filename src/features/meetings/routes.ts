@@ -4,16 +4,18 @@ import { fields, type FieldErrors } from '../../lib/validation';
 import { dateParts, partsOf } from '../../lib/forms';
 import { formatDate, londonDate, londonTime } from '../../lib/dates';
 import { actorOf } from '../../plugins/auth';
-import { canManageCommittee } from '../auth/permissions';
+import { canManageCommittee } from '../../lib/permissions';
 import { recordHistory } from '../audit/queries';
 import { getCommitteeBySlug, listCommittees } from '../committees/queries';
-import { calendarMeeting, getMeetingWithCommittee, getPublicMeeting, listMeetings } from './queries';
-import { meetingsCalendar } from './calendar';
+import { calendarMeeting, getMeetingWithCommittee, listMeetings } from './queries';
+import { getPublicMeeting } from './public';
+import { meetingsCalendar } from '../../lib/calendar';
 import { meetingJson } from './json';
 import { baseUrlOf } from '../../plugins/views';
 import { MeetingsPage } from '../../../views/meetings/MeetingsPage';
-import { MEETING_FIELDS, changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
-import { meetingDeadlineReport } from './deadlines';
+import { changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
+import { MEETING_FIELDS } from '../../lib/fields';
+import { meetingDeadlineReport } from '../../lib/deadlines';
 import {
   ManageMeetingPage,
   MeetingForm,

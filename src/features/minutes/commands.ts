@@ -5,24 +5,35 @@ import { formatCalendarDate, formatDateTime, fromLondon, londonDate } from '../.
 import { dateFromParts, optionalText, parseTime, requiredText, type DateParts } from '../../lib/forms';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, systemActor, type Actor } from '../audit/commands';
-import { meetings } from '../meetings/schema';
-import { changeMeetingStatus } from '../meetings/commands';
-import { agendaItems } from '../agenda/schema';
-import { membersOn } from '../committees/queries';
-import { checkPersonChoice, personFromChoice } from '../people/commands';
-import { actionOwners, actionUpdates, actions } from '../actions/schema';
 import {
-  DECLARATION_KINDS,
-  RESOLUTION_OUTCOMES,
+  meetings,
+  agendaItems,
+  actionOwners,
+  actionUpdates,
+  actions,
   attendance,
   declarations,
   minutesAmendments,
   minutesVersions,
   resolutions,
-} from './schema';
+} from '../../db/schema';
+import { changeMeetingStatus } from '../meetings/commands';
+import { membersOn } from '../committees/queries';
+import { checkPersonChoice, personFromChoice } from '../people/commands';
+import { DECLARATION_KINDS, RESOLUTION_OUTCOMES, MEMBER_STATUSES, type MemberStatus } from '../../lib/enums';
 import { buildMinutesSnapshot, meetingNameMatcher, sameMinutes } from './queries';
 import { splitOwners } from './names';
 import { outcomeOf } from './import/parse';
+import {
+  TIMES_FIELDS,
+  SUBSTITUTE_FIELDS,
+  OTHER_FIELDS,
+  DECLARATION_FIELDS,
+  RESOLUTION_FIELDS,
+  ACTION_FIELDS,
+  APPROVAL_FIELDS,
+  AMENDMENT_FIELDS,
+} from '../../lib/fields';
 
 type Meeting = typeof meetings.$inferSelect;
 type Item = typeof agendaItems.$inferSelect;
@@ -99,8 +110,6 @@ function audit(
 
 // ---------------------------------------------------------------- times
 
-export const TIMES_FIELDS = ['startedAt', 'endedAt'] as const;
-
 /** When the meeting began and ended, as minuted ("10am", "1.24pm"). */
 export function saveTimes(
   db: Db,
@@ -134,9 +143,6 @@ export function saveTimes(
 }
 
 // ---------------------------------------------------------------- attendance
-
-export const MEMBER_STATUSES = ['present', 'virtual', 'apologies', 'absent'] as const;
-export type MemberStatus = (typeof MEMBER_STATUSES)[number];
 
 /**
  * The members' attendance, all at once: for each member of the committee on
@@ -197,8 +203,6 @@ export function saveMemberAttendance(
   });
 }
 
-export const SUBSTITUTE_FIELDS = ['personId', 'newPersonName', 'forPersonId', 'virtual'] as const;
-
 /** Someone who attended in a member's place; the member is recorded as sending apologies, if not recorded already. */
 export function addSubstitute(
   db: Db,
@@ -249,8 +253,6 @@ export function addSubstitute(
     return valid(null);
   });
 }
-
-export const OTHER_FIELDS = ['personId', 'newPersonName', 'capacity', 'virtual'] as const;
 
 /** Others in attendance: officers, presenters, guests. */
 export function addOtherAttendee(
@@ -305,16 +307,6 @@ export function removeAttendee(db: Db, actor: Actor, attendanceId: number): Vali
 }
 
 // ---------------------------------------------------------------- declarations
-
-export const DECLARATION_FIELDS = [
-  'personId',
-  'itemId',
-  'kind',
-  'nature',
-  'sensitive',
-  'withdrew',
-  'dispensation',
-] as const;
 
 const declarationSchema = z.object({
   personId: z.string().trim().regex(/^\d+$/, 'Select the member who declared the interest').transform(Number),
@@ -476,8 +468,6 @@ export function saveMinuteText(
 
 // ---------------------------------------------------------------- resolutions
 
-export const RESOLUTION_FIELDS = ['text', 'outcome'] as const;
-
 /** Checks a resolution; the outcome, when not chosen, is the word in capitals in its text. */
 function checkResolution(
   prefix: string,
@@ -594,8 +584,6 @@ export function removeResolution(db: Db, actor: Actor, resolutionId: number): Va
 }
 
 // ---------------------------------------------------------------- actions
-
-export const ACTION_FIELDS = ['owners', 'description'] as const;
 
 interface CheckedAction {
   owners: string[];
@@ -833,8 +821,6 @@ export function publishMinutes(
 
 // ---------------------------------------------------------------- approval and amendments
 
-export const APPROVAL_FIELDS = ['text', 'amendments'] as const;
-
 /**
  * The amendments agreed when approving, one per paragraph; one that starts
  * "Item 3:" belongs to that item (so one to an exempt item stays private).
@@ -949,8 +935,6 @@ export function approveMinutes(
     return valid({ resolutionId: resolution.id });
   });
 }
-
-export const AMENDMENT_FIELDS = ['itemNumber', 'text', 'reason'] as const;
 
 /** A correction to approved minutes: recorded beside them, never written into them. */
 export function recordAmendment(

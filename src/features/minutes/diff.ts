@@ -2,7 +2,7 @@ import { diffWords } from 'diff';
 import { formatTime } from '../../lib/dates';
 import { safeMarkdownToPlain } from '../../lib/safe-markdown';
 import type { PublicMinutes } from './queries';
-import { actionLine, attendeeNames, declarationSentence, withheldNotice } from './wording';
+import { actionLine, attendeeNames, declarationSentence, withheldNotice } from '../../lib/wording';
 
 /** A part of the minutes as a reader sees it: attendance, declarations, each item. */
 interface MinutesSection {

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { formatDate, formatDateTime, formatTime } from '../../lib/dates';
 import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
 import { safeMarkdownToPlain } from '../../lib/safe-markdown';
-import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from './wording';
+import { actionLine, approvalSentence, attendeeNames, declarationSentence, withheldNotice } from '../../lib/wording';
 import type { PublicMinutes } from './queries';
 
 export interface MinutesPdfInput {

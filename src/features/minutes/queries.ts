@@ -1,22 +1,24 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
-import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
-import { membersOn, type MemberOnDay } from '../committees/queries';
-import { getMeetingWithCommittee } from '../meetings/queries';
-import { matchName, type NameMatch } from './names';
-import { people } from '../people/schema';
-import { actionOwners, actionUpdates, actions } from '../actions/schema';
 import {
+  meetings,
+  agendaItems,
+  people,
+  actionOwners,
+  actionUpdates,
+  actions,
   attendance,
   declarations,
   minutesAmendments,
   minutesVersions,
   resolutions,
-  type ResolutionOutcome,
-} from './schema';
-import type { MinutesSnapshot, MinutesSnapshotDeclaration, MinutesSnapshotItem } from './snapshot';
+} from '../../db/schema';
+import { membersOn, type MemberOnDay } from '../committees/queries';
+import { getMeetingWithCommittee } from '../meetings/queries';
+import { matchName, type NameMatch } from './names';
+import type { ResolutionOutcome } from '../../lib/enums';
+import type { MinutesSnapshot, MinutesSnapshotDeclaration, MinutesSnapshotItem } from '../../db/schema';
 
 /** The minutes as they stand now, frozen into the shape a published version keeps. */
 export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot {

@@ -8,10 +8,9 @@ import { uploadedFile } from '../../lib/files';
 import { fields, type FieldErrors, type Validated } from '../../lib/validation';
 import { actorOf } from '../../plugins/auth';
 import { wantsFragment } from '../../plugins/views';
-import { canManageCommittee } from '../auth/permissions';
-import { agendaItems } from '../agenda/schema';
-import { actionOwners, actions } from '../actions/schema';
-import { getMeetingWithCommittee, getPublicMeeting } from '../meetings/queries';
+import { canManageCommittee } from '../../lib/permissions';
+import { agendaItems, actionOwners, actions, resolutions } from '../../db/schema';
+import { getMeetingSummary, getMeetingWithCommittee } from '../meetings/queries';
 import {
   AmendmentsSection,
   AttendanceSection,
@@ -29,15 +28,7 @@ import {
 import { ImportPage, ImportPreviewPage } from '../../../views/minutes/ImportPages';
 import { MinutesVersionPage } from '../../../views/minutes/MinutesVersionPage';
 import {
-  ACTION_FIELDS,
-  AMENDMENT_FIELDS,
-  APPROVAL_FIELDS,
-  DECLARATION_FIELDS,
   LOCKED,
-  OTHER_FIELDS,
-  RESOLUTION_FIELDS,
-  SUBSTITUTE_FIELDS,
-  TIMES_FIELDS,
   addAction,
   addDeclaration,
   addOtherAttendee,
@@ -56,8 +47,17 @@ import {
   updateMinutedAction,
   updateResolution,
 } from './commands';
-import { getMinutesEditor, getMinutesState, publicMinutesVersions } from './queries';
-import { resolutions } from './schema';
+import {
+  ACTION_FIELDS,
+  AMENDMENT_FIELDS,
+  APPROVAL_FIELDS,
+  DECLARATION_FIELDS,
+  OTHER_FIELDS,
+  RESOLUTION_FIELDS,
+  SUBSTITUTE_FIELDS,
+  TIMES_FIELDS,
+} from '../../lib/fields';
+import { getPublicMinutes, getMinutesEditor, getMinutesState, publicMinutesVersions } from './queries';
 import { diffMinutes } from './diff';
 import { minutesPdf } from './pdf';
 import {
@@ -107,8 +107,8 @@ function actionForm(body: unknown, prefix: string) {
 export const minutesPublicRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>('/meetings/:id/minutes.pdf', async (request, reply) => {
     const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id);
-    const minutes = meeting?.minutes;
+    const meeting = id === null ? null : getMeetingSummary(app.db, id);
+    const minutes = meeting ? getPublicMinutes(app.db, meeting.id) : null;
     if (!meeting || !minutes) return reply.callNotFound();
     // Named for everything it shows that can change: a new version, an approval, an amendment.
     const name = `minutes-${meeting.id}-v${minutes.version}-a${minutes.amendments.length}${minutes.approved ? '-approved' : ''}.pdf`;
@@ -132,7 +132,7 @@ export const minutesPublicRoutes: FastifyPluginAsync = async (app) => {
     async (request, reply) => {
       const id = parseId(request.params.id);
       const versionNo = parseId(request.params.version);
-      const meeting = id === null ? null : getPublicMeeting(app.db, id);
+      const meeting = id === null ? null : getMeetingSummary(app.db, id);
       if (!meeting || id === null || versionNo === null) return reply.callNotFound();
       const versions = publicMinutesVersions(app.db, id);
       const version = versions.find((v) => v.version === versionNo);

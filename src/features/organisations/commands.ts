@@ -4,10 +4,8 @@ import { inTransaction, type Db } from '../../db/client';
 import { optionalText, optionalUrl, requiredText } from '../../lib/forms';
 import { invalid, valid, validate, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
-import { ORGANISATION_KINDS, organisations } from './schema';
-
-/** The organisation form's fields, in the order it shows them. */
-export const ORGANISATION_FIELDS = ['name', 'shortName', 'kind', 'website'] as const;
+import { organisations } from '../../db/schema';
+import { ORGANISATION_KINDS } from '../../lib/enums';
 
 const organisationSchema = z.object({
   name: requiredText(200, 'Enter the name of the organisation', 'Name'),

@@ -4,7 +4,8 @@ import { fields, type FieldErrors } from '../../lib/validation';
 import { actorOf } from '../../plugins/auth';
 import { OrganisationForm, OrganisationsPage } from '../../../views/organisations/OrganisationPages';
 import { getOrganisation, listOrganisations } from './queries';
-import { ORGANISATION_FIELDS, saveOrganisation } from './commands';
+import { saveOrganisation } from './commands';
+import { ORGANISATION_FIELDS } from '../../lib/fields';
 
 /** /manage/organisations: the shared directory of organisations, kept by clerks. */
 export const organisationManageRoutes: FastifyPluginAsync = async (app) => {

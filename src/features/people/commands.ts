@@ -4,11 +4,8 @@ import { inTransaction, type Db } from '../../db/client';
 import { optionalText, requiredText } from '../../lib/forms';
 import { invalid, valid, validate, type FieldErrors, type Validated } from '../../lib/validation';
 import { recordAudit, type Actor } from '../audit/commands';
-import { organisations } from '../organisations/schema';
-import { PERSON_KINDS, people } from './schema';
-
-/** The person form's fields, in the order it shows them. */
-export const PERSON_FIELDS = ['name', 'fullName', 'honorific', 'jobTitle', 'organisationId', 'kind'] as const;
+import { organisations, people } from '../../db/schema';
+import { PERSON_KINDS } from '../../lib/enums';
 
 const personSchema = z.object({
   name: requiredText(120, 'Enter the name as it is minuted, like Mr A Turner', 'Name'),

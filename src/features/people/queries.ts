@@ -1,7 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { organisations } from '../organisations/schema';
-import { people } from './schema';
+import { organisations, people } from '../../db/schema';
 
 export interface PersonListing {
   id: number;

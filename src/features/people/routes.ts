@@ -5,7 +5,8 @@ import { actorOf } from '../../plugins/auth';
 import { listOrganisations } from '../organisations/queries';
 import { PeoplePage, PersonForm } from '../../../views/people/PeoplePages';
 import { getPerson, listPeople } from './queries';
-import { PERSON_FIELDS, savePerson } from './commands';
+import { savePerson } from './commands';
+import { PERSON_FIELDS } from '../../lib/fields';
 
 /** /manage/people: the directory of members, officers, presenters and guests, kept by clerks. */
 export const peopleManageRoutes: FastifyPluginAsync = async (app) => {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { appSettings } from './schema';
+import { appSettings } from '../../db/schema';
 
 /** The value of an installation setting, created with `make()` the first time it is asked for. */
 export function ensureSetting(db: Db, key: string, make: () => string): string {

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { databaseIsHealthy } from '../../db/client';
+import { databaseIsHealthy } from './queries';
 import { listRecentMeetings, listUpcomingMeetings } from '../meetings/queries';
 import { HomePage } from '../../../views/site/HomePage';
 import { AccessibilityPage } from '../../../views/site/AccessibilityPage';

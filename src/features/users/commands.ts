@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { inTransaction, type Db } from '../../db/client';
 import { hashPassword, passwordProblem } from '../../lib/passwords';
 import { invalid, valid, validate, type Validated } from '../../lib/validation';
-import { committees } from '../committees/schema';
-import { sessions } from '../auth/schema';
+import { committees, sessions, userCommittees, users } from '../../db/schema';
 import { recordAudit, type Actor } from '../audit/commands';
-import { USER_ROLES, userCommittees, users, type UserRole } from './schema';
+import { USER_ROLES, type UserRole } from '../../lib/enums';
 
 const newUserSchema = z.object({
   email: z

@@ -1,7 +1,7 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { committees } from '../committees/schema';
-import { userCommittees, users, type UserRole } from './schema';
+import { committees, userCommittees, users } from '../../db/schema';
+import type { UserRole } from '../../lib/enums';
 
 /** The signed-in user as every request sees it. */
 export interface CurrentUser {

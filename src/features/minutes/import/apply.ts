@@ -10,11 +10,19 @@ import { inTransaction, type Db } from '../../../db/client';
 import { formatCalendarDate, fromLondon, londonDate } from '../../../lib/dates';
 import { invalid, valid, type Validated } from '../../../lib/validation';
 import { recordAudit, type Actor } from '../../audit/commands';
-import { meetings } from '../../meetings/schema';
-import { agendaItems, type AgendaItemKind } from '../../agenda/schema';
-import { people } from '../../people/schema';
-import { actionOwners, actionUpdates, actions } from '../../actions/schema';
-import { attendance, declarations, minutesVersions, resolutions, type AttendanceStatus } from '../schema';
+import {
+  meetings,
+  agendaItems,
+  people,
+  actionOwners,
+  actionUpdates,
+  actions,
+  attendance,
+  declarations,
+  minutesVersions,
+  resolutions,
+} from '../../../db/schema';
+import type { AgendaItemKind, AttendanceStatus } from '../../../lib/enums';
 import { type NameMatch } from '../names';
 import { meetingNameMatcher } from '../queries';
 import { LOCKED } from '../commands';

@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import { parseTime } from '../../../lib/forms';
 import { splitOwners } from '../names';
-import type { DeclarationKind, ResolutionOutcome } from '../schema';
+import type { DeclarationKind, ResolutionOutcome } from '../../../lib/enums';
 
 export interface ParsedAttendee {
   /** As written ("Mrs E Wheaton", "Zoe McIntosh"). */

@@ -1,16 +1,7 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { committees } from '../committees/schema';
-import { documents } from '../documents/schema';
-import { recommendations } from '../recommendations/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
-
-export const INQUIRY_KINDS = ['one_day', 'task_and_finish', 'review'] as const;
-export type InquiryKind = (typeof INQUIRY_KINDS)[number];
-
-export const INQUIRY_STATUSES = ['planned', 'active', 'reported', 'closed'] as const;
-export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
+import { oneOf, timestamps } from '../columns';
+import { INQUIRY_KINDS, INQUIRY_STATUSES } from '../../lib/enums';
+import { committees } from './committees';
 
 /** A review, one-day inquiry or task-and-finish group, with its report and recommendations. */
 export const inquiries = sqliteTable(
@@ -37,10 +28,3 @@ export const inquiries = sqliteTable(
     check('inquiries_status_check', oneOf(t.status, INQUIRY_STATUSES)),
   ],
 );
-
-export const inquiriesRelations = relations(inquiries, ({ one, many }) => ({
-  committee: one(committees, { fields: [inquiries.committeeId], references: [committees.id] }),
-  documents: many(documents),
-  recommendations: many(recommendations),
-  workProgrammeEntries: many(workProgrammeEntries),
-}));

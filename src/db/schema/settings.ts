@@ -1,5 +1,5 @@
 import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { timestamps } from '../../db/columns';
+import { timestamps } from '../columns';
 
 /** Installation settings the app creates for itself (e.g. the session signing secret). */
 export const appSettings = sqliteTable('app_settings', {

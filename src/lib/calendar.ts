@@ -1,15 +1,15 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
-import { LONDON } from '../../lib/dates';
-import type { meetings } from './schema';
+import { LONDON } from './dates';
+import type { MeetingStatus } from './enums';
 
 export interface CalendarMeeting {
   id: number;
   startsAt: Date;
   endsAt: Date | null;
   venue: string | null;
-  status: typeof meetings.$inferSelect.status;
+  status: MeetingStatus;
   statusReason: string | null;
   calendarSequence: number;
   updatedAt: Date;

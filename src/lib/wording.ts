@@ -1,7 +1,27 @@
-import { formatCalendarDate, formatDate } from '../../lib/dates';
-import { DECLARATION_KIND_LABELS, listInWords } from '../../lib/labels';
-import { exemptNotice } from '../../lib/schedule12a';
-import type { MinutesView, MinutesViewItem } from './queries';
+import { formatCalendarDate, formatDate } from './dates';
+import { DECLARATION_KIND_LABELS, listInWords } from './labels';
+import { exemptNotice } from './schedule12a';
+import type { DeclarationKind } from './enums';
+
+/** A declaration of interest as the minutes read it; a null nature is withheld (sensitive, in public). */
+export interface DeclarationWords {
+  name: string;
+  itemNumber: number | null;
+  itemTitle: string | null;
+  kind: DeclarationKind;
+  nature: string | null;
+  sensitive: boolean;
+  withdrew: boolean;
+  dispensation: string | null;
+}
+
+/** An action as the minutes read it. */
+export interface ActionWords {
+  owners: string[];
+  description: string;
+  /** 'YYYY-MM-DD', London. */
+  dueDate: string | null;
+}
 
 /**
  * The sentences minutes are read in, written once for the page, the PDF and
@@ -21,7 +41,7 @@ export function attendeeNames(people: { name: string; virtual?: boolean; substit
 }
 
 /** One declaration of interest as minuted; a withheld nature is said to be withheld. */
-export function declarationSentence(d: MinutesView['declarations'][number]): string {
+export function declarationSentence(d: DeclarationWords): string {
   const where = d.itemNumber === null ? '' : ` (item ${d.itemNumber}${d.itemTitle ? `, ${d.itemTitle}` : ''})`;
   const what =
     d.nature === null
@@ -32,12 +52,12 @@ export function declarationSentence(d: MinutesView['declarations'][number]): str
 }
 
 /** "ACTION: Mr A Turner/Ms F Cayley: To visit." with its due date. */
-export function actionLine(a: Pick<MinutesViewItem['actions'][number], 'owners' | 'description' | 'dueDate'>): string {
+export function actionLine(a: ActionWords): string {
   return `${a.owners.join('/')}: ${a.description}${a.dueDate ? ` (by ${formatCalendarDate(a.dueDate)})` : ''}`;
 }
 
 /** What stands for an item's content when it is withheld. */
-export function withheldNotice(item: MinutesViewItem): string {
+export function withheldNotice(item: { exemptParagraph: number | null }): string {
   return item.exemptParagraph === null ? '' : exemptNotice(item.exemptParagraph);
 }
 

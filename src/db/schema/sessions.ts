@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { instant } from '../../db/columns';
-import { users } from '../users/schema';
+import { instant } from '../columns';
+import { users } from './users';
 
 /**
  * Server-side sessions. The id is the SHA-256 of the session id in the

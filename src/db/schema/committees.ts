@@ -1,17 +1,8 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { people } from '../people/schema';
-import { meetings } from '../meetings/schema';
-import { workProgrammeEntries } from '../work-programme/schema';
-import { inquiries } from '../inquiries/schema';
-import { recommendations } from '../recommendations/schema';
-
-export const COMMITTEE_KINDS = ['select', 'joint_scrutiny', 'board'] as const;
-export type CommitteeKind = (typeof COMMITTEE_KINDS)[number];
-
-export const COMMITTEE_STATUSES = ['active', 'dissolved'] as const;
-export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
+import { oneOf, timestamps } from '../columns';
+import { COMMITTEE_KINDS, COMMITTEE_STATUSES, MEMBERSHIP_ROLES } from '../../lib/enums';
+import { people } from './people';
 
 /**
  * A select committee, joint scrutiny committee or board, with the rules of its
@@ -55,16 +46,6 @@ export const committees = sqliteTable(
   ],
 );
 
-export const MEMBERSHIP_ROLES = [
-  'chairman',
-  'vice_chairman',
-  'member',
-  'co_opted',
-  'substitute',
-  'ex_officio',
-] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
 /** A person's seat on a committee, with its role and dates ('YYYY-MM-DD', London). */
 export const memberships = sqliteTable(
   'memberships',
@@ -91,17 +72,3 @@ export const memberships = sqliteTable(
     check('memberships_dates_check', sql`${t.fromDate} is null or ${t.toDate} is null or ${t.fromDate} <= ${t.toDate}`),
   ],
 );
-
-export const committeesRelations = relations(committees, ({ one, many }) => ({
-  clerk: one(people, { fields: [committees.clerkPersonId], references: [people.id] }),
-  memberships: many(memberships),
-  meetings: many(meetings),
-  workProgrammeEntries: many(workProgrammeEntries),
-  inquiries: many(inquiries),
-  recommendations: many(recommendations),
-}));
-
-export const membershipsRelations = relations(memberships, ({ one }) => ({
-  committee: one(committees, { fields: [memberships.committeeId], references: [committees.id] }),
-  person: one(people, { fields: [memberships.personId], references: [people.id] }),
-}));

@@ -1,15 +1,8 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../../db/columns';
-import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
-
-/** received → accepted / rejected (with reason) → answered. */
-export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'answered'] as const;
-export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
-
-export const ANSWER_KINDS = ['written', 'oral'] as const;
-export type AnswerKind = (typeof ANSWER_KINDS)[number];
+import { instant, oneOf, timestamps } from '../columns';
+import { QUESTION_STATUSES, ANSWER_KINDS } from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { meetings } from './meetings';
 
 /**
  * A question from a member of the public under the committee's scheme.
@@ -47,8 +40,3 @@ export const publicQuestions = sqliteTable(
     check('public_questions_status_check', oneOf(t.status, QUESTION_STATUSES)),
   ],
 );
-
-export const publicQuestionsRelations = relations(publicQuestions, ({ one }) => ({
-  meeting: one(meetings, { fields: [publicQuestions.meetingId], references: [meetings.id] }),
-  agendaItem: one(agendaItems, { fields: [publicQuestions.agendaItemId], references: [agendaItems.id] }),
-}));

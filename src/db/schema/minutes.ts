@@ -1,13 +1,17 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../../db/columns';
-import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
-import { people } from '../people/schema';
-import type { MinutesSnapshot } from './snapshot';
-
-export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in_attendance'] as const;
-export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+import { instant, oneOf, timestamps } from '../columns';
+import {
+  ATTENDANCE_STATUSES,
+  DECLARATION_KINDS,
+  RESOLUTION_OUTCOMES,
+  type AttendanceStatus,
+  type DeclarationKind,
+  type ResolutionOutcome,
+} from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { meetings } from './meetings';
+import { people } from './people';
 
 /**
  * Who was at a meeting and how: members present, apologies, absent; others
@@ -38,9 +42,6 @@ export const attendance = sqliteTable(
   ],
 );
 
-export const DECLARATION_KINDS = ['disclosable_pecuniary', 'other_registrable', 'non_registrable'] as const;
-export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
-
 /** A declaration of interest by a member, on an item, as minuted. */
 export const declarations = sqliteTable(
   'declarations',
@@ -70,21 +71,6 @@ export const declarations = sqliteTable(
     check('declarations_kind_check', oneOf(t.kind, DECLARATION_KINDS)),
   ],
 );
-
-export const RESOLUTION_OUTCOMES = [
-  'NOTED',
-  'AGREED',
-  'APPROVED',
-  'RECEIVED',
-  'DELEGATED',
-  'RECOMMENDED',
-  'DISCUSSED',
-  'ENDORSED',
-  'DEFERRED',
-  'REFERRED',
-  'REJECTED',
-] as const;
-export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 /** What the committee resolved on an item. */
 export const resolutions = sqliteTable(
@@ -166,36 +152,49 @@ export const minutesAmendments = sqliteTable(
   ],
 );
 
-export const attendanceRelations = relations(attendance, ({ one }) => ({
-  meeting: one(meetings, { fields: [attendance.meetingId], references: [meetings.id] }),
-  person: one(people, { fields: [attendance.personId], references: [people.id], relationName: 'attendee' }),
-  substituteFor: one(people, {
-    fields: [attendance.substituteForPersonId],
-    references: [people.id],
-    relationName: 'substitutedMember',
-  }),
-}));
+/**
+ * What a published version of the minutes froze. Holds exempt item text and
+ * sensitive interests for members; public reads go through `publicMinutes()`.
+ */
+export interface MinutesSnapshot {
+  /** ISO 8601 instants, as minuted. */
+  startedAt: string | null;
+  endedAt: string | null;
+  venue: string | null;
+  attendance: MinutesSnapshotAttendee[];
+  declarations: MinutesSnapshotDeclaration[];
+  items: MinutesSnapshotItem[];
+}
 
-export const declarationsRelations = relations(declarations, ({ one }) => ({
-  meeting: one(meetings, { fields: [declarations.meetingId], references: [meetings.id] }),
-  agendaItem: one(agendaItems, { fields: [declarations.agendaItemId], references: [agendaItems.id] }),
-  person: one(people, { fields: [declarations.personId], references: [people.id] }),
-}));
+export interface MinutesSnapshotAttendee {
+  personId: number;
+  name: string;
+  status: AttendanceStatus;
+  virtual: boolean;
+  substituteFor: string | null;
+  /** For members: whether they sit on the committee (others are "in attendance"). */
+  isMember: boolean;
+  note: string | null;
+}
 
-export const resolutionsRelations = relations(resolutions, ({ one }) => ({
-  agendaItem: one(agendaItems, { fields: [resolutions.agendaItemId], references: [agendaItems.id] }),
-}));
+export interface MinutesSnapshotDeclaration {
+  personId: number;
+  name: string;
+  itemNumber: number | null;
+  itemTitle: string | null;
+  kind: DeclarationKind;
+  nature: string;
+  sensitive: boolean;
+  withdrew: boolean;
+  dispensation: string | null;
+}
 
-export const minutesVersionsRelations = relations(minutesVersions, ({ one }) => ({
-  meeting: one(meetings, { fields: [minutesVersions.meetingId], references: [meetings.id] }),
-  approvingResolution: one(resolutions, {
-    fields: [minutesVersions.approvingResolutionId],
-    references: [resolutions.id],
-  }),
-}));
-
-export const minutesAmendmentsRelations = relations(minutesAmendments, ({ one }) => ({
-  meeting: one(meetings, { fields: [minutesAmendments.meetingId], references: [meetings.id] }),
-  version: one(minutesVersions, { fields: [minutesAmendments.minutesVersionId], references: [minutesVersions.id] }),
-  resolution: one(resolutions, { fields: [minutesAmendments.resolutionId], references: [resolutions.id] }),
-}));
+export interface MinutesSnapshotItem {
+  id: number;
+  number: number;
+  title: string;
+  exemptParagraph: number | null;
+  minuteText: string;
+  resolutions: { text: string; outcome: ResolutionOutcome }[];
+  actions: { reference: string | null; description: string; owners: string[]; dueDate: string | null }[];
+}

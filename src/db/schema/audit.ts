@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { instant } from '../../db/columns';
+import { instant } from '../columns';
 
 /**
  * The audit trail: one row per change, sign-in and refusal, append-only.

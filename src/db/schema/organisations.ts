@@ -1,25 +1,6 @@
-import { relations } from 'drizzle-orm';
 import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { people } from '../people/schema';
-
-export const ORGANISATION_KINDS = [
-  'council',
-  'town_parish_council',
-  'nhs_england',
-  'nhs_trust',
-  'ccg',
-  'icb',
-  'ics',
-  'icp',
-  'gp_practice',
-  'healthwatch',
-  'charity',
-  'community_group',
-  'professional_body',
-  'other',
-] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+import { oneOf, timestamps } from '../columns';
+import { ORGANISATION_KINDS } from '../../lib/enums';
 
 /** A council, NHS body, Healthwatch, charity or group whose people appear before a committee. */
 export const organisations = sqliteTable(
@@ -37,7 +18,3 @@ export const organisations = sqliteTable(
     check('organisations_kind_check', oneOf(t.kind, ORGANISATION_KINDS)),
   ],
 );
-
-export const organisationsRelations = relations(organisations, ({ many }) => ({
-  people: many(people),
-}));

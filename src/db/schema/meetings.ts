@@ -1,21 +1,7 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../../db/columns';
-import { committees } from '../committees/schema';
-import { agendaItems, agendaVersions } from '../agenda/schema';
-import { attendance, declarations, minutesVersions } from '../minutes/schema';
-import { publicQuestions } from '../questions/schema';
-import { documents } from '../documents/schema';
-
-export const MEETING_STATUSES = ['scheduled', 'held', 'cancelled', 'postponed'] as const;
-export type MeetingStatus = (typeof MEETING_STATUSES)[number];
-
-export const AGENDA_STATUSES = ['draft', 'published'] as const;
-export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
-
-/** none → draft → published (as a draft, awaiting approval) → approved (locked). */
-export const MINUTES_STATUSES = ['none', 'draft', 'published', 'approved'] as const;
-export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+import { instant, oneOf, timestamps } from '../columns';
+import { MEETING_STATUSES, AGENDA_STATUSES, MINUTES_STATUSES } from '../../lib/enums';
+import { committees } from './committees';
 
 /**
  * A meeting of a committee. Its status, the state of its agenda and the state
@@ -55,16 +41,3 @@ export const meetings = sqliteTable(
     check('meetings_minutes_status_check', oneOf(t.minutesStatus, MINUTES_STATUSES)),
   ],
 );
-
-export const meetingsRelations = relations(meetings, ({ one, many }) => ({
-  committee: one(committees, { fields: [meetings.committeeId], references: [committees.id] }),
-  agendaItems: many(agendaItems, { relationName: 'meetingItems' }),
-  /** Items of later meetings that confirm (approve) this meeting's minutes. */
-  minutesConfirmedBy: many(agendaItems, { relationName: 'confirmsMinutesOf' }),
-  agendaVersions: many(agendaVersions),
-  minutesVersions: many(minutesVersions),
-  attendance: many(attendance),
-  declarations: many(declarations),
-  publicQuestions: many(publicQuestions),
-  documents: many(documents),
-}));

@@ -1,28 +1,9 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../../db/columns';
-import { meetings } from '../meetings/schema';
-import { people } from '../people/schema';
-import { documents } from '../documents/schema';
-import { resolutions, declarations } from '../minutes/schema';
-import { actions } from '../actions/schema';
-import { publicQuestions } from '../questions/schema';
-import type { AgendaSnapshot } from './snapshot';
-
-export const AGENDA_ITEM_KINDS = [
-  'apologies',
-  'declarations',
-  'minutes',
-  'public_questions',
-  'chairmans_update',
-  'work_programme',
-  'next_meeting',
-  'business',
-] as const;
-export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
-
-export const PACK_STATUSES = ['pending', 'building', 'ready', 'failed'] as const;
-export type PackStatus = (typeof PACK_STATUSES)[number];
+import { instant, oneOf, timestamps } from '../columns';
+import { AGENDA_ITEM_KINDS, PACK_STATUSES, type AgendaItemKind, type DocumentKind } from '../../lib/enums';
+import { meetings } from './meetings';
+import { people } from './people';
 
 /**
  * An item of business on a meeting's agenda. Its number is its place in the
@@ -137,30 +118,55 @@ export const agendaVersions = sqliteTable(
   ],
 );
 
-export const agendaItemsRelations = relations(agendaItems, ({ one, many }) => ({
-  meeting: one(meetings, {
-    fields: [agendaItems.meetingId],
-    references: [meetings.id],
-    relationName: 'meetingItems',
-  }),
-  confirmsMinutesOf: one(meetings, {
-    fields: [agendaItems.confirmsMinutesOfMeetingId],
-    references: [meetings.id],
-    relationName: 'confirmsMinutesOf',
-  }),
-  presenters: many(agendaItemPresenters),
-  documents: many(documents),
-  resolutions: many(resolutions),
-  declarations: many(declarations),
-  actions: many(actions),
-  publicQuestions: many(publicQuestions),
-}));
+/**
+ * What a published agenda version froze. It holds exempt content too, for
+ * members and clerks; public reads go through `toPublicAgenda()`, which removes it.
+ * Never holds a questioner's email address.
+ */
+export interface AgendaSnapshot {
+  items: AgendaSnapshotItem[];
+  questions: AgendaSnapshotQuestion[];
+}
 
-export const agendaItemPresentersRelations = relations(agendaItemPresenters, ({ one }) => ({
-  agendaItem: one(agendaItems, { fields: [agendaItemPresenters.agendaItemId], references: [agendaItems.id] }),
-  person: one(people, { fields: [agendaItemPresenters.personId], references: [people.id] }),
-}));
+export interface AgendaSnapshotItem {
+  id: number;
+  number: number;
+  kind: AgendaItemKind;
+  title: string;
+  purpose: string;
+  plannedStart: string | null;
+  exemptParagraph: number | null;
+  exemptReason: string | null;
+  lateReason: string | null;
+  confirmsMinutesOfMeetingId: number | null;
+  presenters: AgendaSnapshotPresenter[];
+  papers: AgendaSnapshotPaper[];
+}
 
-export const agendaVersionsRelations = relations(agendaVersions, ({ one }) => ({
-  meeting: one(meetings, { fields: [agendaVersions.meetingId], references: [meetings.id] }),
-}));
+export interface AgendaSnapshotPresenter {
+  personId: number | null;
+  name: string;
+  capacity: string | null;
+}
+
+export interface AgendaSnapshotPaper {
+  documentId: number;
+  title: string;
+  kind: DocumentKind;
+  exemptParagraph: number | null;
+  pageCount: number | null;
+  packStartPage: number | null;
+  packEndPage: number | null;
+  byteSize: number | null;
+}
+
+export interface AgendaSnapshotQuestion {
+  id: number;
+  number: number;
+  itemId: number | null;
+  askerName: string;
+  askerOrganisation: string | null;
+  text: string;
+  answerKind: 'written' | 'oral' | null;
+  answerText: string | null;
+}

@@ -1,4 +1,12 @@
-import type { CurrentUser } from '../users/queries';
+import type { UserRole } from './enums';
+
+/** Who is asking, as far as permissions care (a signed-in user). */
+export interface Permitted {
+  role: UserRole;
+  personId: number | null;
+  /** Committees the user is assigned to (a clerk manages them; a member belongs to them). */
+  committeeIds: number[];
+}
 
 /**
  * What a /manage route needs. Every /manage route declares one in its
@@ -33,16 +41,16 @@ export interface Scope {
 
 export const EMPTY_SCOPE: Scope = { committeeId: null, actionOwnerPersonIds: [] };
 
-function inCommittee(user: CurrentUser, scope: Scope): boolean {
+function inCommittee(user: Permitted, scope: Scope): boolean {
   return scope.committeeId !== null && user.committeeIds.includes(scope.committeeId);
 }
 
-function ownsAction(user: CurrentUser, scope: Scope): boolean {
+function ownsAction(user: Permitted, scope: Scope): boolean {
   return user.personId !== null && scope.actionOwnerPersonIds.includes(user.personId);
 }
 
 /** The one place that decides role × committee permissions. */
-export function allows(user: CurrentUser, access: Access, scope: Scope): boolean {
+export function allows(user: Permitted, access: Access, scope: Scope): boolean {
   if (user.role === 'admin') return true;
   switch (access) {
     case 'signed_in':
@@ -61,6 +69,6 @@ export function allows(user: CurrentUser, access: Access, scope: Scope): boolean
 }
 
 /** Whether the user may manage (edit) a committee: for showing or hiding controls. */
-export function canManageCommittee(user: CurrentUser, committeeId: number): boolean {
+export function canManageCommittee(user: Permitted, committeeId: number): boolean {
   return allows(user, 'committee_manage', { committeeId, actionOwnerPersonIds: [] });
 }

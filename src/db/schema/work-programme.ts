@@ -1,14 +1,10 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { committees } from '../committees/schema';
-import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
-import { inquiries } from '../inquiries/schema';
-
-/** proposed → scheduled (an agenda item) → done, or dropped. */
-export const WORK_PROGRAMME_STATUSES = ['proposed', 'scheduled', 'done', 'dropped'] as const;
-export type WorkProgrammeStatus = (typeof WORK_PROGRAMME_STATUSES)[number];
+import { oneOf, timestamps } from '../columns';
+import { WORK_PROGRAMME_STATUSES } from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { committees } from './committees';
+import { inquiries } from './inquiries';
+import { meetings } from './meetings';
 
 /** A topic the committee plans to scrutinise, at a planned meeting or "TBC". */
 export const workProgrammeEntries = sqliteTable(
@@ -40,10 +36,3 @@ export const workProgrammeEntries = sqliteTable(
     check('work_programme_status_check', oneOf(t.status, WORK_PROGRAMME_STATUSES)),
   ],
 );
-
-export const workProgrammeEntriesRelations = relations(workProgrammeEntries, ({ one }) => ({
-  committee: one(committees, { fields: [workProgrammeEntries.committeeId], references: [committees.id] }),
-  plannedMeeting: one(meetings, { fields: [workProgrammeEntries.plannedMeetingId], references: [meetings.id] }),
-  agendaItem: one(agendaItems, { fields: [workProgrammeEntries.agendaItemId], references: [agendaItems.id] }),
-  inquiry: one(inquiries, { fields: [workProgrammeEntries.inquiryId], references: [inquiries.id] }),
-}));

@@ -1,11 +1,7 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { organisations } from '../organisations/schema';
-import { memberships } from '../committees/schema';
-
-export const PERSON_KINDS = ['councillor', 'co_optee', 'officer', 'partner', 'public'] as const;
-export type PersonKind = (typeof PERSON_KINDS)[number];
+import { oneOf, timestamps } from '../columns';
+import { PERSON_KINDS } from '../../lib/enums';
+import { organisations } from './organisations';
 
 /**
  * Anyone who appears in the records: members, officers, presenters, guests.
@@ -30,8 +26,3 @@ export const people = sqliteTable(
     check('people_kind_check', oneOf(t.kind, PERSON_KINDS)),
   ],
 );
-
-export const peopleRelations = relations(people, ({ one, many }) => ({
-  organisation: one(organisations, { fields: [people.organisationId], references: [organisations.id] }),
-  memberships: many(memberships),
-}));

@@ -1,16 +1,9 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../../db/columns';
-import { people } from '../people/schema';
-import { committees } from '../committees/schema';
-
-/**
- * admin: everything, including users. clerk: manages the committees assigned
- * to them. member: reads drafts and exempt papers of their committees and
- * updates the actions they own. (The public never signs in.)
- */
-export const USER_ROLES = ['admin', 'clerk', 'member'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+import { instant, oneOf, timestamps } from '../columns';
+import { USER_ROLES } from '../../lib/enums';
+import { committees } from './committees';
+import { people } from './people';
 
 export const users = sqliteTable(
   'users',
@@ -51,13 +44,3 @@ export const userCommittees = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.committeeId] }), index('user_committees_committee_idx').on(t.committeeId)],
 );
-
-export const usersRelations = relations(users, ({ one, many }) => ({
-  person: one(people, { fields: [users.personId], references: [people.id] }),
-  committees: many(userCommittees),
-}));
-
-export const userCommitteesRelations = relations(userCommittees, ({ one }) => ({
-  user: one(users, { fields: [userCommittees.userId], references: [users.id] }),
-  committee: one(committees, { fields: [userCommittees.committeeId], references: [committees.id] }),
-}));

@@ -1,12 +1,9 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { agendaItems } from '../agenda/schema';
-import { people } from '../people/schema';
-
-/** open → in progress → done, or dropped. */
-export const ACTION_STATUSES = ['open', 'in_progress', 'done', 'dropped'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
+import { oneOf, timestamps } from '../columns';
+import { ACTION_STATUSES } from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { people } from './people';
 
 /** An ACTION point minuted on an item, followed up until done. */
 export const actions = sqliteTable(
@@ -71,19 +68,3 @@ export const actionUpdates = sqliteTable(
     check('action_updates_status_check', oneOf(t.status, ACTION_STATUSES)),
   ],
 );
-
-export const actionsRelations = relations(actions, ({ one, many }) => ({
-  agendaItem: one(agendaItems, { fields: [actions.agendaItemId], references: [agendaItems.id] }),
-  owners: many(actionOwners),
-  updates: many(actionUpdates),
-}));
-
-export const actionOwnersRelations = relations(actionOwners, ({ one }) => ({
-  action: one(actions, { fields: [actionOwners.actionId], references: [actions.id] }),
-  person: one(people, { fields: [actionOwners.personId], references: [people.id] }),
-}));
-
-export const actionUpdatesRelations = relations(actionUpdates, ({ one }) => ({
-  action: one(actions, { fields: [actionUpdates.actionId], references: [actions.id] }),
-  author: one(people, { fields: [actionUpdates.authorPersonId], references: [people.id] }),
-}));

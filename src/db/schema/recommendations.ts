@@ -1,15 +1,11 @@
-import { relations } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { committees } from '../committees/schema';
-import { agendaItems } from '../agenda/schema';
-import { inquiries } from '../inquiries/schema';
-import { organisations } from '../organisations/schema';
-import { meetings } from '../meetings/schema';
-
-/** draft → awaiting response → responded → complete. */
-export const RECOMMENDATION_STATUSES = ['draft', 'awaiting_response', 'responded', 'complete'] as const;
-export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+import { oneOf, timestamps } from '../columns';
+import { RECOMMENDATION_STATUSES, RESPONSE_DECISIONS, RAG_RATINGS } from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { committees } from './committees';
+import { inquiries } from './inquiries';
+import { meetings } from './meetings';
+import { organisations } from './organisations';
 
 /** A recommendation from a committee (on an item, or from an inquiry) to the executive or an NHS body. */
 export const recommendations = sqliteTable(
@@ -43,9 +39,6 @@ export const recommendations = sqliteTable(
   ],
 );
 
-export const RESPONSE_DECISIONS = ['accepted', 'partly_accepted', 'rejected', 'noted'] as const;
-export type ResponseDecision = (typeof RESPONSE_DECISIONS)[number];
-
 /** The executive's or NHS body's response to a recommendation. */
 export const recommendationResponses = sqliteTable(
   'recommendation_responses',
@@ -68,9 +61,6 @@ export const recommendationResponses = sqliteTable(
   ],
 );
 
-export const RAG_RATINGS = ['red', 'amber', 'green', 'complete'] as const;
-export type RagRating = (typeof RAG_RATINGS)[number];
-
 /** A later review of progress on a recommendation (e.g. after 6 and 12 months). */
 export const recommendationReviews = sqliteTable(
   'recommendation_reviews',
@@ -91,30 +81,3 @@ export const recommendationReviews = sqliteTable(
     check('recommendation_reviews_rag_check', oneOf(t.rag, RAG_RATINGS)),
   ],
 );
-
-export const recommendationsRelations = relations(recommendations, ({ one, many }) => ({
-  committee: one(committees, { fields: [recommendations.committeeId], references: [committees.id] }),
-  agendaItem: one(agendaItems, { fields: [recommendations.agendaItemId], references: [agendaItems.id] }),
-  inquiry: one(inquiries, { fields: [recommendations.inquiryId], references: [inquiries.id] }),
-  addressee: one(organisations, {
-    fields: [recommendations.addresseeOrganisationId],
-    references: [organisations.id],
-  }),
-  responses: many(recommendationResponses),
-  reviews: many(recommendationReviews),
-}));
-
-export const recommendationResponsesRelations = relations(recommendationResponses, ({ one }) => ({
-  recommendation: one(recommendations, {
-    fields: [recommendationResponses.recommendationId],
-    references: [recommendations.id],
-  }),
-}));
-
-export const recommendationReviewsRelations = relations(recommendationReviews, ({ one }) => ({
-  recommendation: one(recommendations, {
-    fields: [recommendationReviews.recommendationId],
-    references: [recommendations.id],
-  }),
-  meeting: one(meetings, { fields: [recommendationReviews.meetingId], references: [meetings.id] }),
-}));

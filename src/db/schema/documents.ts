@@ -1,20 +1,10 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { oneOf, timestamps } from '../../db/columns';
-import { meetings } from '../meetings/schema';
-import { agendaItems } from '../agenda/schema';
-import { inquiries } from '../inquiries/schema';
-
-export const DOCUMENT_KINDS = [
-  'report',
-  'appendix',
-  'response',
-  'background_papers',
-  'minutes',
-  'presentation',
-  'other',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+import { oneOf, timestamps } from '../columns';
+import { DOCUMENT_KINDS } from '../../lib/enums';
+import { agendaItems } from './agenda';
+import { inquiries } from './inquiries';
+import { meetings } from './meetings';
 
 /**
  * A paper: a report, appendix, response or background papers list. The file
@@ -57,9 +47,3 @@ export const documents = sqliteTable(
     ),
   ],
 );
-
-export const documentsRelations = relations(documents, ({ one }) => ({
-  meeting: one(meetings, { fields: [documents.meetingId], references: [meetings.id] }),
-  agendaItem: one(agendaItems, { fields: [documents.agendaItemId], references: [agendaItems.id] }),
-  inquiry: one(inquiries, { fields: [documents.inquiryId], references: [inquiries.id] }),
-}));

@@ -1,0 +1,72 @@
+/**
+ * The fields of each form, in the order the form shows them: one list per
+ * form, read by the route (what to take from the body and show again) and by
+ * the view (what to render), and typed by the command that checks them.
+ */
+
+export const ITEM_FIELDS = [
+  'title',
+  'purpose',
+  'kind',
+  'plannedStart',
+  'durationMinutes',
+  'exemptParagraph',
+  'exemptReason',
+] as const;
+
+export const PAPER_FIELDS = ['title', 'kind', 'exemptParagraph'] as const;
+
+/** The meeting form's fields besides its date (three boxes, `date-day` …), in the order it shows them. */
+export const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl'] as const;
+
+/** The committee form's fields, in the order it shows them (and its error summary lists them). */
+export const COMMITTEE_FIELDS = [
+  'name',
+  'slug',
+  'kind',
+  'remit',
+  'clerkPersonId',
+  'contactEmail',
+  'contactPhone',
+  'noticeClearDays',
+  'minutesDueWorkingDays',
+  'responseDueMonths',
+  'questionCutoffTime',
+  'questionCutoffClearDays',
+  'questionWordLimit',
+  'questionsPerPerson',
+  'status',
+] as const;
+
+/** The membership form's fields besides its dates (`from`, `to`), in the order it shows them. */
+export const MEMBERSHIP_FIELDS = ['personId', 'role', 'voting', 'representing'] as const;
+
+/** The organisation form's fields, in the order it shows them. */
+export const ORGANISATION_FIELDS = ['name', 'shortName', 'kind', 'website'] as const;
+
+/** The person form's fields, in the order it shows them. */
+export const PERSON_FIELDS = ['name', 'fullName', 'honorific', 'jobTitle', 'organisationId', 'kind'] as const;
+
+export const TIMES_FIELDS = ['startedAt', 'endedAt'] as const;
+
+export const SUBSTITUTE_FIELDS = ['personId', 'newPersonName', 'forPersonId', 'virtual'] as const;
+
+export const OTHER_FIELDS = ['personId', 'newPersonName', 'capacity', 'virtual'] as const;
+
+export const DECLARATION_FIELDS = [
+  'personId',
+  'itemId',
+  'kind',
+  'nature',
+  'sensitive',
+  'withdrew',
+  'dispensation',
+] as const;
+
+export const RESOLUTION_FIELDS = ['text', 'outcome'] as const;
+
+export const ACTION_FIELDS = ['owners', 'description'] as const;
+
+export const APPROVAL_FIELDS = ['text', 'amendments'] as const;
+
+export const AMENDMENT_FIELDS = ['itemNumber', 'text', 'reason'] as const;
