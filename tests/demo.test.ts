@@ -133,7 +133,7 @@ describe('the demo committee', () => {
     );
   });
 
-  it('has the minutes of 5 November 2020: attendance, the declaration, resolutions and actions with owners', () => {
+  it('has the minutes of 5 November 2020: attendance, the declarations, resolutions and actions with owners', () => {
     const meeting = getPublicMeeting(db, meetingOn('2020-11-05').id);
     const minutes = meeting?.minutes;
     expect(minutes?.approved).toBe(false);
@@ -156,8 +156,10 @@ describe('the demo committee', () => {
     ]);
     expect(minutes?.inAttendance.map((p) => p.name)).toEqual(['Mrs E Wheaton', 'Cllr A Macpherson']);
     expect(minutes?.apologies.map((p) => p.name)).toEqual(['L Wood']);
+    // As minuted: Mr A Turner's at the declarations item (about no one item), and the Chairman's during item 8.
     expect(minutes?.declarations).toEqual([
-      expect.objectContaining({ name: 'A Turner', itemNumber: 2, kind: 'other_registrable', withdrew: false }),
+      expect.objectContaining({ name: 'A Turner', itemNumber: null, kind: 'other_registrable', withdrew: false }),
+      expect.objectContaining({ name: 'J MacBean', itemNumber: 8, kind: 'other_registrable', withdrew: false }),
     ]);
     expect(minutes?.items).toHaveLength(12);
     expect(minutes?.items.map((i) => i.resolutions.map((r) => r.outcome))).toEqual([

@@ -7,9 +7,14 @@ export interface ErrorsOptions {
   showDetails: boolean;
 }
 
-function wantsJson(request: FastifyRequest): boolean {
+function isApi(request: FastifyRequest): boolean {
   const path = request.url.split('?')[0] ?? '';
   return path.startsWith('/api/') || path === '/healthz';
+}
+
+/** The API, the health check, and a screen's autosave (which asks for JSON). */
+function wantsJson(request: FastifyRequest): boolean {
+  return isApi(request) || String(request.headers.accept ?? '').startsWith('application/json');
 }
 
 const CLIENT_ERROR_TITLES: Record<number, string> = {
@@ -50,9 +55,10 @@ export default fp<ErrorsOptions>(
 
       if (status === 404) return notFound(request, reply);
       if (wantsJson(request)) {
-        return reply
-          .status(status)
-          .send({ error: status >= 500 ? 'Internal server error' : error.message, statusCode: status });
+        const message = status >= 500 ? 'Internal server error' : error.message;
+        if (isApi(request)) return reply.status(status).send({ error: message, statusCode: status });
+        // An autosave gets a refused form's answer, so it can say why (409: the minutes are locked).
+        return reply.status(status).send({ ok: false, error: message, statusCode: status, errors: { _form: message } });
       }
       if (status >= 500) {
         return reply.refuse({

@@ -5,6 +5,8 @@ import { Page, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
 import { RefusalNotice } from '../../views/errors/RefusalNotice';
 import '../features/auth/session-types';
+import type { FieldErrors } from '../lib/validation';
+import type { FormState, FormValues } from '../../views/components/Live';
 
 export interface RenderOptions {
   title: string;
@@ -14,8 +16,34 @@ export interface RenderOptions {
   status?: number;
 }
 
+/** After a command on a live screen's region: what to answer, however the form was sent. */
+export interface ChangeAnswer {
+  result: { ok: true } | { ok: false; errors: FieldErrors };
+  /** The form as typed: its name (as its region spells it) and values, shown again when refused. */
+  form: { name: string; values: FormValues };
+  /** The region that changed, alone, with any other region it changed out of band (htmx); null when gone. */
+  fragment(state?: FormState): string | null;
+  /** The whole screen with the refused form in it (a plain form); null when gone. */
+  page(state: FormState): RenderOptions | null;
+  /** Where a plain form goes after the change, and what the banner there says. */
+  back: string;
+  confirmation: string;
+  /** The status of a refusal: 422 unless said. */
+  status?: number;
+  /** A text saved elsewhere meanwhile, shown beside the refused one. */
+  conflict?: { text: string; revision: number };
+  /** What else an autosave's JSON answer says. */
+  json?: Record<string, unknown>;
+}
+
 declare module 'fastify' {
   interface FastifyReply {
+    /**
+     * Answers a change to a region of a live screen: JSON for an autosave
+     * (Accept: application/json), the region alone for htmx, or for a plain
+     * form the screen again when refused (422) and a redirect when done (303).
+     */
+    answer(change: ChangeAnswer): FastifyReply;
     /**
      * Sends a page: the whole document, or only its content for an htmx
      * request that is not boosted (with the title, so history stays right).
@@ -87,6 +115,45 @@ export default fp(
         .header('hx-reswap', 'afterbegin')
         .html(RefusalNotice({ title: options.title, message: options.message, link: options.link }));
       return this;
+    });
+    app.decorateReply('answer', function answer(this: FastifyReply, change: ChangeAnswer) {
+      const json = String(this.request.headers.accept ?? '').includes('application/json');
+      const fragment = wantsFragment(this.request);
+      if (!change.result.ok) {
+        const { errors } = change.result;
+        const status = change.status ?? 422;
+        if (json) return this.status(status).send({ ok: false, errors, conflict: change.conflict ?? null });
+        const state: FormState = {
+          form: change.form.name,
+          values: change.form.values,
+          errors,
+          conflict: change.conflict,
+        };
+        if (fragment) {
+          const html = change.fragment(state);
+          if (html === null) {
+            this.callNotFound();
+            return this;
+          }
+          void this.status(status).header('vary', 'HX-Request').html(html);
+          return this;
+        }
+        const page = change.page(state);
+        if (page) return this.page({ ...page, status });
+        this.callNotFound();
+        return this;
+      }
+      if (json) return this.send({ ok: true, ...change.json });
+      if (fragment) {
+        const html = change.fragment();
+        if (html === null) {
+          this.callNotFound();
+          return this;
+        }
+        void this.header('vary', 'HX-Request').html(html);
+        return this;
+      }
+      return this.seeOther(change.back, change.confirmation);
     });
     app.decorateReply('seeOther', function seeOther(this: FastifyReply, url: string, confirmation?: string) {
       if (confirmation && this.request.session) this.request.session.flash = confirmation;

@@ -28,7 +28,7 @@ import {
   workProgrammeEntries,
 } from '../../src/db/schema';
 import { makePdf } from '../helpers/pdf';
-import { publishAgenda } from '../../src/features/agenda/commands';
+import { publishAgenda } from '../../src/features/agenda/commands/publishing';
 import { eq } from 'drizzle-orm';
 import type { Access } from '../../src/lib/permissions';
 import { manage } from '../../src/plugins/manage';

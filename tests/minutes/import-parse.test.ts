@@ -9,7 +9,7 @@ import { makePdf } from '../helpers/pdf';
  * reference pack has it). Every expected value below was written by hand from
  * reading the minutes, not copied from the importer's output.
  */
-const SOURCE = fs.readFileSync('tests/fixtures/hasc-2020-11-05-minutes.txt');
+const SOURCE = fs.readFileSync('src/features/demo/papers/minutes-2020-11-05.txt');
 const parsed = parseMinutesFile(SOURCE);
 const item = (n: number) => {
   const found = parsed.items.find((i) => i.number === n);
@@ -210,7 +210,10 @@ describe('the minutes of 5 November 2020', () => {
 
 describe('the whole paper, with its appendix', () => {
   it('reads the same minutes and keeps the appendix’s text in the last item rather than losing it', () => {
-    const whole = parseMinutesFile(fs.readFileSync('tests/fixtures/hasc-2021-01-07-agenda-item-3.txt'));
+    // The paper in the agenda pack of 7 January 2021: the minutes, then the appendix printed after them.
+    const whole = parseMinutesFile(
+      Buffer.concat([SOURCE, fs.readFileSync('src/features/demo/papers/minutes-2020-11-05-appendix.txt')]),
+    );
     expect(whole.items).toHaveLength(12);
     expect(whole.items.flatMap((i) => i.resolutions)).toEqual(parsed.items.flatMap((i) => i.resolutions));
     expect(whole.items.at(-1)?.minuteText).toContain('PHASE 1 ONLINE SURVEY');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { buildTestApp } from '../helpers/app';
 import { Client, DEMO_CLERK } from '../helpers/client';
 import { parse, tableRows, textOf } from '../helpers/html';
@@ -28,7 +28,12 @@ import {
 } from '../../src/db/schema';
 
 /** Importing minutes from plain text: the upload and preview on the minutes screen, and the command line. */
-const MINUTES = fs.readFileSync('tests/fixtures/hasc-2020-11-05-minutes.txt');
+// The paper as the January agenda pack prints it: the minutes the demo was loaded from, then their appendix.
+const MINUTES = Buffer.concat(
+  ['minutes-2020-11-05', 'minutes-2020-11-05-appendix'].map((f) =>
+    fs.readFileSync(`src/features/demo/papers/${f}.txt`),
+  ),
+);
 let app: FastifyInstance;
 let db: Database;
 let clerk: Client;
@@ -137,7 +142,9 @@ describe('uploading minutes on the minutes screen', () => {
       ['Chairman', personId('J MacBean')],
       ['L Wheaton', personId('Mrs E Wheaton')], // the directory has her in full as Liz Wheaton
     ]);
-    expect(db.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).all()).toHaveLength(1);
+    // One audit entry for this import (the demo's own minutes were loaded through the importer too).
+    const imports = db.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).all();
+    expect(imports.filter((e) => e.userEmail !== 'system:demo')).toHaveLength(1);
     const screen = textOf((await clerk.get(`/manage/meetings/${november}/minutes`)).body);
     expect(screen).toContain('Changes recorded here since version 1 are not yet published.');
   });
@@ -216,7 +223,7 @@ describe('npm run import', () => {
     });
 
   it('prints what it read as JSON with --dry-run, needing no meeting and saving nothing', () => {
-    const run = cli(['minutes', 'tests/fixtures/hasc-2020-11-05-minutes.txt', '--dry-run']);
+    const run = cli(['minutes', 'src/features/demo/papers/minutes-2020-11-05.txt', '--dry-run']);
     expect(run.status).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(Object.keys(report.attendance)).toEqual(['present', 'inAttendance', 'apologies', 'absent']);
@@ -243,7 +250,7 @@ describe('npm run import', () => {
     await loadDemoData(setup, new FileStore(path.join(tmp, 'files')));
     closeDatabase(setup);
 
-    const usage = cli(['minutes', 'tests/fixtures/hasc-2020-11-05-minutes.txt'], dbFile);
+    const usage = cli(['minutes', 'src/features/demo/papers/minutes-2020-11-05.txt'], dbFile);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('Say which meeting the minutes are of, with --meeting <id>');
     const missing = cli(['minutes', 'no-such-file.txt', '--meeting', '1'], dbFile);
@@ -256,7 +263,7 @@ describe('npm run import', () => {
     expect(refused.stderr).toContain('Could not read: This is a PDF, not plain text.');
     expect(refused.stderr).toContain('Not imported: No numbered items could be read, so there is nothing to import.');
 
-    const run = cli(['minutes', 'tests/fixtures/hasc-2020-11-05-minutes.txt', '--meeting', '1'], dbFile);
+    const run = cli(['minutes', 'src/features/demo/papers/minutes-2020-11-05.txt', '--meeting', '1'], dbFile);
     expect(run.stderr).toContain(
       'Check: K Patel declared an interest under item 8 but is not a member of the committee',
     );
@@ -266,9 +273,11 @@ describe('npm run import', () => {
     );
     const check = openDatabase(dbFile);
     expect(check.select().from(attendance).where(eq(attendance.meetingId, 1)).all()).toHaveLength(18);
-    expect(check.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).get()?.userEmail).toBe(
-      'system:import',
-    );
+    // The last import is the command line's (the demo's own minutes were loaded through the importer first).
+    expect(
+      check.select().from(auditLog).where(eq(auditLog.action, 'minutes.import')).orderBy(desc(auditLog.id)).get()
+        ?.userEmail,
+    ).toBe('system:import');
     closeDatabase(check);
   });
 });

@@ -5,7 +5,7 @@ import { buildTestApp } from '../helpers/app';
 import { Client } from '../helpers/client';
 import { createAgendaItem, createCommittee, createMeeting, createUser, TEST_PASSWORD } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { publishAgenda } from '../../src/features/agenda/commands';
+import { publishAgenda } from '../../src/features/agenda/commands/publishing';
 
 let app: FastifyInstance;
 let db: Database;

@@ -19,8 +19,8 @@ import {
   createAction,
 } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { publishAgenda } from '../../src/features/agenda/commands';
-import { publishMinutes } from '../../src/features/minutes/commands';
+import { publishAgenda } from '../../src/features/agenda/commands/publishing';
+import { publishMinutes } from '../../src/features/minutes/commands/publishing';
 import { agendaItems, meetings } from '../../src/db/schema';
 
 const NOW = new Date('2030-01-15T12:00:00Z');
@@ -89,11 +89,13 @@ describe('the demo meetings', () => {
     expect(list[0]).toMatch(/^Members present \| K Ahmed, Z Ahmed, .* J Wassell and Ms Z McIntosh$/);
     expect(list[1]).toBe('Others in attendance | Mrs E Wheaton and Cllr A Macpherson');
     expect(list[2]).toBe('Apologies | L Wood');
-    expect(minutes.text()).toContain('A Turner (item 2, Declarations of interest): Other registrable interest.');
+    // Declared under the declarations item, about no one item (as the importer reads it).
+    expect(minutes.text()).toContain('A Turner: Other registrable interest.');
     const items = minutes.find('.app-minute-item');
     expect(items).toHaveLength(12);
     expect(items.eq(8).find('.app-resolution li')).toHaveLength(3);
-    expect(items.eq(5).text()).toContain('ACTION: Mr A Turner/Ms F Cayley/Ms F Momem: To discuss Option 4.');
+    // As minuted (the line ends without a full stop).
+    expect(items.eq(5).text()).toContain('ACTION: Mr A Turner/Ms F Cayley/Ms F Momem: To discuss Option 4');
     expect($('#agenda').text()).toContain('The agenda of this meeting is not available here.');
   });
 

@@ -11,7 +11,7 @@ import {
   createPerson,
 } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
-import { publishAgenda } from '../../src/features/agenda/commands';
+import { publishAgenda } from '../../src/features/agenda/commands/publishing';
 
 const NOW = new Date('2030-03-15T12:00:00Z');
 let app: FastifyInstance;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems, agendaVersions, publicQuestions } from '../../db/schema';
+import { agendaItems, agendaVersions, documents, publicQuestions } from '../../db/schema';
 import type { PackStatus } from '../../lib/enums';
 import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
 import { effectiveStarts } from './times';
@@ -196,4 +196,43 @@ export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda 
 export function getPublicAgenda(db: Db, meetingId: number): PublicAgenda | null {
   const published = latestAgendaVersion(db, meetingId);
   return published ? toPublicAgenda(published) : null;
+}
+
+/** A paper as stored (its file's hash and name), for the members' copy; null when there is none. */
+export function paperFile(db: Db, documentId: number) {
+  return (
+    db
+      .select({
+        id: documents.id,
+        meetingId: documents.meetingId,
+        agendaItemId: documents.agendaItemId,
+        fileHash: documents.fileHash,
+        fileName: documents.fileName,
+      })
+      .from(documents)
+      .where(eq(documents.id, documentId))
+      .get() ?? null
+  );
+}
+
+/**
+ * A paper the public may read: one that appears as an open paper, on an open
+ * item, in a published version of its meeting's agenda. Null otherwise.
+ */
+export function publicPaperFile(db: Db, documentId: number) {
+  const doc = paperFile(db, documentId);
+  if (!doc?.meetingId) return null;
+  const published = db
+    .select({ snapshot: agendaVersions.snapshot })
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, doc.meetingId))
+    .all()
+    .some((v) =>
+      v.snapshot.items.some(
+        (item) =>
+          item.exemptParagraph === null &&
+          item.papers.some((p) => p.documentId === documentId && p.exemptParagraph === null),
+      ),
+    );
+  return published ? doc : null;
 }

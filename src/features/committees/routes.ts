@@ -1,13 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { parseId, parseSlug } from '../../lib/params';
-import {
-  attendanceStatistics,
-  getCommitteeBySlug,
-  getCommitteePage,
-  getMembership,
-  listCommittees,
-  listMemberships,
-} from './queries';
+import { parseSlug } from '../../lib/params';
+import { attendanceStatistics, getCommitteeBySlug, getCommitteePage, listCommittees } from './queries';
 import { calendarMeetingsOfCommittee } from '../meetings/queries';
 import { meetingsCalendar } from '../../lib/calendar';
 import { baseUrlOf } from '../../plugins/views';
@@ -20,18 +13,11 @@ import { canManageCommittee } from '../../lib/permissions';
 import { listPeople } from '../people/queries';
 import { actorOf } from '../../plugins/auth';
 import { fields, type FieldErrors } from '../../lib/validation';
-import { dateParts, partsOf } from '../../lib/forms';
 import { londonDate } from '../../lib/dates';
 import { CommitteeForm } from '../../../views/committees/CommitteeForm';
-import { MembersPage, MembershipForm } from '../../../views/committees/MemberPages';
-import {
-  DEFAULT_COMMITTEE_VALUES,
-  createCommittee,
-  saveMembership,
-  updateCommittee,
-  type MembershipForm as MembershipFormValues,
-} from './commands';
-import { COMMITTEE_FIELDS, MEMBERSHIP_FIELDS } from '../../lib/fields';
+import { DEFAULT_COMMITTEE_VALUES, createCommittee, updateCommittee } from './commands';
+import { COMMITTEE_FIELDS } from '../../lib/fields';
+import { membershipRoutes } from './routes/memberships';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {
@@ -99,12 +85,9 @@ function committeeValues(
   };
 }
 
-function membershipForm(body: unknown): MembershipFormValues {
-  return { ...fields(body, MEMBERSHIP_FIELDS), from: dateParts(body, 'from'), to: dateParts(body, 'to') };
-}
-
 /** /manage/committees/…: the committee as its clerk and members see it, its settings and its members. */
 export const committeeManageRoutes: FastifyPluginAsync = async (app) => {
+  await app.register(membershipRoutes);
   type Slug = { Params: { slug: string } };
   const peopleOptions = () => listPeople(app.db).map((p) => ({ id: p.id, name: p.name }));
 
@@ -148,90 +131,6 @@ export const committeeManageRoutes: FastifyPluginAsync = async (app) => {
     if (!result.ok) return committeeForm(reply, committee.slug, values, result.errors, 422);
     return reply.seeOther(`/manage/committees/${result.value.slug}`, 'Committee details saved');
   });
-
-  app.get<Slug>('/committees/:slug/members', { config: { access: 'committee_read' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    if (!committee) return reply.callNotFound();
-    return reply.page({
-      title: `Members of the ${committee.name}`,
-      nav: 'manage',
-      body: MembersPage({
-        committee,
-        members: listMemberships(app.db, committee.id),
-        canManage: request.user ? canManageCommittee(request.user, committee.id) : false,
-      }),
-    });
-  });
-
-  const memberForm = (
-    reply: FastifyReply,
-    committee: { slug: string; name: string },
-    membershipId: number | null,
-    values: MembershipFormValues,
-    errors: FieldErrors = {},
-    status?: number,
-  ) =>
-    reply.page({
-      title: membershipId === null ? 'Add a member' : 'Change a membership',
-      nav: 'manage',
-      status,
-      body: MembershipForm({
-        committee,
-        membershipId,
-        values,
-        errors,
-        csrfToken: reply.csrfToken(),
-        people: peopleOptions(),
-      }),
-    });
-
-  app.get<Slug>('/committees/:slug/members/new', { config: { access: 'committee_manage' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    if (!committee) return reply.callNotFound();
-    return memberForm(reply, committee, null, { ...membershipForm({}), role: 'member', voting: 'yes' });
-  });
-
-  app.post<Slug>('/committees/:slug/members', { config: { access: 'committee_manage' } }, async (request, reply) => {
-    const committee = getCommitteeBySlug(app.db, request.params.slug);
-    if (!committee) return reply.callNotFound();
-    const values = membershipForm(request.body);
-    const result = saveMembership(app.db, actorOf(request), committee.id, null, values);
-    if (!result.ok) return memberForm(reply, committee, null, values, result.errors, 422);
-    return reply.seeOther(`/manage/committees/${committee.slug}/members`, 'Member added');
-  });
-
-  type Membership = { Params: { slug: string; membershipId: string } };
-  app.get<Membership>(
-    '/committees/:slug/members/:membershipId/edit',
-    { config: { access: 'committee_manage' } },
-    async (request, reply) => {
-      const committee = getCommitteeBySlug(app.db, request.params.slug);
-      const membership = getMembership(app.db, parseId(request.params.membershipId) ?? 0);
-      if (!committee || !membership) return reply.callNotFound();
-      return memberForm(reply, committee, membership.id, {
-        personId: String(membership.personId),
-        role: membership.role,
-        voting: membership.voting ? 'yes' : 'no',
-        representing: membership.representing ?? '',
-        from: partsOf(membership.fromDate),
-        to: partsOf(membership.toDate),
-      });
-    },
-  );
-
-  app.post<Membership>(
-    '/committees/:slug/members/:membershipId',
-    { config: { access: 'committee_manage' } },
-    async (request, reply) => {
-      const committee = getCommitteeBySlug(app.db, request.params.slug);
-      const membershipId = parseId(request.params.membershipId) ?? 0;
-      if (!committee) return reply.callNotFound();
-      const values = membershipForm(request.body);
-      const result = saveMembership(app.db, actorOf(request), committee.id, membershipId, values);
-      if (!result.ok) return memberForm(reply, committee, membershipId, values, result.errors, 422);
-      return reply.seeOther(`/manage/committees/${committee.slug}/members`, 'Membership saved');
-    },
-  );
 
   app.get<{ Params: { slug: string } }>(
     '/committees/:slug',

@@ -21,8 +21,9 @@ import {
   users,
   userCommittees,
 } from '../../db/schema';
-import { publishAgenda } from '../agenda/commands';
-import { publishMinutes } from '../minutes/commands';
+import { publishAgenda } from '../agenda/commands/publishing';
+import { publishMinutes } from '../minutes/commands/publishing';
+import { importMinutesText } from '../minutes/commands/import';
 import { recordAudit, systemActor } from '../audit/commands';
 import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';
@@ -56,7 +57,8 @@ export async function loadDemoData(
   const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
   const paperFiles = new Map<string, { hash: string; bytes: number; pages: number }>();
   for (const paper of fixture.meetings.flatMap((m) => m.items.flatMap((i) => i.papers ?? []))) {
-    const pdf = await demoPaperPdf(paper.title, demoPaperText(paper.file), paper.pages);
+    const text = [paper.file, ...(paper.appendix ? [paper.appendix] : [])].map(demoPaperText).join('\n');
+    const pdf = await demoPaperPdf(paper.title, text, paper.pages);
     paperFiles.set(paper.file, { hash: files.putPaper(pdf), bytes: pdf.length, pages: paper.pages });
   }
   return db.transaction((tx) => {
@@ -285,6 +287,11 @@ export async function loadDemoData(
 
     for (const mt of fixture.meetings) {
       const meetingId = lookup(meetingIds, mt.key, 'meeting');
+      if (mt.minutesFile) {
+        const at = fromLondon(mt.minutesPublishedAt?.date ?? mt.date, mt.minutesPublishedAt?.time ?? '17:00');
+        const imported = importMinutesText(tx, systemActor('demo'), meetingId, demoPaperText(mt.minutesFile), at);
+        if (!imported.ok) throw new Error(`Demo minutes of ${mt.key}: ${JSON.stringify(imported.errors)}`);
+      }
       if (mt.minutesPublishedAt) {
         const published = publishMinutes(tx, {
           meetingId,

@@ -22,7 +22,6 @@ import type {
   InquiryStatus,
   WorkProgrammeStatus,
 } from '../../lib/enums';
-import { MINUTE_TEXT_2020_11_05 } from './minutes-2020-11-05';
 
 export interface DemoOrganisation {
   key: string;
@@ -60,6 +59,8 @@ export interface DemoPaper {
   kind: DocumentKind;
   /** Its text, in ./papers/<file>.txt, taken from the reference pack. */
   file: string;
+  /** An appendix printed after it, in ./papers/<appendix>.txt. */
+  appendix?: string;
   /** Its length in the reference pack; the demo's PDF has as many pages. */
   pages: number;
 }
@@ -126,6 +127,8 @@ export interface DemoMeeting {
   agendaPublishedAt?: { date: string; time: string };
   /** London date and time the minutes were published (as a draft awaiting approval). */
   minutesPublishedAt?: { date: string; time: string };
+  /** The minutes as printed (a text file in papers/), imported with the app's own importer. */
+  minutesFile?: string;
 }
 
 export interface DemoWorkProgrammeEntry {
@@ -179,8 +182,6 @@ export interface DemoFixture {
 }
 
 export const DEMO_COMMITTEE_SLUG = 'health-and-adult-social-care';
-
-const m = MINUTE_TEXT_2020_11_05;
 
 export const demoFixture: DemoFixture = {
   organisations: [
@@ -453,137 +454,10 @@ export const demoFixture: DemoFixture = {
       endedAt: '13:24',
       // Not in the pack: the minutes were published for approval with the next agenda.
       minutesPublishedAt: { date: '2020-12-23', time: '12:00' },
-      attendance: [
-        ...[
-          'k-ahmed',
-          'z-ahmed',
-          'a-bacon',
-          'p-birchley',
-          'm-bradford',
-          'm-collins',
-          'g-hollis',
-          's-jenkins',
-          'j-macbean',
-          'g-powell',
-          'b-roberts',
-          'a-turner',
-          'l-walsh',
-          'j-wassell',
-          'z-mcintosh',
-        ].map((person) => ({ person, status: 'present' as const })),
-        { person: 'e-wheaton', status: 'in_attendance' },
-        { person: 'a-macpherson', status: 'in_attendance' },
-        { person: 'l-wood', status: 'apologies' },
-      ],
-      declarations: [
-        {
-          person: 'a-turner',
-          item: 2,
-          kind: 'other_registrable',
-          nature: 'Trustee of an independent adult day care provider charity.',
-          withdrew: false,
-        },
-      ],
-      items: [
-        { kind: 'apologies', title: 'Apologies for absence/changes in membership', minuteText: m[1] },
-        { kind: 'declarations', title: 'Declarations of interest', minuteText: m[2] },
-        {
-          kind: 'minutes',
-          title: 'Minutes',
-          minuteText: m[3],
-          resolutions: [
-            {
-              text: 'The minutes of the meeting held on 10 September 2020 were AGREED as an accurate record.',
-              outcome: 'AGREED',
-            },
-          ],
-          actions: [
-            {
-              description:
-                'To contact the Oxford Health NHS Foundation Trust for formal confirmation that the mental health helpline is available 24 hours a day, seven days a week.',
-              owners: [{ name: 'The Chairman', person: 'j-macbean' }],
-            },
-          ],
-        },
-        { kind: 'public_questions', title: 'Public Questions', minuteText: m[4] },
-        { kind: 'chairmans_update', title: "Chairman's update", minuteText: m[5] },
-        {
-          kind: 'business',
-          title: 'Proposed closure of New Chapel Surgery, Long Crendon',
-          minuteText: m[6],
-          actions: [
-            {
-              description: 'To discuss Option 4.',
-              owners: [
-                { name: 'Mr A Turner', person: 'a-turner' },
-                { name: 'Ms F Cayley', person: 'f-cayley' },
-                { name: 'Ms F Momem', person: 'f-momen' },
-              ],
-            },
-          ],
-        },
-        {
-          kind: 'business',
-          title: 'County-wide engagement exercise',
-          minuteText: m[7],
-          resolutions: [
-            {
-              text: 'The Committee NOTED the contents of a report to the Health and Well-Being Board and RECEIVED a verbal update on how the community engagement exercise was progressing.',
-              outcome: 'NOTED',
-            },
-          ],
-          actions: [
-            {
-              description: 'To provide a breakdown of the ages of respondents for circulation.',
-              owners: [{ name: 'Mr Leveson', person: 'd-leveson' }],
-            },
-          ],
-        },
-        {
-          kind: 'business',
-          title: 'Pharmacy services',
-          minuteText: m[8],
-          actions: [
-            {
-              description: 'To write to the Chairman of the Health & Wellbeing Board.',
-              owners: [{ name: 'Chairman', person: 'j-macbean' }],
-            },
-          ],
-        },
-        {
-          kind: 'business',
-          title:
-            'Buckinghamshire, Oxfordshire and West Berkshire Integrated Care System - joint health scrutiny committee',
-          minuteText: m[9],
-          resolutions: [
-            {
-              text: 'Members of the Health and Adult Social Care Select Committee DISCUSSED the progress made to date in setting up a joint health scrutiny committee for the BOB ICS which will aid continued negotiations.',
-              outcome: 'DISCUSSED',
-            },
-            {
-              text: 'Members APPROVED the draft terms of reference and AGREED to delegate the final sign-off of the terms of reference for the joint health scrutiny committee to the Chairman of the Health & Adult Social Care Select Committee.',
-              outcome: 'APPROVED',
-            },
-            {
-              text: 'Members APPROVED that the final terms of reference will be discussed and ratified at Full Council.',
-              outcome: 'APPROVED',
-            },
-          ],
-        },
-        { kind: 'work_programme', title: 'Work programme', minuteText: m[10] },
-        {
-          kind: 'business',
-          title: 'Director for Public Health Annual Report',
-          minuteText: m[11],
-          actions: [
-            {
-              description: 'To circulate and email requesting feedback on the DPHAR.',
-              owners: [{ name: 'L Wheaton', person: 'e-wheaton' }],
-            },
-          ],
-        },
-        { kind: 'next_meeting', title: 'Date of next meeting', minuteText: m[12] },
-      ],
+      // Attendance, declarations, items, resolutions and actions: read from the minutes themselves,
+      // as printed in the pack of 7 January 2021, by the same importer a clerk uses.
+      minutesFile: 'minutes-2020-11-05',
+      items: [],
     },
     {
       key: '2021-01-07',
@@ -609,6 +483,7 @@ export const demoFixture: DemoFixture = {
               title: 'Minutes of the meeting held on 5 November 2020',
               kind: 'minutes',
               file: 'minutes-2020-11-05',
+              appendix: 'minutes-2020-11-05-appendix',
               pages: 16,
             },
           ],

@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import {
@@ -188,7 +188,7 @@ export interface PublicMinutes extends MinutesView {
 }
 
 /** Frozen or current minutes as a view: for the public (`withhold`), without exempt content and sensitive natures. */
-export function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], withhold: boolean): MinutesView {
+function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], withhold: boolean): MinutesView {
   const exempt = new Set(s.items.filter((i) => i.exemptParagraph !== null).map((i) => i.number));
   const hidden = (itemNumber: number | null) => withhold && itemNumber !== null && exempt.has(itemNumber);
   return {
@@ -340,6 +340,8 @@ export interface MinutesEditorData extends MinutesStateData {
   items: MinutesEditorItem[];
   people: { id: number; name: string }[];
   amendments: MinutesAmendment[];
+  /** What is recorded now, as the committee reads it (exempt content and sensitive natures included). */
+  record: MinutesView;
 }
 
 /** Where a meeting's minutes stand: redrawn after every save, so kept light. */
@@ -581,6 +583,7 @@ export function getMinutesEditor(db: Db, meetingId: number): MinutesEditorData |
     people: db.select({ id: people.id, name: people.name }).from(people).orderBy(asc(people.name)).all(),
     ...state,
     amendments,
+    record: minutesView(state.current, amendments, false),
   };
 }
 
@@ -607,4 +610,39 @@ export function meetingNameMatcher(db: Db, meeting: { committeeId: number; start
       return person && match ? { id: person.id, name: person.name, how: match.how } : null;
     },
   };
+}
+
+/** A resolution of the minutes with the item it is on, for its edit form; null when there is none. */
+export function minutedResolution(db: Db, resolutionId: number) {
+  return (
+    db
+      .select({ id: resolutions.id, text: resolutions.text, outcome: resolutions.outcome, itemId: agendaItems.id })
+      .from(resolutions)
+      .innerJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
+      .where(eq(resolutions.id, resolutionId))
+      .get() ?? null
+  );
+}
+
+/** An action minuted at a meeting, with its owners as written, for its edit form; null when it is not that meeting's. */
+export function minutedAction(db: Db, meetingId: number, actionId: number) {
+  const row = db
+    .select({
+      id: actions.id,
+      itemId: actions.agendaItemId,
+      description: actions.description,
+      dueDate: actions.dueDate,
+    })
+    .from(actions)
+    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .where(and(eq(actions.id, actionId), eq(agendaItems.meetingId, meetingId)))
+    .get();
+  if (!row) return null;
+  const owners = db
+    .select({ name: actionOwners.name })
+    .from(actionOwners)
+    .where(eq(actionOwners.actionId, actionId))
+    .orderBy(asc(actionOwners.position))
+    .all();
+  return { ...row, owners: owners.map((o) => o.name) };
 }

@@ -57,21 +57,17 @@ export interface PersonChoice {
 }
 
 /**
- * What is wrong with a person choice, keyed by the ids of its two fields.
+ * What is wrong with a person choice, keyed by its two fields' names (personId, newPersonName).
  * `what` names who is being chosen, for the messages ("a presenter").
  */
-export function checkPersonChoice(
-  choice: PersonChoice,
-  ids: { personId: string; newPersonName: string },
-  what = 'a person',
-): FieldErrors {
+export function checkPersonChoice(choice: PersonChoice, what = 'a person'): FieldErrors {
   const errors: FieldErrors = {};
   const name = choice.newPersonName.trim();
   const picked = choice.personId.trim();
-  if (picked === '' && !name) errors[ids.personId] = `Select ${what}, or enter the name of someone new`;
-  else if (picked !== '' && name) errors[ids.personId] = 'Select a person or enter a new name, not both';
-  else if (picked !== '' && !/^\d{1,9}$/.test(picked)) errors[ids.personId] = 'Select a person from the list';
-  if (name.length > 120) errors[ids.newPersonName] = 'Name must be 120 characters or fewer';
+  if (picked === '' && !name) errors.personId = `Select ${what}, or enter the name of someone new`;
+  else if (picked !== '' && name) errors.personId = 'Select a person or enter a new name, not both';
+  else if (picked !== '' && !/^\d{1,9}$/.test(picked)) errors.personId = 'Select a person from the list';
+  if (name.length > 120) errors.newPersonName = 'Name must be 120 characters or fewer';
   return errors;
 }
 

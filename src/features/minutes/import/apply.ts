@@ -25,7 +25,7 @@ import {
 import type { AgendaItemKind, AttendanceStatus } from '../../../lib/enums';
 import { type NameMatch } from '../names';
 import { meetingNameMatcher } from '../queries';
-import { LOCKED } from '../commands';
+import { LockedError } from '../../../lib/errors';
 import type { ParsedAction, ParsedDeclaration, ParsedItem, ParsedMinutes } from './parse';
 
 export interface PlannedName {
@@ -275,8 +275,10 @@ export function applyImport(
     const plan = planImport(tx, meetingId, parsed);
     const meeting = tx.select().from(meetings).where(eq(meetings.id, meetingId)).get();
     if (!meeting) throw new Error(`No meeting ${meetingId}`);
-    if (plan.blockers.length > 0)
-      return invalid({ [meeting.minutesStatus === 'approved' ? LOCKED : '_form']: plan.blockers.join(' ') });
+    if (plan.blockers.length > 0) {
+      if (meeting.minutesStatus === 'approved') throw new LockedError(plan.blockers.join(' '));
+      return invalid({ _form: plan.blockers.join(' ') });
+    }
     const day = londonDate(meeting.startsAt);
     let newPeople = 0;
     const created = new Map<string, number>();
