@@ -3,10 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import { FileStore } from './lib/files';
 import { PackBuilder } from './features/agenda/pack-jobs';
-import type { UploadedFile } from './lib/files';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';
@@ -14,6 +12,7 @@ import helmet from '@fastify/helmet';
 import views from './plugins/views';
 import errors from './plugins/errors';
 import auth from './plugins/auth';
+import uploads from './plugins/uploads';
 import { manage } from './plugins/manage';
 import siteRoutes from './features/site/routes';
 import authRoutes from './features/auth/routes';
@@ -51,6 +50,8 @@ export interface AppDependencies {
   now?: () => Date;
   /** Adds routes to the site, with its pages, errors and sessions (tests). */
   extend?: (site: FastifyInstance) => void | Promise<void>;
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: { write(line: string): void };
 }
 
 /** The app refuses to start (a bad state, not a bad variable). */
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password'],
+      ...(deps.logStream ? { stream: deps.logStream } : {}),
     },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy,
@@ -135,23 +137,6 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(formbody);
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    throwFileSizeLimit: false,
-    // Fields up to 2 MB: pasted minutes are checked against their own 1 MB limit, never cut short unseen.
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20, fieldSize: 2 * 1024 * 1024 },
-    // Papers are read whole (they are checked and hashed before they are kept), noting
-    // whether the size limit cut them short.
-    async onFile(part) {
-      const chunks: Buffer[] = [];
-      for await (const chunk of part.file) chunks.push(chunk as Buffer);
-      (part as unknown as { value: UploadedFile }).value = {
-        filename: part.filename,
-        bytes: new Uint8Array(Buffer.concat(chunks)),
-        truncated: part.file.truncated,
-      };
-    },
-  });
   // Static files sit outside the site's context: a stylesheet or script needs no session read,
   // user lookup or session write (there are several for every page).
   await app.register(
@@ -172,8 +157,9 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   app.decorate('manageRoutes', []);
   await app.register(async (site) => {
     await site.register(views);
-    await site.register(errors, { showDetails: config.nodeEnv === 'development' });
+    await site.register(errors, { showDetails: config.showErrorDetails });
     await site.register(auth);
+    await site.register(uploads);
 
     await site.register(siteRoutes);
     await site.register(authRoutes);

@@ -35,6 +35,8 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts allowed per minute, per IP address and per email address. */
   loginAttemptsPerMinute: number;
+  /** Put an error's stack on the 500 page (asked for explicitly; never in production). */
+  showErrorDetails: boolean;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +116,18 @@ function url(env: Env, name: string): string | null {
   return parsed.toString().replace(/\/$/, '');
 }
 
+/** Error details go to the log; into a page only when asked for, and never in production. */
+function showErrorDetails(env: Env, nodeEnv: NodeEnv): boolean {
+  const show = bool(env, 'SHOW_ERROR_DETAILS', false);
+  if (show && nodeEnv === 'production') {
+    throw new ConfigError(
+      'SHOW_ERROR_DETAILS',
+      'must not be true when NODE_ENV=production: error details are for development',
+    );
+  }
+  return show;
+}
+
 /** Reads and validates the configuration; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', NODE_ENVS, 'development');
@@ -151,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
+    showErrorDetails: showErrorDetails(env, nodeEnv),
   };
 }
 

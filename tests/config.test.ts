@@ -21,6 +21,15 @@ describe('configuration', () => {
     expect(localUrl(config.host, config.port)).toBe('http://localhost:8080');
   });
 
+  it('shows error details only when SHOW_ERROR_DETAILS=true asks, and never in production', () => {
+    expect(loadConfig({}).showErrorDetails).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'development' }).showErrorDetails).toBe(false);
+    expect(loadConfig({ SHOW_ERROR_DETAILS: 'true' }).showErrorDetails).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', SHOW_ERROR_DETAILS: 'true' })).toThrow(
+      /SHOW_ERROR_DETAILS must not be true when NODE_ENV=production/,
+    );
+  });
+
   it.each([
     ['PORT', 'abc', /PORT must be a whole number from 0 to 65535 \(got "abc"\)/],
     ['PORT', '70000', /PORT must be a whole number/],

@@ -23,6 +23,14 @@ declare module 'fastify' {
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** The CSRF secret's cookie: __Host- (this host only, HTTPS, whole site) when cookies are Secure. */
+export const CSRF_COOKIE = (secure: boolean) => (secure ? '__Host-scrutineer-csrf' : 'scrutineer-csrf');
+
+/** A new CSRF secret from the next page on (at sign-in and sign-out): a token from before no longer works. */
+export function renewCsrfSecret(reply: FastifyReply): void {
+  void reply.clearCookie(CSRF_COOKIE(reply.server.config.cookieSecure), { path: '/' });
+}
+
 /** Who is making this request, for the audit trail. */
 export function actorOf(request: FastifyRequest): Actor {
   return { userId: request.user?.id ?? null, email: request.user?.email ?? null, ip: request.ip };
@@ -37,7 +45,8 @@ export default fp(
   async (app) => {
     const secret =
       app.config.sessionSecret ?? ensureSetting(app.db, 'session_secret', () => randomBytes(48).toString('base64url'));
-    await app.register(fastifyCookie);
+    // Signs the CSRF cookie (the session plugin signs its own).
+    await app.register(fastifyCookie, { secret });
     await app.register(fastifySession, {
       secret,
       // __Host- cookies are only ever sent to this host, over HTTPS, for the whole site.
@@ -53,8 +62,12 @@ export default fp(
         maxAge: app.config.sessionIdleMinutes * 60_000,
       },
     });
+    // A signed double-submit cookie holds the CSRF secret, so a visitor who has not signed in
+    // has no server-side session at all: the session is made at sign-in.
     await app.register(csrfProtection, {
-      sessionPlugin: '@fastify/session',
+      sessionPlugin: '@fastify/cookie',
+      cookieKey: CSRF_COOKIE(app.config.cookieSecure),
+      cookieOpts: { signed: true, httpOnly: true, sameSite: 'lax', secure: app.config.cookieSecure, path: '/' },
       // A form field (plain and multipart forms alike), or the header htmx sends.
       getToken: (request) => {
         const body = request.body as Record<string, unknown> | undefined;
@@ -65,8 +78,15 @@ export default fp(
     });
 
     app.decorateRequest('user', null);
+    // One token for every form of a response: on a first visit the secret's cookie is only being set.
+    const tokens = new WeakMap<FastifyReply, string>();
     app.decorateReply('csrfToken', function csrfToken(this: FastifyReply) {
-      return this.generateCsrf();
+      let token = tokens.get(this);
+      if (token === undefined) {
+        token = this.generateCsrf();
+        tokens.set(this, token);
+      }
+      return token;
     });
 
     app.addHook('onRequest', async (request) => {

@@ -3,7 +3,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundPage, ServerErrorPage, ClientErrorPage } from '../../views/errors/ErrorPages';
 
 export interface ErrorsOptions {
-  /** Show error details (the stack) on the 500 page: development only. */
+  /** Show error details (the stack) on the 500 page: only with SHOW_ERROR_DETAILS=true, never in production. */
   showDetails: boolean;
 }
 
@@ -19,6 +19,7 @@ function wantsJson(request: FastifyRequest): boolean {
 
 const CLIENT_ERROR_TITLES: Record<number, string> = {
   400: 'There is a problem with the request',
+  401: 'You need to sign in',
   403: 'You cannot do that',
   405: 'That cannot be done here',
   409: 'This can no longer be changed',

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { localUrl } from '../config';
 import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type NavSection } from '../../views/layout/Page';
@@ -73,9 +74,16 @@ export interface RefusalOptions {
   link?: { href: string; text: string };
 }
 
-/** The site's address, for links that leave it (calendars, feeds): PUBLIC_URL, or this request's host. */
+/**
+ * The site's address, for links that leave it (calendars, feeds, open data):
+ * PUBLIC_URL, or else the address the server listens on. Never the request's
+ * Host header, which any client can set (evil.example would end up in a feed).
+ */
 export function baseUrlOf(request: FastifyRequest): string {
-  return request.server.config.publicUrl ?? `${request.protocol}://${request.host}`;
+  const { config } = request.server;
+  if (config.publicUrl) return config.publicUrl;
+  const address = request.server.server.address();
+  return localUrl(config.host, address && typeof address === 'object' ? address.port : config.port);
 }
 
 /** True for htmx requests that want a fragment rather than a whole page. */
@@ -156,7 +164,8 @@ export default fp(
       return this.seeOther(change.back, change.confirmation);
     });
     app.decorateReply('seeOther', function seeOther(this: FastifyReply, url: string, confirmation?: string) {
-      if (confirmation && this.request.session) this.request.session.flash = confirmation;
+      // A banner rides in the session: only a signed-in user has one (nobody else gets a session row).
+      if (confirmation && this.request.user && this.request.session) this.request.session.flash = confirmation;
       if (this.request.headers['hx-request'] === 'true') return this.header('hx-redirect', url).status(204).send();
       return this.redirect(url, 303);
     });

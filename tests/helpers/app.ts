@@ -11,6 +11,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Register extra routes in the site, before the app is ready (error handling tests). */
   extend?: (site: FastifyInstance) => void;
+  /** Receives the log, one JSON line at a time (set LOG_LEVEL in env to hear it). */
+  logStream?: { write(line: string): void };
 }
 
 export interface TestApp {
@@ -33,7 +35,12 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const db = openDatabase(':memory:');
   const now = options.now;
-  const app = await buildApp(config, { db, now: now ? () => now : undefined, extend: options.extend });
+  const app = await buildApp(config, {
+    db,
+    now: now ? () => now : undefined,
+    extend: options.extend,
+    logStream: options.logStream,
+  });
   await app.ready();
   return { app, db };
 }

@@ -31,14 +31,25 @@ describe('errors', () => {
     expect(res.body).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('shows the stack in development, to whoever is fixing it', async () => {
+  it('keeps the stack out of the page in development too, unless SHOW_ERROR_DETAILS=true asks for it', async () => {
+    // Development is the default NODE_ENV: a 500 page there is seen by whoever can reach the server.
     ({ app } = await buildTestApp({
       extend: withFailingRoutes,
       env: { NODE_ENV: 'development', LOG_LEVEL: 'silent' },
     }));
-    const res = await app.inject('/test/boom');
-    expect(res.statusCode).toBe(500);
-    expect(parse(res.body)('pre').text()).toContain('secret internal detail');
+    const hidden = await app.inject('/test/boom');
+    expect(hidden.statusCode).toBe(500);
+    expect(hidden.body).not.toContain('secret internal detail');
+    expect(hidden.body).not.toMatch(/at .*\.ts:\d+/);
+    await app.close();
+
+    ({ app } = await buildTestApp({
+      extend: withFailingRoutes,
+      env: { NODE_ENV: 'development', LOG_LEVEL: 'silent', SHOW_ERROR_DETAILS: 'true' },
+    }));
+    const shown = await app.inject('/test/boom');
+    expect(shown.statusCode).toBe(500);
+    expect(parse(shown.body)('pre').text()).toContain('secret internal detail');
   });
 
   it('answers JSON routes with JSON that hides the detail', async () => {

@@ -14,5 +14,13 @@ export function safeNext(raw: unknown, fallback = '/manage'): string {
   }
   if (parsed.origin !== 'http://scrutineer.invalid') return fallback;
   if (parsed.pathname === '/login' || parsed.pathname === '/logout') return fallback;
-  return `${parsed.pathname}${parsed.search}`;
+  const path = `${parsed.pathname}${parsed.search}`;
+  // What comes out is checked again: normalising can make a local-looking path
+  // ("/.//evil.example", "/%2e%2e//evil.example") into one a browser reads as another host.
+  return isLocalPath(path) ? path : fallback;
+}
+
+/** A path on this site: one leading slash, then no slash or backslash straight after it. */
+function isLocalPath(path: string): boolean {
+  return /^\/(?![/\\])/.test(path) && !path.includes('\\');
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { field } from '../../lib/validation';
-import { actorOf } from '../../plugins/auth';
+import { actorOf, renewCsrfSecret } from '../../plugins/auth';
 import { LoginPage } from '../../../views/auth/LoginPage';
 import { checkSignIn, recordSignOut } from './commands';
 import { safeNext } from './redirects';
@@ -64,6 +64,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
           // A new session id at sign-in: a session id planted before cannot be ridden.
           await request.session.regenerate();
           request.session.userId = result.userId;
+          renewCsrfSecret(reply);
           if (request.headers['hx-request'] === 'true') return reply.header('hx-redirect', next).status(204).send();
           return reply.redirect(next, 303);
         }
@@ -80,6 +81,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
   app.post('/logout', async (request, reply) => {
     if (request.user) recordSignOut(app.db, actorOf(request));
     await request.session.destroy();
+    renewCsrfSecret(reply);
     return reply.redirect('/', 303);
   });
 };

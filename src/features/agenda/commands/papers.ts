@@ -2,7 +2,7 @@ import { eq, max } from 'drizzle-orm';
 import { PDFDocument, EncryptedPDFError } from 'pdf-lib';
 import { inTransaction, type Db } from '../../../db/client';
 import { paragraphFromForm } from '../../../lib/schedule12a';
-import type { FileStore, UploadedFile } from '../../../lib/files';
+import { uploadBytes, type FileStore, type UploadedFile } from '../../../lib/files';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
 import { recordAudit, type Actor } from '../../audit/commands';
 import { documents } from '../../../db/schema';
@@ -15,19 +15,19 @@ async function inspectPdf(
   maxBytes: number,
 ): Promise<{ ok: true; pages: number } | { ok: false; error: string }> {
   const limit = `${Math.round(maxBytes / (1024 * 1024))} MB`;
-  if (file.truncated || file.bytes.length > maxBytes)
-    return { ok: false, error: `The file must be smaller than ${limit}` };
-  if (file.bytes.length === 0) return { ok: false, error: 'The selected file is empty' };
-  const head = Buffer.from(file.bytes.subarray(0, 1024)).toString('latin1');
+  if (file.truncated || file.size > maxBytes) return { ok: false, error: `The file must be smaller than ${limit}` };
+  if (file.size === 0) return { ok: false, error: 'The selected file is empty' };
+  const bytes = uploadBytes(file);
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (!head.includes('%PDF-')) return { ok: false, error: 'The selected file must be a PDF' };
-  const tail = Buffer.from(file.bytes.subarray(Math.max(0, file.bytes.length - 2048))).toString('latin1');
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).toString('latin1');
   if (!tail.includes('%%EOF'))
     return {
       ok: false,
       error: 'The PDF is incomplete: it may not have finished uploading or saving. Save it again and upload it',
     };
   try {
-    const pdf = await PDFDocument.load(file.bytes, { updateMetadata: false, throwOnInvalidObject: true });
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false, throwOnInvalidObject: true });
     const pages = pdf.getPageCount();
     if (pages < 1) return { ok: false, error: 'The PDF has no pages' };
     return { ok: true, pages };
@@ -57,7 +57,7 @@ export async function attachPaper(
   openItem(db, itemId);
   const errors: FieldErrors = {};
   const title = form.title.trim();
-  if (!file || (!file.filename && file.bytes.length === 0)) errors.file = 'Select a PDF to upload';
+  if (!file || (!file.filename && file.size === 0)) errors.file = 'Select a PDF to upload';
   if (!title) errors.title = 'Enter the title of the paper';
   else if (title.length > 300) errors.title = 'Title must be 300 characters or fewer';
   if (!(DOCUMENT_KINDS as readonly string[]).includes(form.kind)) errors.kind = 'Select the kind of paper';
@@ -70,7 +70,7 @@ export async function attachPaper(
     else pages = inspected.pages;
   }
   if (Object.keys(errors).length > 0 || !file) return invalid(errors);
-  const hash = files.putPaper(file.bytes);
+  const hash = files.keepPaper(file);
   return inTransaction(db, (tx) => {
     const item = openItem(tx, itemId);
     const position =
@@ -92,7 +92,7 @@ export async function attachPaper(
         fileHash: hash,
         fileName: file.filename.slice(0, 255) || 'paper.pdf',
         mimeType: 'application/pdf',
-        byteSize: file.bytes.length,
+        byteSize: file.size,
       })
       .returning()
       .get();
@@ -100,7 +100,7 @@ export async function attachPaper(
       action: 'agenda.paper_add',
       recordType: 'meeting',
       recordId: item.meetingId,
-      after: { item: item.title, paper: title, pages, bytes: file.bytes.length, sha256: hash },
+      after: { item: item.title, paper: title, pages, bytes: file.size, sha256: hash },
     });
     return valid({ documentId: doc.id });
   });

@@ -12,6 +12,7 @@ import { answerEditor, manage, sendPdf, type ItemParams } from './screen';
 
 /** An item's presenters and papers, and the papers themselves for members (drafts and exempt ones included). */
 export const paperRoutes: FastifyPluginAsync = async (app) => {
+  const upload = { config: { ...manage.config, upload: true } };
   app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/presenters', manage, async (request, reply) => {
     const itemId = parseId(request.params.itemId) ?? 0;
     const values = fields(request.body, ['personId', 'newPersonName', 'capacity'] as const);
@@ -39,7 +40,7 @@ export const paperRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/papers', manage, async (request, reply) => {
+  app.post<ItemParams>('/meetings/:meetingId/agenda/items/:itemId/papers', upload, async (request, reply) => {
     const itemId = parseId(request.params.itemId) ?? 0;
     const values = fields(request.body, PAPER_FIELDS);
     const file = uploadedFile(request.body);

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { formatDate } from '../../../lib/dates';
-import { uploadedFile } from '../../../lib/files';
+import { uploadBytes, uploadedFile } from '../../../lib/files';
 import { fields, type FieldErrors } from '../../../lib/validation';
 import { actorOf } from '../../../plugins/auth';
 import { ImportPage, ImportPreviewPage } from '../../../../views/minutes/ImportPages';
@@ -20,6 +20,8 @@ const TOO_LARGE = 'The text is larger than 1 MB: minutes as plain text are far s
 
 /** Import: a file or pasted text, a preview of what was read, then the import once confirmed. */
 export const importRoutes: FastifyPluginAsync = async (app) => {
+  // A text file or the text pasted, and the confirmation carrying that text back: multipart forms.
+  const upload = { config: { ...manage.config, upload: true } };
   const meetingRef = (request: MeetingRequest) => {
     const row = getMeetingWithCommittee(app.db, meetingIdOf(request));
     return row ? { id: row.meeting.id, startsAt: row.meeting.startsAt, committee: { name: row.committee.name } } : null;
@@ -71,14 +73,15 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     importPage(request, reply, {}, ''),
   );
 
-  app.post<MeetingParams>('/meetings/:meetingId/minutes/import', manage, async (request, reply) => {
+  app.post<MeetingParams>('/meetings/:meetingId/minutes/import', upload, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const pasted = typeof body.text === 'string' ? body.text : '';
     const file = uploadedFile(body);
     if (file) {
       // A chosen file, even an empty one, is what the clerk means to import.
-      const parsed = file.truncated ? { ...parseMinutesText(''), problems: [TOO_LARGE] } : parseMinutesFile(file.bytes);
-      const decoded = file.truncated ? null : decodeMinutesFile(file.bytes);
+      const bytes = file.truncated ? null : uploadBytes(file);
+      const parsed = bytes ? parseMinutesFile(bytes) : { ...parseMinutesText(''), problems: [TOO_LARGE] };
+      const decoded = bytes ? decodeMinutesFile(bytes) : null;
       return preview(request, reply, parsed, decoded && 'text' in decoded ? decoded.text : '', file.filename);
     }
     if (pasted.trim() === '') return importPage(request, reply, { file: NOTHING }, pasted, 422);
@@ -87,7 +90,7 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     return preview(request, reply, parseMinutesText(pasted), pasted, null);
   });
 
-  app.post<MeetingParams>('/meetings/:meetingId/minutes/import/confirm', manage, async (request, reply) => {
+  app.post<MeetingParams>('/meetings/:meetingId/minutes/import/confirm', upload, async (request, reply) => {
     const { text } = fields(request.body, ['text'] as const);
     if (text.trim() === '') return importPage(request, reply, { file: NOTHING }, '', 422);
     if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) return importPage(request, reply, { text: TOO_LARGE }, '', 422);
