@@ -19,7 +19,7 @@ try {
   // Only the folders the file store owns: FILES_PATH may be shared with something else.
   for (const folder of ['papers', 'packs'])
     fs.rmSync(path.join(config.filesPath, folder), { recursive: true, force: true });
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { auditKey: config.auditKey });
   const files = new FileStore(config.filesPath);
   await loadDemoData(db, files);
   const packs = new PackBuilder(db, files, pino({ level: 'warn' }));

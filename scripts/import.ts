@@ -74,7 +74,7 @@ function main(): void {
   }
 
   const config = loadConfig();
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { auditKey: config.auditKey });
   try {
     if (meetingId === null || !db.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, meetingId)).get()) {
       console.error(`There is no meeting ${meetingId} in ${config.databasePath}.`);

@@ -80,7 +80,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(`Cannot open the database: ${error.message}`);
     throw error;
   }
-  const db = openDatabase(config.databasePath);
+  const db = openDatabase(config.databasePath, { auditKey: config.auditKey });
   const actor = systemActor('cli');
   try {
     switch (command) {

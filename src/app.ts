@@ -80,10 +80,10 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     trustProxy: config.trustProxy,
   });
 
-  const db = deps.db ?? openDatabase(config.databasePath);
+  const db = deps.db ?? openDatabase(config.databasePath, { auditKey: config.auditKey });
   const files = new FileStore(config.filesPath);
   if (config.loadDemoData && databaseIsEmpty(db)) {
-    await loadDemoData(db, files);
+    await loadDemoData(db, files, { now: deps.now?.() ?? new Date() });
     app.log.info('Loaded the demo committee into an empty database');
   }
   if (config.nodeEnv === 'production') {

@@ -37,6 +37,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Put an error's stack on the 500 page (asked for explicitly; never in production). */
   showErrorDetails: boolean;
+  /** The key that seals the audit trail; null: the file audit.key beside the database. */
+  auditKey: Buffer | null;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
     showErrorDetails: showErrorDetails(env, nodeEnv),
+    auditKey: ((key) => (key ? Buffer.from(key, 'utf8') : null))(secret(env, 'AUDIT_KEY')),
   };
 }
 

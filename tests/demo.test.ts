@@ -2,14 +2,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from './helpers/app';
+import { Client, DEMO_CLERK } from './helpers/client';
+import { textOf } from './helpers/html';
 import { FileStore } from '../src/lib/files';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, gt } from 'drizzle-orm';
 import { openDatabase, closeDatabase, type Database } from '../src/db/client';
 import { loadDemoData, databaseIsEmpty } from '../src/features/demo/commands';
 import { DEMO_COMMITTEE_SLUG } from '../src/features/demo/fixture';
 import { getCommitteePage } from '../src/features/committees/queries';
 import { getPublicMeeting } from '../src/features/meetings/public';
-import { committees, meetings, workProgrammeEntries, inquiries, agendaVersions } from '../src/db/schema';
+import { agendaItems, committees, meetings, workProgrammeEntries, inquiries, agendaVersions } from '../src/db/schema';
 import { formatDateTime } from '../src/lib/dates';
 
 /**
@@ -20,7 +24,10 @@ let db: Database;
 beforeAll(async () => {
   db = openDatabase(':memory:');
   expect(databaseIsEmpty(db)).toBe(true);
-  await loadDemoData(db, new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-demo-'))));
+  // Loaded as of the pack's own time: the 2020–21 records alone.
+  await loadDemoData(db, new FileStore(fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-demo-'))), {
+    now: new Date('2021-01-01T09:00:00Z'),
+  });
 });
 afterAll(() => closeDatabase(db));
 
@@ -205,5 +212,59 @@ describe('the demo committee', () => {
     const inquiry = db.select().from(inquiries).get();
     expect(inquiry).toMatchObject({ title: 'Support for carers', kind: 'one_day' });
     expect(entries[0]?.inquiryId).toBe(inquiry?.id);
+  });
+});
+
+describe('the demo committee, loaded today', () => {
+  // A clock of the test's choosing, years after the pack.
+  const today = new Date('2026-12-01T09:00:00Z');
+  let app: FastifyInstance;
+  let live: Database;
+  beforeAll(async () => {
+    ({ app, db: live } = await buildTestApp({ demo: true, now: today }));
+  });
+  afterAll(() => app.close());
+
+  it('keeps its 2020–21 meetings at their published addresses, and schedules its next two from today', () => {
+    const all = live.select().from(meetings).orderBy(asc(meetings.id)).all();
+    expect(all.slice(0, 3).map((m) => [m.id, formatDateTime(m.startsAt)])).toEqual([
+      [1, 'Thursday 5 November 2020, 10am'],
+      [2, 'Thursday 7 January 2021, 10am'],
+      [3, 'Thursday 4 March 2021, 10am'],
+    ]);
+    const ahead = all.filter((m) => m.startsAt > today);
+    expect(ahead.map((m) => formatDateTime(m.startsAt))).toEqual([
+      'Thursday 24 December 2026, 10am',
+      'Thursday 11 February 2027, 10am',
+    ]);
+  });
+
+  it('has an upcoming meeting with questions open and a draft agenda from the work programme', () => {
+    const next = live.select().from(meetings).where(gt(meetings.startsAt, today)).orderBy(asc(meetings.startsAt)).get();
+    const page = getPublicMeeting(live, next?.id ?? 0);
+    expect(page?.deadlines.questionsCloseAt.getTime()).toBeGreaterThan(today.getTime());
+    const items = live
+      .select()
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, next?.id ?? 0))
+      .orderBy(asc(agendaItems.position))
+      .all();
+    expect(items.map((i) => i.title)).toContain('Obesity/Healthy Lifestyles');
+    expect(items.map((i) => i.title)).toContain('Primary Care planning');
+    expect(items[0]?.kind).toBe('apologies');
+    expect(items.at(-1)?.kind).toBe('next_meeting');
+  });
+
+  it('shows the clerk no deadline more than 60 days late, and asks about the past meeting never marked held', async () => {
+    const clerk = new Client(app);
+    await clerk.signIn(DEMO_CLERK.email, DEMO_CLERK.password);
+    const home = await clerk.get('/manage');
+    const text = textOf(home.body);
+    const late = [...text.matchAll(/(\d+) days? late/g)].map((m) => Number(m[1]));
+    expect(late.filter((days) => days > 60)).toEqual([]);
+    expect(text).toContain('Needs attention');
+    expect(text).toContain('Health & Adult Social Care Select Committee, 4 March 2021: was it held?');
+    // The minutes of 7 January 2021 are published on the council's own site: no deadline is left.
+    expect(text).not.toContain('7 Jan 2021');
   });
 });

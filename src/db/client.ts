@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +18,53 @@ export type Database = BetterSQLite3Database<Schema> & { $client: SQLite.Databas
 
 export const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
+export interface OpenOptions {
+  /**
+   * The key that seals the audit trail (AUDIT_KEY). Without one, the key kept
+   * in the file `audit.key` beside the database, made on first open; an
+   * in-memory database gets a key of its own.
+   */
+  auditKey?: Buffer | null;
+}
+
+/** The audit key of each open connection: held outside the database it seals. */
+const auditKeys = new WeakMap<SQLite.Database, Buffer>();
+
+/** Where the audit key is kept when AUDIT_KEY is not set. */
+export function auditKeyFile(databasePath: string): string {
+  return path.join(path.dirname(databasePath), 'audit.key');
+}
+
+function keyBeside(databasePath: string): Buffer {
+  if (databasePath === ':memory:') return randomBytes(32);
+  const file = auditKeyFile(databasePath);
+  try {
+    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+  } catch {
+    const key = randomBytes(32);
+    // Made once, readable by this account only; "wx" never overwrites a key made meanwhile.
+    try {
+      fs.writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+      return key;
+    } catch {
+      return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
+    }
+  }
+}
+
+/** The key that seals this database's audit trail (for a transaction too). */
+export function auditKeyOf(db: Db): Buffer {
+  const client = (db as unknown as { session: { client: SQLite.Database } }).session.client;
+  const key = auditKeys.get(client);
+  if (!key) throw new Error('This database was not opened with openDatabase: it has no audit key');
+  return key;
+}
+
 /**
  * Opens the SQLite database (creating its folder when needed), sets the
  * pragmas every connection needs, and applies pending migrations.
  */
-export function openDatabase(databasePath: string): Database {
+export function openDatabase(databasePath: string, options: OpenOptions = {}): Database {
   if (databasePath !== ':memory:') {
     fs.mkdirSync(path.dirname(databasePath), { recursive: true });
   }
@@ -32,6 +75,7 @@ export function openDatabase(databasePath: string): Database {
   sqlite.pragma('synchronous = NORMAL');
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Database;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+  auditKeys.set(sqlite, options.auditKey ?? keyBeside(databasePath));
   return db;
 }
 

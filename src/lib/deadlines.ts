@@ -169,6 +169,8 @@ export interface DeadlineMeeting {
   status: MeetingStatus;
   agendaStatus: AgendaStatus;
   minutesStatus: MinutesStatus;
+  /** Minutes published on another site (a meeting from before Scrutineer): their deadline is met. */
+  minutesUrl: string | null;
 }
 
 export interface DeadlineStatus {
@@ -211,7 +213,9 @@ export function meetingDeadlineReport(
           ...deadlineState(
             deadlines.minutesDueBy,
             today,
-            meeting.minutesStatus === 'published' || meeting.minutesStatus === 'approved',
+            meeting.minutesStatus === 'published' ||
+              meeting.minutesStatus === 'approved' ||
+              meeting.minutesUrl !== null,
           ),
         }
       : null,

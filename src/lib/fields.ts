@@ -17,7 +17,7 @@ export const ITEM_FIELDS = [
 export const PAPER_FIELDS = ['title', 'kind', 'exemptParagraph'] as const;
 
 /** The meeting form's fields besides its date (three boxes, `date-day` …), in the order it shows them. */
-export const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl'] as const;
+export const MEETING_FIELDS = ['startTime', 'endTime', 'venue', 'onlineUrl', 'webcastUrl', 'minutesUrl'] as const;
 
 /** The committee form's fields, in the order it shows them (and its error summary lists them). */
 export const COMMITTEE_FIELDS = [

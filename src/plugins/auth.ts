@@ -97,6 +97,12 @@ export default fp(
       if (!request.user) await request.session.destroy();
     });
 
+    // A page drawn for a signed-in user (their name, their sign-out form) is theirs alone.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.user) reply.header('cache-control', 'private, no-store');
+      return payload;
+    });
+
     app.addHook('preHandler', (request, reply, done) => {
       if (UNSAFE_METHODS.has(request.method)) app.csrfProtection(request, reply, done);
       else done();

@@ -63,6 +63,12 @@ export const manage: FastifyPluginAsync<ManageOptions> = async (app: FastifyInst
     if (!request.user) return refuseSignedOut(request, reply);
   });
 
+  // Nothing under /manage is kept by a browser or a shared cache: drafts, exempt papers, members' packs.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('cache-control', 'private, no-store');
+    return payload;
+  });
+
   app.addHook('preHandler', async (request, reply) => {
     const user = request.user;
     if (!user) return refuseSignedOut(request, reply);

@@ -100,9 +100,15 @@ describe('items', () => {
     });
     const page = await clerk.get(editor);
     const $ = parse(page.body);
-    const last = $('#agenda-items > li').last();
-    expect(last.find('h3').text()).toBe('9. Carers strategy');
-    expect(last.text()).toContain('11:15 (follows the item before), 20 minutes');
+    // New business goes before the closing standard items, which move down.
+    expect(
+      $('#agenda-items > li h3')
+        .map((_, h) => $(h).text())
+        .get()
+        .slice(5),
+    ).toEqual(['6. Adult social care budget', '7. Carers strategy', '8. Work programme', '9. Date of next meeting']);
+    const carers = $('#agenda-items > li').eq(6);
+    expect(carers.text()).toContain('11:15 (follows the item before), 20 minutes');
   });
 
   it('refuses an item with no title, a time that does not parse, or an exempt item without a paragraph’s reason, keeping the rest', async () => {
@@ -165,20 +171,21 @@ describe('items', () => {
       { 'hx-request': 'true' },
     );
     expect(ok.statusCode).toBe(200);
-    expect(parse(ok.body)(`#item-${item?.id} h3`).text()).toBe('9. Support for carers');
+    expect(parse(ok.body)(`#item-${item?.id} h3`).text()).toBe('7. Support for carers');
   });
 
   it('reorders with move up and down, numbering following the order', async () => {
     const carers = items().find((i) => i.title === 'Support for carers');
     await submit(`/items/${carers?.id}/move`, { direction: 'up' });
-    expect(titles().slice(6)).toEqual([
-      '7. Date of next meeting',
-      '8. Support for carers',
-      '9. Adult social care budget',
+    expect(titles().slice(5)).toEqual([
+      '6. Support for carers',
+      '7. Adult social care budget',
+      '8. Work programme',
+      '9. Date of next meeting',
     ]);
     const res = await submit(`/items/${carers?.id}/move`, { direction: 'down' }, { 'hx-request': 'true' });
     expect(res.statusCode).toBe(200);
-    expect(parse(res.body)('#agenda-items > li h3').last().text()).toBe('9. Support for carers');
+    expect(parse(res.body)(`#item-${carers?.id} h3`).text()).toBe('7. Support for carers');
     // The first item cannot go up.
     const first = items()[0];
     await submit(`/items/${first?.id}/move`, { direction: 'up' });

@@ -63,16 +63,17 @@ async function buildAgenda(page: Page, meetingId: number, js: boolean): Promise<
   await tabTo(page, '#add-item');
   await page.keyboard.press('Enter');
   await page.locator('#agenda-items > li:nth-child(8)').waitFor();
-  const newItem = page.locator('#agenda-items > li').last();
-  expect(await newItem.locator('h3').textContent()).toBe('8. Support for carers and key workers');
+  // New business goes before the closing standard items (work programme, date of next meeting).
+  const newItem = page.locator('#agenda-items > li:nth-child(6)');
+  expect(await newItem.locator('h3').textContent()).toBe('6. Support for carers and key workers');
 
   // Move it up one place with its own button; with htmx, focus stays on the button.
   const id = (await newItem.getAttribute('id'))?.replace('item-', '');
   await tabTo(page, `#move-up-${id}`);
   await page.keyboard.press('Enter');
-  await page.locator(`#agenda-items > li:nth-child(7)#item-${id}`).waitFor();
+  await page.locator(`#agenda-items > li:nth-child(5)#item-${id}`).waitFor();
   if (js) expect(await page.locator(`#move-up-${id}:focus`).count()).toBe(1);
-  expect(await page.locator(`#item-${id} h3`).textContent()).toBe('7. Support for carers and key workers');
+  expect(await page.locator(`#item-${id} h3`).textContent()).toBe('5. Support for carers and key workers');
   await screenshot(page, `agenda-editor-${js ? 'js' : 'nojs'}`);
   if (js) expect(await axeViolations(page)).toEqual([]);
 
@@ -83,7 +84,7 @@ async function buildAgenda(page: Page, meetingId: number, js: boolean): Promise<
   const publicPage = await page.context().newPage();
   await publicPage.goto(`${baseUrl}/meetings/${meetingId}`);
   expect(await publicPage.locator('#agenda .app-agenda-item').count()).toBe(8);
-  expect(await publicPage.locator('#item-7 h3').textContent()).toBe('7. Support for carers and key workers');
+  expect(await publicPage.locator('#item-5 h3').textContent()).toBe('5. Support for carers and key workers');
   await publicPage.close();
 }
 

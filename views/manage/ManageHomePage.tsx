@@ -103,6 +103,28 @@ export function ManageHomePage({
             )}
           </div>
           <div class="govuk-grid-column-two-thirds">
+            {clerkish && dashboard.needsAttention.length > 0 ? (
+              <section aria-labelledby="attention-heading">
+                <h2 class="govuk-heading-m" id="attention-heading">
+                  Needs attention
+                </h2>
+                <p class="govuk-body">
+                  These meetings have passed but are still marked as scheduled. Mark each as held, or cancel it, on its
+                  page.
+                </p>
+                <ul class="govuk-list govuk-list--spaced">
+                  {dashboard.needsAttention.map((m) => (
+                    <li>
+                      <a class="govuk-link" href={`/manage/meetings/${m.id}`} safe>
+                        {`${m.committee.name}, ${formatShortDate(m.startsAt)}: was it held?`}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : (
+              ''
+            )}
             {clerkish ? (
               <>
                 <h2 class="govuk-heading-m">Missed</h2>

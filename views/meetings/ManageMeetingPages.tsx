@@ -23,6 +23,7 @@ export interface MeetingFormValues {
   venue: string;
   onlineUrl: string;
   webcastUrl: string;
+  minutesUrl: string;
 }
 
 export interface MeetingFormProps {
@@ -86,6 +87,15 @@ export function MeetingForm({ committee, meetingId, values, errors, csrfToken }:
         errorMessage={errors.webcastUrl}
         spellcheck={false}
       />
+      <Input
+        id="minutesUrl"
+        label="Minutes published elsewhere (optional)"
+        hint="Only for a meeting whose minutes are kept on another site, such as the council’s previous system: the web address of those minutes."
+        type="url"
+        value={values.minutesUrl}
+        errorMessage={errors.minutesUrl}
+        spellcheck={false}
+      />
     </FormPage>
   );
 }
@@ -111,6 +121,7 @@ export interface ManageMeetingData {
   venue: string | null;
   onlineUrl: string | null;
   webcastUrl: string | null;
+  minutesUrl: string | null;
   status: keyof typeof MEETING_STATUS_LABELS;
   statusReason: string | null;
   agendaStatus: string;
@@ -209,9 +220,11 @@ export function ManageMeetingPage({
             {
               key: 'Minutes',
               text:
-                { none: 'Not started', draft: 'Draft', published: 'Published as a draft', approved: 'Approved' }[
-                  meeting.minutesStatus
-                ] ?? meeting.minutesStatus,
+                meeting.minutesStatus === 'none' && meeting.minutesUrl
+                  ? `Published elsewhere: ${meeting.minutesUrl}`
+                  : ({ none: 'Not started', draft: 'Draft', published: 'Published as a draft', approved: 'Approved' }[
+                      meeting.minutesStatus
+                    ] ?? meeting.minutesStatus),
             },
           ]}
         />

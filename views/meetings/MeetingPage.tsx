@@ -105,7 +105,21 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
             </p>
           </section>
         )}
-        {meeting.minutes ? <MinutesSection minutes={meeting.minutes} meetingId={meeting.id} /> : ''}
+        {meeting.minutes ? (
+          <MinutesSection minutes={meeting.minutes} meetingId={meeting.id} />
+        ) : meeting.minutesUrl ? (
+          <section id="minutes" aria-labelledby="minutes-heading">
+            <h2 class="govuk-heading-l" id="minutes-heading">
+              Minutes
+            </h2>
+            <p class="govuk-body">
+              The minutes of this meeting are published on another site:{' '}
+              <ExternalLink href={meeting.minutesUrl} text="read the minutes" />.
+            </p>
+          </section>
+        ) : (
+          ''
+        )}
       </div>
     </div>
   );

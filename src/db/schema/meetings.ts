@@ -29,6 +29,12 @@ export const meetings = sqliteTable(
     /** When the meeting actually began and ended, as minuted. */
     startedAt: instant(),
     endedAt: instant(),
+    /**
+     * Where the minutes are published when they are not kept here: a meeting
+     * from before the committee used Scrutineer, its minutes on the previous
+     * system. Their deadline is then met.
+     */
+    minutesUrl: text(),
     /** Raised on every change that a calendar subscriber should see. */
     calendarSequence: integer().notNull().default(0),
     ...timestamps,

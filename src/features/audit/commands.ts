@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { desc } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
+import { createHash, createHmac } from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { auditKeyOf, type Db } from '../../db/client';
+import { auditHead, auditLog } from '../../db/schema';
 
 /** Who did something: a signed-in user, or the system (command line, demo loader). */
 export interface Actor {
@@ -39,9 +39,8 @@ export interface HashedContent {
   after: string | null;
 }
 
-/** SHA-256 of the previous row's hash and this row's content, in a fixed order. */
-export function chainHash(prevHash: string, row: HashedContent): string {
-  const content = JSON.stringify([
+function contentOf(row: HashedContent): string {
+  return JSON.stringify([
     row.id,
     row.at.toISOString(),
     row.userId,
@@ -53,7 +52,33 @@ export function chainHash(prevHash: string, row: HashedContent): string {
     row.before,
     row.after,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/** SHA-256 of the previous row's hash and this row's content, in a fixed order: rows from before the key. */
+export function chainHash(prevHash: string, row: HashedContent): string {
+  return createHash('sha256').update(prevHash).update('\n').update(contentOf(row)).digest('hex');
+}
+
+/** What marks a hash made with the key. */
+export const KEYED = 'k1:';
+
+/** HMAC-SHA256 under the audit key of the previous row's hash and this row's content. */
+export function keyedHash(key: Buffer, prevHash: string, row: HashedContent): string {
+  return KEYED + createHmac('sha256', key).update(prevHash).update('\n').update(contentOf(row)).digest('hex');
+}
+
+export interface AuditHead {
+  lastId: number;
+  lastHash: string;
+  rows: number;
+  keyedFrom: number;
+}
+
+/** The seal on the head: without the key, a head moved back to hide removed rows cannot be made to match. */
+export function headMac(key: Buffer, head: AuditHead): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([head.lastId, head.lastHash, head.rows, head.keyedFrom]))
+    .digest('hex');
 }
 
 function toJson(value: unknown): string | null {
@@ -85,7 +110,23 @@ export function recordAudit(db: Db, actor: Actor, entry: AuditEntry): void {
     before: toJson(entry.before),
     after: toJson(entry.after),
   };
+  const key = auditKeyOf(db);
+  const hash = keyedHash(key, prevHash, row);
   db.insert(auditLog)
-    .values({ ...row, prevHash, hash: chainHash(prevHash, row) })
+    .values({ ...row, prevHash, hash })
     .run();
+  // The head moves on with the trail, in the same transaction.
+  const before = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
+  const head: AuditHead = {
+    lastId: row.id,
+    lastHash: hash,
+    rows: (before?.rows ?? row.id - 1) + 1,
+    keyedFrom: before?.keyedFrom ?? row.id,
+  };
+  const sealed = { ...head, mac: headMac(key, head) };
+  if (before) db.update(auditHead).set(sealed).where(eq(auditHead.id, 1)).run();
+  else
+    db.insert(auditHead)
+      .values({ id: 1, ...sealed })
+      .run();
 }

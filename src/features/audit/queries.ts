@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { auditLog } from '../../db/schema';
-import { GENESIS_HASH, chainHash } from './commands';
+import { auditKeyOf, type Db } from '../../db/client';
+import { auditHead, auditLog } from '../../db/schema';
+import { GENESIS_HASH, KEYED, chainHash, headMac, keyedHash } from './commands';
 
 /** The whole trail in pages of a thousand rows, so memory stays flat however long it grows. */
 function* pages(db: Db) {
@@ -15,31 +15,73 @@ function* pages(db: Db) {
 }
 
 export type ChainCheck =
-  { ok: true; rows: number } | { ok: false; rows: number; brokenRowId: number; at: Date; reason: string };
+  | { ok: true; rows: number; head: AuditHeadLine | null; keyedFrom: number | null }
+  | {
+      ok: false;
+      rows: number;
+      brokenRowId: number | null;
+      at: Date | null;
+      reason: string;
+      /** The first row sealed with the key: broken there, the key may be the wrong one. */
+      keyedFrom: number | null;
+    };
+
+/** The head as audit:verify prints it: worth writing down elsewhere, to prove later that no row has gone since. */
+export interface AuditHeadLine {
+  lastId: number;
+  lastHash: string;
+}
 
 /**
- * Walks the audit trail from the first row, recomputing each hash. Names the
- * first row whose content or link to the row before does not match.
+ * Walks the audit trail from the first row, recomputing each seal with the
+ * key, and checks that it ends where its sealed head says. Names the first
+ * row whose content or link to the row before does not match; says so when
+ * rows were removed from the end, or the head was changed.
  */
 export function verifyAuditChain(db: Db): ChainCheck {
+  const key = auditKeyOf(db);
+  const head = db.select().from(auditHead).where(eq(auditHead.id, 1)).get();
+  const keyedFrom = head?.keyedFrom ?? null;
   let prevHash = GENESIS_HASH;
   let expectedId = 1;
   let rows = 0;
+  let lastId = 0;
   for (const row of pages(db)) {
     rows++;
-    if (row.id !== expectedId) {
-      return { ok: false, rows, brokenRowId: row.id, at: row.at, reason: `row ${expectedId} is missing before it` };
-    }
-    if (row.prevHash !== prevHash) {
-      return { ok: false, rows, brokenRowId: row.id, at: row.at, reason: 'it does not follow from the row before it' };
-    }
-    if (chainHash(prevHash, row) !== row.hash) {
-      return { ok: false, rows, brokenRowId: row.id, at: row.at, reason: 'its content does not match its hash' };
+    const broken = (reason: string): ChainCheck => ({
+      ok: false,
+      rows,
+      brokenRowId: row.id,
+      at: row.at,
+      reason,
+      keyedFrom,
+    });
+    if (row.id !== expectedId) return broken(`row ${expectedId} is missing before it`);
+    if (row.prevHash !== prevHash) return broken('it does not follow from the row before it');
+    const keyed = row.hash.startsWith(KEYED);
+    // Once the key was in use, every row is sealed with it: a plain hash after that is a row re-made without it.
+    if (!keyed && (keyedFrom === null ? false : row.id >= keyedFrom))
+      return broken('it is not sealed with the audit key');
+    if (keyed && keyedFrom === null) return broken('its seal has no head: the head of the trail was removed');
+    const expected = keyed ? keyedHash(key, prevHash, row) : chainHash(prevHash, row);
+    if (expected !== row.hash) {
+      return broken('its content does not match its hash');
     }
     prevHash = row.hash;
+    lastId = row.id;
     expectedId++;
   }
-  return { ok: true, rows };
+  if (!head) return { ok: true, rows, head: null, keyedFrom: null };
+  const broken = (reason: string): ChainCheck => ({ ok: false, rows, brokenRowId: null, at: null, reason, keyedFrom });
+  if (headMac(key, head) !== head.mac) return broken('the head of the trail does not match its seal: it was changed');
+  if (head.lastId !== lastId || head.lastHash !== prevHash || head.rows !== rows) {
+    return broken(
+      head.lastId > lastId
+        ? `the trail ends at row ${lastId} but its head says row ${head.lastId}: ${head.lastId - lastId} row${head.lastId - lastId === 1 ? '' : 's'} removed from the end`
+        : `the trail does not end where its head says (row ${head.lastId})`,
+    );
+  }
+  return { ok: true, rows, head: { lastId: head.lastId, lastHash: head.lastHash }, keyedFrom: head.keyedFrom };
 }
 
 export interface HistoryEntry {

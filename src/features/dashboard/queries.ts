@@ -1,7 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { committees } from '../../db/schema';
-import { listUpcomingMeetings, type MeetingSummary, dueAndMissed, type DueItem } from '../meetings/queries';
+import {
+  listUpcomingMeetings,
+  needingAttention,
+  type MeetingSummary,
+  dueAndMissed,
+  type DueItem,
+} from '../meetings/queries';
 import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
 import type { CurrentUser } from '../users/queries';
 
@@ -9,6 +15,8 @@ export interface Dashboard {
   committees: { id: number; slug: string; name: string }[];
   dueSoon: DueItem[];
   missed: DueItem[];
+  /** Past meetings still marked scheduled: to be marked held, or cancelled. */
+  needsAttention: MeetingSummary[];
   upcoming: MeetingSummary[];
   actionsOwned: ActionSummary[];
   committeeActions: ActionSummary[];
@@ -30,11 +38,13 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
     .orderBy(asc(committees.name))
     .all();
   const ids = mine.map((c) => c.id);
-  const { dueSoon, missed } = user.role === 'member' ? { dueSoon: [], missed: [] } : dueAndMissed(db, ids, now);
+  const clerk = user.role !== 'member';
+  const { dueSoon, missed } = clerk ? dueAndMissed(db, ids, now) : { dueSoon: [], missed: [] };
   return {
     committees: mine,
     dueSoon,
     missed,
+    needsAttention: clerk ? needingAttention(db, ids, now) : [],
     upcoming: ids.length === 0 ? [] : listUpcomingMeetings(db, now, 10, ids),
     actionsOwned: user.personId ? openActionsOwnedBy(db, user.personId) : [],
     committeeActions: user.role === 'member' ? [] : openActionsOfCommittees(db, ids),

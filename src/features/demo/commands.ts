@@ -1,6 +1,7 @@
-import { count } from 'drizzle-orm';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';
-import { fromLondon } from '../../lib/dates';
+import { LONDON, fromLondon } from '../../lib/dates';
 import {
   organisations,
   people,
@@ -22,6 +23,7 @@ import {
   userCommittees,
 } from '../../db/schema';
 import { publishAgenda } from '../agenda/commands/publishing';
+import { addFromWorkProgramme, startWithStandardItems } from '../agenda/commands/items';
 import { publishMinutes } from '../minutes/commands/publishing';
 import { importMinutesText } from '../minutes/commands/import';
 import { recordAudit, systemActor } from '../audit/commands';
@@ -50,8 +52,10 @@ function lookup(map: Map<string, number>, key: string, what: string): number {
 export async function loadDemoData(
   db: Db,
   files: FileStore,
-  fixture: DemoFixture = demoFixture,
+  options: { now?: Date; fixture?: DemoFixture } = {},
 ): Promise<{ committeeId: number }> {
+  const fixture = options.fixture ?? demoFixture;
+  const now = options.now ?? new Date();
   // Slow work first, before the transaction holds the database: hashing the
   // demo passwords, and making the papers' PDFs from the reference pack's text.
   const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
@@ -127,6 +131,7 @@ export async function loadDemoData(
           startsAt: fromLondon(mt.date, mt.time),
           venue: mt.venue ?? null,
           status: mt.status,
+          minutesUrl: mt.minutesUrl ?? null,
           startedAt: mt.startedAt ? fromLondon(mt.date, mt.startedAt) : null,
           endedAt: mt.endedAt ? fromLondon(mt.date, mt.endedAt) : null,
         })
@@ -324,12 +329,70 @@ export async function loadDemoData(
       tx.insert(userCommittees).values({ userId, committeeId }).run();
     });
 
+    const living = scheduleLivingMeetings(tx, committeeId, now, fixture);
+
     recordAudit(tx, systemActor('demo'), {
       action: 'demo.load',
       recordType: 'committee',
       recordId: committeeId,
-      after: { committee: c.slug, meetings: fixture.meetings.length, users: fixture.users.map((u) => u.email) },
+      after: {
+        committee: c.slug,
+        meetings: fixture.meetings.length + living,
+        users: fixture.users.map((u) => u.email),
+      },
     });
     return { committeeId };
   });
+}
+
+/** Thursday at 10am London, the first on or after `day` (the committee's usual slot). */
+function thursdayFrom(day: DateTime): Date {
+  const d = day.setZone(LONDON).startOf('day');
+  const thursday = d.plus({ days: (4 - d.weekday + 7) % 7 });
+  return fromLondon(thursday.toISODate() ?? '', '10:00');
+}
+
+/**
+ * A demo loaded after its real records end (the pack is of 2020–21) would
+ * be a committee that stopped meeting: no meeting ahead, questions never
+ * open. So its next two meetings are scheduled from today, about three and
+ * ten weeks on, with the work programme's topics waiting to be scheduled
+ * planned for them; the first has a draft agenda made as a clerk makes one.
+ * Returns how many meetings it added.
+ */
+function scheduleLivingMeetings(tx: Db, committeeId: number, now: Date, fixture: DemoFixture): number {
+  const last = fixture.meetings.map((m) => fromLondon(m.date, m.time)).reduce((a, b) => (a > b ? a : b));
+  if (now <= last) return 0;
+  const today = DateTime.fromJSDate(now);
+  const next = thursdayFrom(today.plus({ weeks: 3 }));
+  const following = thursdayFrom(today.plus({ weeks: 10 }));
+  const [nextId, followingId] = [next, following].map(
+    (startsAt) =>
+      tx
+        .insert(meetings)
+        .values({ committeeId, startsAt, venue: 'The Oculus, The Gateway, Gatehouse Road, Aylesbury HP19 8FF' })
+        .returning({ id: meetings.id })
+        .get().id,
+  );
+  // The topics the programme left "to be scheduled": two for each meeting, in the programme's order.
+  const waiting = tx
+    .select({ id: workProgrammeEntries.id })
+    .from(workProgrammeEntries)
+    .where(and(eq(workProgrammeEntries.committeeId, committeeId), isNull(workProgrammeEntries.plannedMeetingId)))
+    .orderBy(asc(workProgrammeEntries.position))
+    .all();
+  waiting.forEach((entry, i) => {
+    tx.update(workProgrammeEntries)
+      .set({ plannedMeetingId: i < 2 ? nextId : followingId })
+      .where(eq(workProgrammeEntries.id, entry.id))
+      .run();
+  });
+  const actor = systemActor('demo');
+  const standard = startWithStandardItems(tx, actor, nextId ?? 0);
+  if (!standard.ok) throw new Error(`Demo agenda: ${JSON.stringify(standard.errors)}`);
+  for (const entry of waiting.slice(0, 2)) {
+    const added = addFromWorkProgramme(tx, actor, nextId ?? 0, entry.id);
+    if (!added.ok) throw new Error(`Demo agenda: ${JSON.stringify(added.errors)}`);
+  }
+  return 2;
 }

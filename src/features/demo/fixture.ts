@@ -129,6 +129,8 @@ export interface DemoMeeting {
   minutesPublishedAt?: { date: string; time: string };
   /** The minutes as printed (a text file in papers/), imported with the app's own importer. */
   minutesFile?: string;
+  /** Where the minutes are published, when the demo does not hold them. */
+  minutesUrl?: string;
 }
 
 export interface DemoWorkProgrammeEntry {
@@ -465,6 +467,8 @@ export const demoFixture: DemoFixture = {
       time: '10:00',
       venue: 'via MS Teams',
       status: 'held',
+      // The reference pack is this meeting's agenda; its minutes are published on the council's own site.
+      minutesUrl: 'https://buckinghamshire.moderngov.co.uk/ieListDocuments.aspx?CId=339&MId=360',
       // Papers: pages 5 to 82 of the reference pack, after its 4-page front sheet.
       // Not in the pack: the day it went out. Any day up to Tuesday 29 December 2020 gave
       // five clear working days, Christmas Day, the Boxing Day substitute (28 December)

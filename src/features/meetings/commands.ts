@@ -13,6 +13,7 @@ export interface MeetingForm {
   venue: string;
   onlineUrl: string;
   webcastUrl: string;
+  minutesUrl: string;
 }
 
 interface MeetingValues {
@@ -21,6 +22,7 @@ interface MeetingValues {
   venue: string | null;
   onlineUrl: string | null;
   webcastUrl: string | null;
+  minutesUrl: string | null;
 }
 
 /** Checks a meeting form: a real date, a start time, an end after the start, real web addresses. */
@@ -39,6 +41,8 @@ function checkMeeting(form: MeetingForm): Validated<MeetingValues> {
   if (!online.success) errors.onlineUrl = online.error.issues[0]?.message ?? 'Enter a full web address';
   const webcast = optionalUrl('Webcast link').safeParse(form.webcastUrl);
   if (!webcast.success) errors.webcastUrl = webcast.error.issues[0]?.message ?? 'Enter a full web address';
+  const minutes = optionalUrl('Where the minutes are published').safeParse(form.minutesUrl ?? '');
+  if (!minutes.success) errors.minutesUrl = minutes.error.issues[0]?.message ?? 'Enter a full web address';
   if (Object.keys(errors).length > 0 || !date.ok || !start) return invalid(errors);
   return valid({
     startsAt: fromLondon(date.value, start),
@@ -46,6 +50,7 @@ function checkMeeting(form: MeetingForm): Validated<MeetingValues> {
     venue: form.venue.trim() || null,
     onlineUrl: online.success ? online.data : null,
     webcastUrl: webcast.success ? webcast.data : null,
+    minutesUrl: minutes.success ? minutes.data : null,
   });
 }
 

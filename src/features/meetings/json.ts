@@ -22,6 +22,7 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
     venue: meeting.venue,
     onlineUrl: meeting.onlineUrl,
     webcastUrl: meeting.webcastUrl,
+    minutesUrl: meeting.minutes ? null : meeting.minutesUrl,
     status: meeting.status,
     statusReason: meeting.statusReason,
     agendaStatus: meeting.agendaStatus,

@@ -14,6 +14,8 @@ import { getPublicMeetingRow, type MeetingSummary } from './queries';
 export interface PublicMeeting extends MeetingSummary {
   onlineUrl: string | null;
   webcastUrl: string | null;
+  /** Where the minutes are published, when they are not kept here. */
+  minutesUrl: string | null;
   committeeKind: CommitteeKind;
   /** The last day the agenda may lawfully be published, and when public questions close. */
   deadlines: MeetingDeadlines;

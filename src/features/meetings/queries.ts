@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lt, ne, notInArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { meetingDeadlineReport, type DeadlineStatus } from '../../lib/deadlines';
 import { committees, meetings } from '../../db/schema';
@@ -72,6 +72,7 @@ export function getPublicMeetingRow(db: Db, id: number) {
         ...summaryColumns,
         onlineUrl: meetings.onlineUrl,
         webcastUrl: meetings.webcastUrl,
+        minutesUrl: meetings.minutesUrl,
         committeeKind: committees.kind,
         rules: {
           noticeClearDays: committees.noticeClearDays,
@@ -162,7 +163,11 @@ export interface DueItem extends DeadlineStatus {
 
 /**
  * Deadlines of some committees' meetings that are due soon or have been
- * missed: what a clerk must do next. Soonest first.
+ * missed: what a clerk must do next. Soonest first. Only deadlines that still
+ * matter: an agenda before its meeting, the minutes of a meeting that was
+ * held (and are not published, here or elsewhere). A past meeting still
+ * marked scheduled is not a run of missed deadlines but a question: was it
+ * held? (`needingAttention`).
  */
 export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSoon: DueItem[]; missed: DueItem[] } {
   if (committeeIds.length === 0) return { dueSoon: [], missed: [] };
@@ -173,9 +178,16 @@ export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSo
     .where(
       and(
         inArray(meetings.committeeId, committeeIds),
-        notInArray(meetings.status, ['cancelled', 'postponed']),
-        // Only meetings with something still to do: the rest have no deadline left to meet or miss.
-        or(ne(meetings.agendaStatus, 'published'), notInArray(meetings.minutesStatus, ['published', 'approved'])),
+        or(
+          // An agenda still to publish, before the meeting …
+          and(eq(meetings.status, 'scheduled'), gte(meetings.startsAt, now), ne(meetings.agendaStatus, 'published')),
+          // … or the minutes of a meeting held.
+          and(
+            eq(meetings.status, 'held'),
+            notInArray(meetings.minutesStatus, ['published', 'approved']),
+            isNull(meetings.minutesUrl),
+          ),
+        ),
       ),
     )
     .orderBy(asc(meetings.startsAt))
@@ -183,21 +195,29 @@ export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSo
   const items: DueItem[] = [];
   for (const { meeting, committee } of rows) {
     const report = meetingDeadlineReport(meeting, committee, now);
-    for (const d of [report.agenda, report.minutes]) {
-      if (!d) continue;
-      // Minutes are only due once the meeting has been held.
-      if (d.kind === 'minutes' && meeting.startsAt > now) continue;
-      items.push({
-        ...d,
-        meetingId: meeting.id,
-        meetingStartsAt: meeting.startsAt,
-        committee: { slug: committee.slug, name: committee.name },
-      });
-    }
+    const d = meeting.status === 'held' ? report.minutes : report.agenda;
+    if (!d) continue;
+    items.push({
+      ...d,
+      meetingId: meeting.id,
+      meetingStartsAt: meeting.startsAt,
+      committee: { slug: committee.slug, name: committee.name },
+    });
   }
   const byDate = (a: DueItem, b: DueItem) => a.dueDate.localeCompare(b.dueDate);
   return {
     dueSoon: items.filter((i) => i.state === 'due_soon').sort(byDate),
     missed: items.filter((i) => i.state === 'missed').sort(byDate),
   };
+}
+
+/** Meetings that have passed but are still marked scheduled: held, or cancelled? Oldest first. */
+export function needingAttention(db: Db, committeeIds: number[], now: Date): MeetingSummary[] {
+  if (committeeIds.length === 0) return [];
+  return summaries(db)
+    .where(
+      and(inArray(meetings.committeeId, committeeIds), eq(meetings.status, 'scheduled'), lt(meetings.startsAt, now)),
+    )
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .all();
 }

@@ -167,6 +167,7 @@ export const meetingManageRoutes: FastifyPluginAsync = async (app) => {
       venue: meeting.venue ?? '',
       onlineUrl: meeting.onlineUrl ?? '',
       webcastUrl: meeting.webcastUrl ?? '',
+      minutesUrl: meeting.minutesUrl ?? '',
     });
   });
 

@@ -5,6 +5,7 @@ import type { FieldErrors } from '../../../src/lib/validation';
 import { Button } from '../../components/Button';
 import { Input, Select, Textarea } from '../../components/Field';
 import { Csrf } from '../../components/FormParts';
+import { WarningText } from '../../components/WarningText';
 import { enhance, type FormState, type FormValues } from '../../components/Live';
 import { AGENDA_FORMS, DRAFT_REGION, ITEM_KIND_LABELS, PARAGRAPHS, agendaBase } from './parts';
 
@@ -145,6 +146,11 @@ export function PresenterForm({
       <div class="govuk-details__text">
         <form method="post" action={`${base}/presenters`} novalidate {...enhance(`${base}/presenters`, DRAFT_REGION)}>
           <Csrf token={csrfToken} />
+          {item.exemptParagraph !== null ? (
+            <WarningText text="This item is not for publication, but the people directory is shared: a new presenter’s name and capacity can be seen by the clerks of every committee. Add only what may be shared." />
+          ) : (
+            ''
+          )}
           <Select
             id={`${form}-personId`}
             name="personId"
@@ -157,7 +163,7 @@ export function PresenterForm({
             id={`${form}-newPersonName`}
             name="newPersonName"
             label="Or someone new, by the name the minutes will use"
-            hint="Like Dr J Kent. They are added to the directory."
+            hint="Like Dr J Kent. They are added to the people directory, which the clerks of every committee see."
             value={state?.values.newPersonName}
             errorMessage={state?.errors.newPersonName}
           />

@@ -1,4 +1,4 @@
-import { asc, eq, max } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { type Db } from '../../../db/client';
 import { LockedError } from '../../../lib/errors';
 import { meetings, agendaItems } from '../../../db/schema';
@@ -42,12 +42,29 @@ export function renumber(db: Db, meetingId: number): void {
   );
 }
 
-export function nextPosition(db: Db, meetingId: number): number {
-  return (
-    (db
-      .select({ p: max(agendaItems.position) })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))
-      .get()?.p ?? 0) + 1
+/** The items that close an agenda, in the standard order: new business goes before them. */
+const CLOSING_KINDS: readonly string[] = ['work_programme', 'next_meeting'];
+
+/**
+ * Where a new item goes: at the end of the business, before the closing
+ * standard items (the work programme, the date of the next meeting), which
+ * move down one place to make room. On an agenda without them, at the end.
+ */
+export function placeForNewItem(db: Db, meetingId: number): number {
+  const items = db
+    .select({ id: agendaItems.id, kind: agendaItems.kind })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
+  let first = items.length;
+  while (first > 0 && CLOSING_KINDS.includes(items[first - 1]?.kind ?? '')) first--;
+  items.slice(first).forEach((item, i) =>
+    db
+      .update(agendaItems)
+      .set({ position: first + i + 2 })
+      .where(eq(agendaItems.id, item.id))
+      .run(),
   );
+  return first + 1;
 }

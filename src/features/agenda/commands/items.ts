@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from '../../audit/commands';
 import { resolutions, actions, meetings, documents, workProgrammeEntries, agendaItems } from '../../../db/schema';
 import { AGENDA_ITEM_KINDS, type AgendaItemKind } from '../../../lib/enums';
 
-import { openAgenda, openItem, renumber, nextPosition } from './guards';
+import { openAgenda, openItem, renumber, placeForNewItem } from './guards';
 
 const itemSchema = z
   .object({
@@ -66,7 +66,7 @@ export function addItem(
     if (!checked.ok) return checked;
     const item = tx
       .insert(agendaItems)
-      .values({ meetingId, position: nextPosition(tx, meetingId), ...checked.value })
+      .values({ meetingId, position: placeForNewItem(tx, meetingId), ...checked.value })
       .returning()
       .get();
     recordAudit(tx, actor, {
@@ -281,7 +281,7 @@ export function addFromWorkProgramme(
       .insert(agendaItems)
       .values({
         meetingId,
-        position: nextPosition(tx, meetingId),
+        position: placeForNewItem(tx, meetingId),
         kind: 'business',
         title: entry.topic,
         purpose: entry.purpose,
