@@ -105,3 +105,24 @@ export function inTransaction<T extends { ok: boolean }>(db: Db, command: (tx: D
     throw error;
   }
 }
+
+/** Thrown to undo a try-out. */
+class TryOut extends Error {}
+
+/**
+ * Runs a command and undoes everything it wrote: what it would do, and
+ * whether it would be refused, without doing it (an irreversible step
+ * checks its form before it asks "are you sure?").
+ */
+export function tryOut<T>(db: Db, command: (tx: Db) => T): T {
+  let result: T | undefined;
+  try {
+    db.transaction((tx) => {
+      result = command(tx);
+      throw new TryOut();
+    });
+  } catch (error) {
+    if (!(error instanceof TryOut)) throw error;
+  }
+  return result as T;
+}

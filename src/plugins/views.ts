@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { localUrl } from '../config';
+import { focusFirst } from '../lib/focus';
 import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type NavSection } from '../../views/layout/Page';
@@ -35,6 +36,8 @@ export interface ChangeAnswer {
   conflict?: { text: string; revision: number };
   /** What else an autosave's JSON answer says. */
   json?: Record<string, unknown>;
+  /** Where the keyboard goes once the changed region is swapped in: the first of these ids that it holds. */
+  focus?: readonly string[];
 }
 
 declare module 'fastify' {
@@ -158,7 +161,7 @@ export default fp(
           this.callNotFound();
           return this;
         }
-        void this.header('vary', 'HX-Request').html(html);
+        void this.header('vary', 'HX-Request').html(change.focus ? focusFirst(html, change.focus) : html);
         return this;
       }
       return this.seeOther(change.back, change.confirmation);

@@ -88,10 +88,15 @@ const versions = () =>
     .all();
 
 describe('publishing before the deadline', () => {
-  it('publishes version 1 at once, with no questions asked, and builds the pack in the background', async () => {
+  it('publishes version 1 once the clerk says yes, with no reason asked for, and builds the pack in the background', async () => {
     const page = await clerk.get(editor);
     expect(textOf(page.body, '#publish')).not.toContain('Special circumstances');
-    const res = await clerk.submit(`${editor}/publish`, {}, editor);
+    // Publishing cannot be undone: first the question, with nothing published.
+    const asked = await clerk.submit(`${editor}/publish`, {}, editor);
+    expect(asked.statusCode).toBe(200);
+    expect(parse(asked.body)('h1').text()).toBe('Publish the agenda?');
+    expect(versions()).toHaveLength(0);
+    const res = await clerk.submit(`${editor}/publish`, { confirmed: 'yes' }, editor);
     expect(res.statusCode).toBe(303);
     expect(versions()).toHaveLength(1);
     expect(versions()[0]).toMatchObject({ version: 1, lateReason: null });
@@ -226,6 +231,7 @@ describe('publishing again, and late', () => {
         changeSummary: 'Item 6 added: care home closure.',
         lateReason: 'The provider gave notice on 31 May; the committee must respond before the closure.',
         chairmanAgreement: 'Agreed by the Chairman, Cllr A Chair, on 1 June 2030',
+        confirmed: 'yes',
       },
       editor,
     );
@@ -285,6 +291,7 @@ describe('publishing again, and late', () => {
         changeSummary: '',
         lateReason: 'The papers came late from the NHS.',
         chairmanAgreement: 'Agreed by the Chairman on 2 June 2030',
+        confirmed: 'yes',
       },
       edit,
     );

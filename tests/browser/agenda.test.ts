@@ -80,6 +80,12 @@ async function buildAgenda(page: Page, meetingId: number, js: boolean): Promise<
   // Publish.
   await tabTo(page, '#publish-agenda');
   await page.keyboard.press('Enter');
+  // It cannot be undone, so it asks first: in place with htmx, as a page without.
+  await page.locator('#confirm-yes').waitFor();
+  if (js) expect(await page.locator('#publish-question:focus').count()).toBe(1);
+  if (js) expect(await axeViolations(page)).toEqual([]);
+  await tabTo(page, '#confirm-yes');
+  await page.keyboard.press('Enter');
   await page.waitForSelector('.govuk-notification-banner--success, #pack-status');
   const publicPage = await page.context().newPage();
   await publicPage.goto(`${baseUrl}/meetings/${meetingId}`);

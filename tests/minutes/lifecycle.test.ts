@@ -251,12 +251,18 @@ describe('approved at the next meeting', () => {
 
   it('records the approving resolution on the next meeting’s minutes item, with the amendments agreed, and locks them', async () => {
     now = new Date('2030-07-10T09:15:00Z');
+    const approval = {
+      text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record, subject to the amendments below.',
+      amendments: 'Item 1: the Director of Finance is Ms D Finance.\n\nItem 2: Bidder B withdrew its offer.',
+    };
+    // It locks them for good, so first the question, and nothing recorded.
+    const asked = await clerk.submit(`${screen(next)}/items/${minutesItem}/approve`, approval, screen(next));
+    expect(asked.statusCode).toBe(200);
+    expect(parse(asked.body)('h1').text()).toBe('Record the approval of the minutes of 5 June 2030?');
+    expect(meeting(first)?.minutesStatus).toBe('published');
     const res = await clerk.submit(
       `${screen(next)}/items/${minutesItem}/approve`,
-      {
-        text: 'The minutes of the meeting held on 5 June 2030 were AGREED as an accurate record, subject to the amendments below.',
-        amendments: 'Item 1: the Director of Finance is Ms D Finance.\n\nItem 2: Bidder B withdrew its offer.',
-      },
+      { ...approval, confirmed: 'yes' },
       screen(next),
     );
     expect(res.statusCode).toBe(303);

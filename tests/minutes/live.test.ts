@@ -484,7 +484,12 @@ describe('resolutions', () => {
       text: 'The Committee NOTED the report and AGREED to return to it.',
       outcome: 'NOTED',
     });
-    await submit(`/resolutions/${list()[1]?.id}/remove`, {});
+    // Removing cannot be undone: it asks first, and removes on yes.
+    const asked = await submit(`/resolutions/${list()[1]?.id}/remove`, {});
+    expect(asked.statusCode).toBe(200);
+    expect(parse(asked.body)('h1').text()).toBe('Remove this resolution?');
+    expect(list()).toHaveLength(2);
+    await submit(`/resolutions/${list()[1]?.id}/remove`, { confirmed: 'yes' });
     expect(list()).toHaveLength(1);
   });
 });

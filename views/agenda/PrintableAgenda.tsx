@@ -1,3 +1,4 @@
+import { TableScroll } from '../components/Table';
 import type { MeetingSummary } from '../../src/features/meetings/queries';
 import type { PublicAgenda } from '../../src/features/agenda/queries';
 import { type PublicAgendaItem } from '../../src/features/agenda/queries';
@@ -53,65 +54,67 @@ export function PrintableAgenda({
       {!agenda ? (
         <p class="govuk-body">The agenda has not been published yet.</p>
       ) : (
-        <table class="govuk-table app-print-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Agenda</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">
-                Item
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Business
-              </th>
-              <th scope="col" class="govuk-table__header">
-                Time
-              </th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                Pages
-              </th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {agenda.items.map((item) => (
+        <TableScroll label="Agenda">
+          <table class="govuk-table app-print-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">Agenda</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header" safe>
-                  {String(item.number)}
+                <th scope="col" class="govuk-table__header">
+                  Item
                 </th>
-                <td class="govuk-table__cell">
-                  <strong safe>{item.title}</strong>
-                  {item.exempt ? (
-                    <p class="govuk-body-s govuk-!-margin-bottom-0" safe>
-                      {exemptNotice(item.exemptParagraph)}
-                    </p>
-                  ) : (
-                    <>
-                      {item.purpose ? (
-                        <p class="govuk-body-s govuk-!-margin-bottom-1 app-pre-line" safe>
-                          {item.purpose}
-                        </p>
-                      ) : (
-                        ''
-                      )}
-                      {item.presenters.length > 0 ? (
-                        <p class="govuk-body-s govuk-!-margin-bottom-0" safe>
-                          {`${item.presenters.length === 1 ? 'Presenter' : 'Presenters'}: ${item.presenters.map(presenterLabel).join('; ')}`}
-                        </p>
-                      ) : (
-                        ''
-                      )}
-                    </>
-                  )}
-                </td>
-                <td class="govuk-table__cell" safe>
-                  {item.plannedStart ?? ''}
-                </td>
-                <td class="govuk-table__cell govuk-table__cell--numeric" safe>
-                  {item.exempt ? '' : pages(item)}
-                </td>
+                <th scope="col" class="govuk-table__header">
+                  Business
+                </th>
+                <th scope="col" class="govuk-table__header">
+                  Time
+                </th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                  Pages
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {agenda.items.map((item) => (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header" safe>
+                    {String(item.number)}
+                  </th>
+                  <td class="govuk-table__cell">
+                    <strong safe>{item.title}</strong>
+                    {item.exempt ? (
+                      <p class="govuk-body-s govuk-!-margin-bottom-0" safe>
+                        {exemptNotice(item.exemptParagraph)}
+                      </p>
+                    ) : (
+                      <>
+                        {item.purpose ? (
+                          <p class="govuk-body-s govuk-!-margin-bottom-1 app-pre-line" safe>
+                            {item.purpose}
+                          </p>
+                        ) : (
+                          ''
+                        )}
+                        {item.presenters.length > 0 ? (
+                          <p class="govuk-body-s govuk-!-margin-bottom-0" safe>
+                            {`${item.presenters.length === 1 ? 'Presenter' : 'Presenters'}: ${item.presenters.map(presenterLabel).join('; ')}`}
+                          </p>
+                        ) : (
+                          ''
+                        )}
+                      </>
+                    )}
+                  </td>
+                  <td class="govuk-table__cell" safe>
+                    {item.plannedStart ?? ''}
+                  </td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric" safe>
+                    {item.exempt ? '' : pages(item)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -20,6 +20,8 @@ export interface FormState {
   errors: FieldErrors;
   /** A text saved elsewhere meanwhile (a minute's autosave). */
   conflict?: { text: string; revision: number };
+  /** The values passed every check and wait for a yes: an irreversible step asks first. */
+  confirming?: boolean;
 }
 
 /** Attributes that make a form post in place and swap its region. */

@@ -12,6 +12,7 @@ import { declarationRoutes } from './routes/declarations';
 import { importRoutes } from './routes/import';
 import { itemRoutes } from './routes/items';
 import { publishingRoutes } from './routes/publishing';
+import { removalRoutes } from './routes/removals';
 import { screenRoutes } from './routes/screen';
 
 /** Public: the minutes as a PDF, and each published version with what changed from the one before. */
@@ -73,6 +74,7 @@ export const minutesManageRoutes: FastifyPluginAsync = async (app) => {
     attendanceRoutes,
     declarationRoutes,
     itemRoutes,
+    removalRoutes,
     publishingRoutes,
     importRoutes,
   ]) {

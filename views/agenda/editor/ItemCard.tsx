@@ -5,7 +5,7 @@ import { Csrf, RemoveButton } from '../../components/FormParts';
 import { enhance, stateOf, type FormState } from '../../components/Live';
 import { Tag } from '../../components/Tag';
 import { ItemForm, PaperForm, PresenterForm } from './ItemForms';
-import { AGENDA_FORMS, DRAFT_REGION } from './parts';
+import { AGENDA_FORMS, DRAFT_REGION, itemHeadingId } from './parts';
 
 /** One item of the draft agenda: what it is, its presenters and papers, and (for a clerk) the forms that change them. */
 export function ItemCard({
@@ -36,7 +36,7 @@ export function ItemCard({
     .join(', ');
   return (
     <li class="app-editor-item" id={`item-${item.id}`}>
-      <h3 class="govuk-heading-m govuk-!-margin-bottom-1" safe>
+      <h3 class="govuk-heading-m govuk-!-margin-bottom-1" id={itemHeadingId(item.id)} safe>
         {`${item.number}. ${item.title}`}
       </h3>
       <p class="govuk-body-s govuk-!-margin-bottom-2">

@@ -1,8 +1,38 @@
 import { Button } from '../../components/Button';
 import { Input, Textarea } from '../../components/Field';
 import { Csrf } from '../../components/FormParts';
+import { ConfirmForm, type ConfirmProps } from '../../components/Confirm';
 import { RegionErrors, enhance, stateOf } from '../../components/Live';
 import { AGENDA_FORMS, PUBLISH_REGION, editorErrors, type AgendaEditorProps } from './parts';
+
+/** The question asked before publishing: publishing cannot be undone. */
+export function publishQuestion(props: AgendaEditorProps): ConfirmProps {
+  const { data } = props;
+  const version = (data.published?.version ?? 0) + 1;
+  const action = `/manage/meetings/${data.meeting.id}/agenda/publish`;
+  return {
+    title: version > 1 ? `Publish supplement ${version - 1} (version ${version})?` : 'Publish the agenda?',
+    paragraphs: [
+      `The public sees version ${version} at once, with its ${data.items.length} item${data.items.length === 1 ? '' : 's'} and open papers, and the agenda pack is built.`,
+      ...(data.deadline.late
+        ? [
+            'It is after the last day the law allows: the public agenda states the special circumstances and the chairman’s agreement.',
+          ]
+        : []),
+    ],
+    warning: 'A published version cannot be withdrawn or changed: a correction is published as a later supplement.',
+    action,
+    values: props.state?.values ?? {},
+    confirmText: version > 1 ? `Yes, publish version ${version}` : 'Yes, publish the agenda',
+    back: { text: 'Change what was written' },
+    csrfToken: props.csrfToken,
+    enhance: enhance(action, PUBLISH_REGION),
+    headingId: PUBLISH_QUESTION,
+  };
+}
+
+/** The question's heading: it takes the keyboard when the question replaces the form. */
+export const PUBLISH_QUESTION = 'publish-question';
 
 /** Publishing the agenda (or a supplement): empty until there is an item to publish. */
 export function PublishRegion(props: AgendaEditorProps & { oob?: boolean }): JSX.Element {
@@ -14,7 +44,11 @@ export function PublishRegion(props: AgendaEditorProps & { oob?: boolean }): JSX
   return (
     <div id={PUBLISH_REGION} hx-swap-oob={props.oob ? 'true' : undefined}>
       <RegionErrors links={editorErrors(state)} fragment={props.fragment} />
-      {canEdit && data.items.length > 0 ? (
+      {canEdit && data.items.length > 0 && state?.confirming ? (
+        <section class="app-editor-section">
+          <ConfirmForm {...publishQuestion(props)} />
+        </section>
+      ) : canEdit && data.items.length > 0 ? (
         <section aria-labelledby="publish-heading" class="app-editor-section">
           <h2 class="govuk-heading-m" id="publish-heading">
             {version > 1 ? `Publish supplement ${version - 1} (version ${version})` : 'Publish the agenda'}

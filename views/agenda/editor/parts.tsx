@@ -33,6 +33,9 @@ export const PUBLISH_REGION = 'publish';
 /** The list of items inside the draft: a message about the agenda as a whole leads here. */
 export const ITEMS_LIST = 'agenda-items';
 
+/** An item's heading: where the keyboard goes after a change to the item. */
+export const itemHeadingId = (itemId: number) => `item-${itemId}-heading`;
+
 export function agendaBase(meetingId: number): string {
   return `/manage/meetings/${meetingId}/agenda`;
 }

@@ -5,6 +5,7 @@ import { DateInput } from '../../components/DateInput';
 import { Input, Select, Textarea } from '../../components/Field';
 import { Csrf } from '../../components/FormParts';
 import { enhance, errorLinks, type FormState, type FormValues } from '../../components/Live';
+import type { ConfirmProps } from '../../components/Confirm';
 
 /** The forms of an item's region, by name: each field's id is `<form>-<field>`. */
 export const ITEM_FORMS = {
@@ -148,5 +149,29 @@ export function actionValues(
     owners: a.owners.join('/'),
     description: a.description,
     ...dueValues(ITEM_FORMS.actionEdit(id), due),
+  };
+}
+
+/** The question asked before removing a resolution or an action: the removal cannot be undone. */
+export function removalQuestion(q: {
+  what: 'resolution' | 'action';
+  text: string;
+  action: string;
+  back: string;
+  csrfToken: string;
+}): ConfirmProps {
+  return {
+    title: `Remove this ${q.what}?`,
+    paragraphs: [
+      q.text,
+      q.what === 'action' ? 'Its owners are no longer asked for it.' : 'It no longer appears in the minutes.',
+    ],
+    warning: 'It cannot be put back: add it again if it was removed by mistake.',
+    action: q.action,
+    values: {},
+    confirmText: `Yes, remove the ${q.what}`,
+    back: { text: `Keep the ${q.what}`, href: q.back },
+    csrfToken: q.csrfToken,
+    destructive: true,
   };
 }

@@ -5,6 +5,7 @@ import { actionLine } from '../../../src/lib/wording';
 import { Button } from '../../components/Button';
 import { Textarea } from '../../components/Field';
 import { Csrf } from '../../components/FormParts';
+import { ConfirmForm, type ConfirmProps } from '../../components/Confirm';
 import { FormError, RegionErrors, enhance, stateOf } from '../../components/Live';
 import { Tag } from '../../components/Tag';
 import { ActionForm, ITEM_FORMS, ResolutionForm, itemFormErrors, itemRegionId } from './ItemForms';
@@ -190,6 +191,33 @@ export function ItemRecord(props: ItemProps): JSX.Element {
   );
 }
 
+/** The question asked before recording an approval: approved minutes are locked for good. */
+export function approvalQuestion(props: ItemProps): ConfirmProps | null {
+  const { data, item } = props;
+  if (!item.confirms) return null;
+  const day = formatCalendarDate(londonDate(item.confirms.startsAt));
+  const action = `${minutesBase(data)}/items/${item.id}/approve`;
+  const amendments = (props.state?.values.amendments ?? '').trim();
+  return {
+    title: `Record the approval of the minutes of ${day}?`,
+    paragraphs: [
+      `The resolution is added to item ${item.number}, and version ${item.confirms.latestVersion} of the minutes of ${day} becomes their approved record${amendments ? ', with the amendments agreed' : ''}.`,
+    ],
+    warning:
+      'Approved minutes are locked for good, and so is that meeting’s agenda: a later correction can only be recorded as an amendment beside them.',
+    action,
+    values: props.state?.values ?? {},
+    confirmText: 'Yes, record the approval',
+    back: { text: 'Change what was written' },
+    csrfToken: props.csrfToken,
+    enhance: enhance(action, itemRegionId(item.id)),
+    headingId: approvalQuestionId(item.id),
+  };
+}
+
+/** The approval question's heading: it takes the keyboard when the question replaces the form. */
+export const approvalQuestionId = (itemId: number) => `approve-${itemId}-question`;
+
 function ApprovalPanel(props: ItemProps & { region: string }): JSX.Element {
   const { data, item, csrfToken } = props;
   const confirms = item.confirms;
@@ -205,6 +233,8 @@ function ApprovalPanel(props: ItemProps & { region: string }): JSX.Element {
         <p class="govuk-body">Approved by the resolution above. They are now locked.</p>
       ) : confirms.latestVersion === null ? (
         <p class="govuk-body">They have not been published yet, so the committee cannot approve them.</p>
+      ) : state?.confirming ? (
+        <ConfirmForm {...(approvalQuestion(props) as ConfirmProps)} />
       ) : (
         <form method="post" action={action} novalidate {...enhance(action, props.region)}>
           <Csrf token={csrfToken} />

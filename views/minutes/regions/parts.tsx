@@ -1,7 +1,5 @@
 import type { MinutesEditorData } from '../../../src/features/minutes/queries';
 import type { FormState } from '../../components/Live';
-import { enhance } from '../../components/Live';
-import { RemoveButton } from '../../components/FormParts';
 import { MinutesState } from './StateRegion';
 
 /** What every region of the minutes screen is drawn from. */
@@ -79,13 +77,10 @@ export function ChangeOrRemove(props: {
         Change<span class="govuk-visually-hidden" safe>{` ${props.what}`}</span>
       </a>
       {props.removeId ? (
-        <RemoveButton
-          action={`${props.url}/remove`}
-          enhance={enhance(`${props.url}/remove`, props.region)}
-          id={props.removeId}
-          what={props.what}
-          csrfToken={props.csrfToken}
-        />
+        // Removing cannot be undone: it asks first, on a page of its own.
+        <a class="govuk-link govuk-body-s" href={`${props.url}/remove`} id={props.removeId}>
+          Remove<span class="govuk-visually-hidden" safe>{` ${props.what}`}</span>
+        </a>
       ) : (
         ''
       )}

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../../db/client';
+import { inTransaction, tryOut, type Db } from '../../../db/client';
 import { londonDate } from '../../../lib/dates';
 import { agendaPublishBy } from '../../../lib/deadlines';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
@@ -116,4 +116,9 @@ export function publishAgenda(
     });
     return valid({ versionId: row.id, version });
   });
+}
+
+/** Whether publishing now would be refused, and why, without publishing: checked before asking "are you sure?". */
+export function checkPublishAgenda(db: Db, input: PublishAgendaInput, actor: Actor): Validated<unknown> {
+  return tryOut(db, (tx) => publishAgenda(tx, input, actor));
 }

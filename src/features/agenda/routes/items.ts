@@ -7,7 +7,8 @@ import { wantsFragment } from '../../../plugins/views';
 import { RemoveItemPage, draftFragment } from '../../../../views/agenda/AgendaEditor';
 import { itemValues } from '../../../../views/agenda/editor/ItemForms';
 import { PackStatusPanel } from '../../../../views/agenda/editor/StatusRegion';
-import { AGENDA_FORMS, ITEMS_LIST } from '../../../../views/agenda/editor/parts';
+import { AGENDA_FORMS, ITEMS_LIST, itemHeadingId } from '../../../../views/agenda/editor/parts';
+import { focusFirst } from '../../../lib/focus';
 import {
   addFromWorkProgramme,
   addItem,
@@ -56,6 +57,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       values: {},
       anchor: '',
       confirmation: 'Standard items added',
+      focus: [ITEMS_LIST],
     }),
   );
 
@@ -68,6 +70,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       values,
       anchor: result.ok ? `#item-${result.value.itemId}` : '',
       confirmation: 'Item added',
+      focus: result.ok ? [itemHeadingId(result.value.itemId)] : [],
     });
   });
 
@@ -76,7 +79,12 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const item = props?.data.items.find((i) => i.id === parseId(request.params.itemId));
     if (!props || !item) return reply.callNotFound();
     const open = { ...props, state: { form: AGENDA_FORMS.edit(item.id), values: itemValues(item), errors: {} } };
-    if (wantsFragment(request)) return reply.header('vary', 'HX-Request').html(draftFragment(open));
+    if (wantsFragment(request)) {
+      // The form opened in place takes the keyboard at its first field.
+      return reply
+        .header('vary', 'HX-Request')
+        .html(focusFirst(draftFragment(open), [`${AGENDA_FORMS.edit(item.id)}-title`]));
+    }
     return reply.page(editorPage(open));
   });
 
@@ -89,6 +97,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       values,
       anchor: `#item-${itemId}`,
       confirmation: 'Item saved',
+      focus: [itemHeadingId(itemId)],
     });
   });
 
@@ -102,6 +111,12 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       values: {},
       anchor: `#item-${itemId}`,
       confirmation: '',
+      // The button pressed keeps the keyboard; at the top or bottom of the list it is gone, and the item takes it.
+      focus: [
+        `move-${direction}-${itemId}`,
+        `move-${direction === 'up' ? 'down' : 'up'}-${itemId}`,
+        itemHeadingId(itemId),
+      ],
     });
   });
 
@@ -142,6 +157,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
         values: {},
         anchor: result.ok ? `#item-${result.value.itemId}` : '',
         confirmation: 'Topic added to the agenda',
+        focus: result.ok ? [itemHeadingId(result.value.itemId)] : [],
       });
     },
   );

@@ -4,7 +4,7 @@ import { PAPER_FIELDS } from '../../../lib/fields';
 import { parseId } from '../../../lib/params';
 import { fields } from '../../../lib/validation';
 import { actorOf } from '../../../plugins/auth';
-import { AGENDA_FORMS } from '../../../../views/agenda/editor/parts';
+import { AGENDA_FORMS, itemHeadingId } from '../../../../views/agenda/editor/parts';
 import { attachPaper, detachPaper } from '../commands/papers';
 import { addPresenter, removePresenter } from '../commands/presenters';
 import { paperFile } from '../queries';
@@ -22,6 +22,7 @@ export const paperRoutes: FastifyPluginAsync = async (app) => {
       values,
       anchor: `#item-${itemId}`,
       confirmation: 'Presenter added',
+      focus: [itemHeadingId(itemId)],
     });
   });
 
@@ -36,6 +37,7 @@ export const paperRoutes: FastifyPluginAsync = async (app) => {
         values: {},
         anchor: `#item-${request.params.itemId}`,
         confirmation: 'Presenter removed',
+        focus: [itemHeadingId(parseId(request.params.itemId) ?? 0)],
       });
     },
   );
@@ -50,6 +52,7 @@ export const paperRoutes: FastifyPluginAsync = async (app) => {
       values,
       anchor: `#item-${itemId}`,
       confirmation: 'Paper added',
+      focus: [itemHeadingId(itemId)],
     });
   });
 
@@ -66,6 +69,7 @@ export const paperRoutes: FastifyPluginAsync = async (app) => {
         values: {},
         anchor: `#item-${request.params.itemId}`,
         confirmation: 'Paper removed',
+        focus: [itemHeadingId(parseId(request.params.itemId) ?? 0)],
       });
     },
   );

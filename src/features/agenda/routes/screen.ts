@@ -61,6 +61,8 @@ export function answerEditor(
     anchor: string;
     confirmation: string;
     fragment?: (props: AgendaEditorProps) => string;
+    /** Where the keyboard goes after an in-place change (the first of these ids in the fragment). */
+    focus?: readonly string[];
   },
 ) {
   const fragment = change.fragment ?? draftFragment;
@@ -77,6 +79,7 @@ export function answerEditor(
     },
     back: `${editorUrl(request)}${change.anchor}`,
     confirmation: change.confirmation,
+    focus: change.focus,
   });
 }
 

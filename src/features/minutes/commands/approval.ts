@@ -1,5 +1,5 @@
 import { desc, eq, max } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../../db/client';
+import { inTransaction, tryOut, type Db } from '../../../db/client';
 import { formatCalendarDate, londonDate } from '../../../lib/dates';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
 import { type Actor } from '../../audit/commands';
@@ -181,4 +181,15 @@ export function recordAmendment(
     audit(tx, actor, meetingId, 'minutes.amend', null, { itemNumber, text, reason }, now);
     return valid({ amendmentId: row.id });
   });
+}
+
+/** Whether recording the approval would be refused, and why, without recording it: checked before asking. */
+export function checkApproveMinutes(
+  db: Db,
+  actor: Actor,
+  itemId: number,
+  form: Record<(typeof APPROVAL_FIELDS)[number], string>,
+  now: Date,
+): Validated<unknown> {
+  return tryOut(db, (tx) => approveMinutes(tx, actor, itemId, form, now));
 }

@@ -1,5 +1,5 @@
 import { asc, eq, max } from 'drizzle-orm';
-import { inTransaction, type Db } from '../../../db/client';
+import { inTransaction, tryOut, type Db } from '../../../db/client';
 import { formatCalendarDate, formatDateTime, londonDate } from '../../../lib/dates';
 import { dateFromParts, type DateParts } from '../../../lib/forms';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
@@ -351,4 +351,14 @@ export function removeMinutedAction(db: Db, actor: Actor, actionId: number): Val
     audit(tx, actor, item.meetingId, 'minutes.action_remove', { item: item.title, description: row.description }, null);
     return valid(null);
   });
+}
+
+/** Whether removing a resolution would be refused, without removing it: checked before asking. */
+export function checkRemoveResolution(db: Db, actor: Actor, resolutionId: number): Validated<unknown> {
+  return tryOut(db, (tx) => removeResolution(tx, actor, resolutionId));
+}
+
+/** Whether removing an action would be refused, without removing it: checked before asking. */
+export function checkRemoveMinutedAction(db: Db, actor: Actor, actionId: number): Validated<unknown> {
+  return tryOut(db, (tx) => removeMinutedAction(tx, actor, actionId));
 }

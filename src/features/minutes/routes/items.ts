@@ -11,20 +11,15 @@ import {
   itemRegionId,
   resolutionValues,
 } from '../../../../views/minutes/regions/ItemForms';
-import { ItemRecord } from '../../../../views/minutes/regions/ItemRegion';
+import { ItemRecord, approvalQuestion, approvalQuestionId } from '../../../../views/minutes/regions/ItemRegion';
+import { ConfirmPage } from '../../../../views/components/Confirm';
+import { formatDate } from '../../../lib/dates';
+import { wantsFragment } from '../../../plugins/views';
 import type { MinutesScreenProps } from '../../../../views/minutes/regions/parts';
-import { approveMinutes } from '../commands/approval';
-import {
-  addAction,
-  addResolution,
-  removeMinutedAction,
-  removeResolution,
-  saveMinuteText,
-  updateMinutedAction,
-  updateResolution,
-} from '../commands/items';
+import { approveMinutes, checkApproveMinutes } from '../commands/approval';
+import { addAction, addResolution, saveMinuteText, updateMinutedAction, updateResolution } from '../commands/items';
 import { minutedAction, minutedResolution } from '../queries';
-import { answerRegion, manage, meetingIdOf, showRegion } from './screen';
+import { answerRegion, manage, meetingIdOf, screenProps, showRegion } from './screen';
 
 type ItemParams = { Params: { meetingId: string; itemId: string } };
 type ResolutionParams = { Params: { meetingId: string; resolutionId: string } };
@@ -96,6 +91,49 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
   app.post<ItemParams>('/meetings/:meetingId/minutes/items/:itemId/approve', manage, async (request, reply) => {
     const itemId = itemIdOf(request);
     const values = fields(request.body, APPROVAL_FIELDS);
+    const { confirmed } = fields(request.body, ['confirmed'] as const);
+    const form = ITEM_FORMS.approve(itemId);
+    if (confirmed !== 'yes') {
+      // Approved minutes are locked for good: the form is checked, then the clerk is asked (or, on "Change", given it back).
+      const checked =
+        confirmed === 'no'
+          ? { ok: true as const }
+          : checkApproveMinutes(app.db, actorOf(request), itemId, values, app.now());
+      if (!checked.ok) {
+        return answerRegion(app, request, reply, {
+          ...recordOf(itemId),
+          result: checked,
+          form,
+          values,
+          confirmation: '',
+        });
+      }
+      const asking = confirmed !== 'no';
+      const state = { form, values, errors: {}, confirming: asking };
+      if (wantsFragment(request) || !asking) {
+        return showRegion(
+          app,
+          request,
+          reply,
+          recordOf(itemId).region,
+          state,
+          asking ? approvalQuestionId(itemId) : `${form}-text`,
+        );
+      }
+      const props = screenProps(app, request, reply, state);
+      const item = props?.data.items.find((i) => i.id === itemId);
+      const question = props && item ? approvalQuestion({ ...props, item }) : null;
+      if (!props || !question) return reply.callNotFound();
+      return reply.page({
+        title: question.title,
+        nav: 'manage',
+        body: ConfirmPage({
+          ...question,
+          enhance: undefined,
+          caption: `${props.data.meeting.committee.name}, ${formatDate(props.data.meeting.startsAt)}`,
+        }),
+      });
+    }
     return answerRegion(app, request, reply, {
       ...recordOf(itemId),
       result: approveMinutes(app.db, actorOf(request), itemId, values, app.now()),
@@ -115,7 +153,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       const r = resolutionOf(request);
       if (!r) return reply.callNotFound();
       const state = { form: ITEM_FORMS.resolutionEdit(r.id), values: resolutionValues(r), errors: {} };
-      return showRegion(app, request, reply, recordOf(r.itemId).region, state);
+      return showRegion(app, request, reply, recordOf(r.itemId).region, state, `${state.form}-text`);
     },
   );
 
@@ -136,22 +174,6 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<ResolutionParams>(
-    '/meetings/:meetingId/minutes/resolutions/:resolutionId/remove',
-    manage,
-    async (request, reply) => {
-      const r = resolutionOf(request);
-      if (!r) return reply.callNotFound();
-      return answerRegion(app, request, reply, {
-        ...recordOf(r.itemId),
-        result: removeResolution(app.db, actorOf(request), r.id),
-        form: ITEM_FORMS.resolution(r.itemId),
-        values: {},
-        confirmation: 'Resolution removed',
-      });
-    },
-  );
-
   const actionOf = (request: FastifyRequest<ActionParams>) =>
     minutedAction(app.db, meetingIdOf(request), parseId(request.params.actionId) ?? 0);
 
@@ -159,7 +181,7 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
     const a = actionOf(request);
     if (!a) return reply.callNotFound();
     const state = { form: ITEM_FORMS.actionEdit(a.id), values: actionValues(a.id, a), errors: {} };
-    return showRegion(app, request, reply, recordOf(a.itemId).region, state);
+    return showRegion(app, request, reply, recordOf(a.itemId).region, state, `${state.form}-owners`);
   });
 
   app.post<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId', manage, async (request, reply) => {
@@ -173,18 +195,6 @@ export const itemRoutes: FastifyPluginAsync = async (app) => {
       form,
       values,
       confirmation: 'Action saved',
-    });
-  });
-
-  app.post<ActionParams>('/meetings/:meetingId/minutes/actions/:actionId/remove', manage, async (request, reply) => {
-    const a = actionOf(request);
-    if (!a) return reply.callNotFound();
-    return answerRegion(app, request, reply, {
-      ...recordOf(a.itemId),
-      result: removeMinutedAction(app.db, actorOf(request), a.id),
-      form: ITEM_FORMS.action(a.itemId),
-      values: {},
-      confirmation: 'Action removed',
     });
   });
 };

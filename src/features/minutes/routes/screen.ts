@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
 import { formatDate } from '../../../lib/dates';
 import { canManageCommittee } from '../../../lib/permissions';
 import { parseId } from '../../../lib/params';
+import { focusFirst } from '../../../lib/focus';
 import { wantsFragment, type RenderOptions } from '../../../plugins/views';
 import type { FormState, FormValues } from '../../../../views/components/Live';
 import { MinutesScreen } from '../../../../views/minutes/MinutesScreen';
@@ -64,11 +65,15 @@ export function showRegion(
   reply: FastifyReply,
   region: (props: MinutesScreenProps) => JSX.Element,
   state: FormState,
+  /** The field the form opened in place takes the keyboard at. */
+  focus: string,
 ) {
   const props = screenProps(app, request, reply, state);
   if (!props) return reply.callNotFound();
   if (!wantsFragment(request)) return reply.page(screenPage(props));
-  return reply.header('vary', 'HX-Request').html(withState(region({ ...props, fragment: true }), props));
+  return reply
+    .header('vary', 'HX-Request')
+    .html(focusFirst(withState(region({ ...props, fragment: true }), props), [focus]));
 }
 
 /**
@@ -108,6 +113,8 @@ export function answerRegion(
     },
     back: `${screenUrl(request)}#${change.anchor}`,
     confirmation: change.confirmation,
+    // Back to the region that changed.
+    focus: [change.anchor],
   });
 }
 
