@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import { FileStore } from './lib/files';
 import { PackBuilder } from './features/agenda/pack-jobs';
@@ -52,6 +52,8 @@ export interface AppDependencies {
   extend?: (site: FastifyInstance) => void | Promise<void>;
   /** Where the log goes instead of standard output (tests read it). */
   logStream?: { write(line: string): void };
+  /** Hears of every route as it is registered (the fuzz test reads the whole table). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The app refuses to start (a bad state, not a bad variable). */
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     }
   }
 
+  if (deps.onRoute) app.addHook('onRoute', deps.onRoute);
   app.decorate('config', config);
   app.decorate('db', db);
   app.decorate('now', deps.now ?? (() => new Date()));

@@ -157,6 +157,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 /** "committeeSlugs" → "Committee slugs". */
 export function fieldLabel(name: string): string {
+  // Only a code's name is turned into words ("startedAt" → "Started at"); a name as written
+  // (a person in an attendance change, "J MacBean") is shown as it is.
+  if (!/^[a-z][A-Za-z0-9_]*$/.test(name)) return name;
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/_/g, ' ')

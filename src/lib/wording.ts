@@ -67,3 +67,11 @@ export function approvalSentence(approvedAtMeeting: { startsAt: Date } | null): 
     ? `Approved as a correct record at the meeting of ${formatDate(approvedAtMeeting.startsAt)}.`
     : 'Approved as a correct record.';
 }
+
+/** Where a meeting was held, after "held on <date>": " at County Hall", " via MS Teams", " online". */
+export function venuePhrase(venue: string | null): string {
+  const v = venue?.trim();
+  if (!v) return '';
+  // A venue already written with its preposition ("via MS Teams", "at the Oculus", "online") keeps it.
+  return /^(via|at|in|on|online|by)\b/i.test(v) ? ` ${v}` : ` at ${v}`;
+}

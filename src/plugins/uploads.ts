@@ -78,12 +78,18 @@ export default fp(
       request.body = body;
     });
 
-    // Whatever was staged and not kept goes when the request ends, answered or not.
-    const cleanUp = async (request: FastifyRequest) => {
+    // Whatever was staged and not kept goes before the answer leaves (so the client never sees
+    // it still there), or when the request ends unanswered.
+    const cleanUp = (request: FastifyRequest) => {
       for (const file of request.staged ?? []) app.files.discard(file);
+      request.staged = [];
     };
-    app.addHook('onResponse', cleanUp);
-    app.addHook('onRequestAbort', cleanUp);
+    app.addHook('onSend', async (request, _reply, payload) => {
+      cleanUp(request);
+      return payload;
+    });
+    app.addHook('onResponse', async (request) => cleanUp(request));
+    app.addHook('onRequestAbort', async (request) => cleanUp(request));
   },
   { name: 'uploads', dependencies: ['auth'] },
 );

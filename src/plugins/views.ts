@@ -5,7 +5,7 @@ import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
-import { RefusalNotice } from '../../views/errors/RefusalNotice';
+import { REFUSAL_NOTICE, RefusalNotice } from '../../views/errors/RefusalNotice';
 import '../features/auth/session-types';
 import type { FieldErrors } from '../lib/validation';
 import type { FormState, FormValues } from '../../views/components/Live';
@@ -122,8 +122,8 @@ export default fp(
         return this.page({ title: options.title, body: options.body, status: options.status });
       void this.status(options.status)
         .header('vary', 'HX-Request')
-        .header('hx-retarget', '#main-content')
-        .header('hx-reswap', 'afterbegin')
+        .header('hx-retarget', `#${REFUSAL_NOTICE}`)
+        .header('hx-reswap', 'outerHTML')
         .html(RefusalNotice({ title: options.title, message: options.message, link: options.link }));
       return this;
     });

@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildTestApp } from '../helpers/app';
 import { Client } from '../helpers/client';
-import { textOf } from '../helpers/html';
+import { parse, textOf } from '../helpers/html';
 import {
   createAction,
   createAgendaItem,
@@ -251,13 +251,15 @@ describe('every /manage route', () => {
       { 'hx-request': 'true' },
     );
     expect(refused.statusCode).toBe(403);
-    expect(refused.headers['hx-retarget']).toBe('#main-content');
-    expect(refused.headers['hx-reswap']).toBe('afterbegin');
+    // Into the page's one notice box above its content: a second refusal replaces the first, never stacks.
+    expect(refused.headers['hx-retarget']).toBe('#refusal-notice');
+    expect(refused.headers['hx-reswap']).toBe('outerHTML');
+    expect(parse(refused.body)('#refusal-notice')).toHaveLength(1);
     expect(textOf(refused.body, '[role="alert"]')).toContain('You cannot do that');
     // Signed out meanwhile: the same, with a way to sign in beside it.
     const signedOut = await new Client(app).post(url, { startedAt: '10am' }, { 'hx-request': 'true' });
     expect(signedOut.statusCode).toBe(401);
-    expect(signedOut.headers['hx-retarget']).toBe('#main-content');
+    expect(signedOut.headers['hx-retarget']).toBe('#refusal-notice');
     expect(textOf(signedOut.body)).toContain('what you typed is still here');
   });
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { openDatabase, type Database } from '../../src/db/client';
@@ -13,6 +13,8 @@ export interface TestAppOptions {
   extend?: (site: FastifyInstance) => void;
   /** Receives the log, one JSON line at a time (set LOG_LEVEL in env to hear it). */
   logStream?: { write(line: string): void };
+  /** Hears of every route as it is registered. */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export interface TestApp {
@@ -40,6 +42,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     now: now ? () => now : undefined,
     extend: options.extend,
     logStream: options.logStream,
+    onRoute: options.onRoute,
   });
   await app.ready();
   return { app, db };

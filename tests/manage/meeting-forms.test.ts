@@ -53,10 +53,10 @@ describe('scheduling a meeting', () => {
     expect(page.statusCode).toBe(200);
     expect(parse(page.body)('.govuk-notification-banner--success').text()).toContain('Meeting scheduled');
     // Thursday 20 June 2030: five clear working days are 13, 14, 17, 18, 19 June; publish by Wednesday 12 June.
-    expect(tableRows(page.body, '.govuk-grid-column-full > table')[0]).toBe(
+    expect(tableRows(page.body, '.govuk-grid-column-full > .app-table-scroll > table')[0]).toBe(
       'Publish the agenda and reports | By Wednesday 12 June 2030 | To do | 9 days left',
     );
-    expect(tableRows(page.body, '.govuk-grid-column-full > table')[1]).toBe(
+    expect(tableRows(page.body, '.govuk-grid-column-full > .app-table-scroll > table')[1]).toBe(
       'Public questions close | Friday 14 June 2030, midday | Open | ',
     );
   });

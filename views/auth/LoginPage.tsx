@@ -13,8 +13,9 @@ export interface LoginPageProps {
 
 /** Sign in: clerks, members and administrators. The public never needs to. */
 export function LoginPage({ csrfToken, next, email = '', errors = {} }: LoginPageProps): JSX.Element {
+  // The form swaps itself (its region), leaving the page's notice box above it in place.
   return (
-    <div class="govuk-grid-row">
+    <div class="govuk-grid-row" id="sign-in">
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errorList(errors, ['email', 'password'])} />
         <h1 class="govuk-heading-xl">Sign in</h1>
@@ -22,7 +23,7 @@ export function LoginPage({ csrfToken, next, email = '', errors = {} }: LoginPag
           Sign in to manage committee meetings, agendas and minutes, or to update the actions you own. You do not need
           to sign in to read published agendas and minutes.
         </p>
-        <form method="post" action="/login" novalidate hx-post="/login" hx-target="#main-content">
+        <form method="post" action="/login" novalidate hx-post="/login" hx-target="#sign-in" hx-swap="outerHTML">
           <input type="hidden" name="_csrf" value={csrfToken} />
           <input type="hidden" name="next" value={next} />
           <Input

@@ -1,3 +1,6 @@
+/** The page's one box for a refusal: each new one replaces the last (none stack up). */
+export const REFUSAL_NOTICE = 'refusal-notice';
+
 /**
  * A refusal shown above the page an htmx request came from, instead of in
  * place of the form that sent it: what was typed stays where it was.
@@ -12,7 +15,7 @@ export function RefusalNotice({
   link?: { href: string; text: string };
 }): JSX.Element {
   return (
-    <div class="govuk-error-summary" data-module="govuk-error-summary">
+    <div class="govuk-error-summary" data-module="govuk-error-summary" id={REFUSAL_NOTICE}>
       <div role="alert">
         <h2 class="govuk-error-summary__title" safe>
           {title}

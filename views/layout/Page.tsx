@@ -1,3 +1,4 @@
+import { REFUSAL_NOTICE } from '../errors/RefusalNotice';
 import { NotificationBanner } from '../components/NotificationBanner';
 
 export type NavSection = 'home' | 'committees' | 'meetings' | 'manage' | 'none';
@@ -138,6 +139,7 @@ export function Page({
           <div class="govuk-width-container">
             {beforeContent}
             <main class="govuk-main-wrapper" id="main-content">
+              <div id={REFUSAL_NOTICE}></div>
               {confirmation ? (
                 <NotificationBanner type="success" heading={confirmation} titleId="confirmation-title" />
               ) : (

@@ -36,7 +36,7 @@ function Questions({ questions }: { questions: PublicQuestion[] }): JSX.Element 
               <details class="govuk-details">
                 <summary class="govuk-details__summary">
                   <span class="govuk-details__summary-text" safe>
-                    {`Question from ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`}
+                    {questionLabel(q)}
                   </span>
                 </summary>
                 <div class="govuk-details__text">
@@ -248,4 +248,20 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
       </ol>
     </section>
   );
+}
+
+/** A question's disclosure, told apart from the others: its number, who asked, and its first words. */
+function questionLabel(q: {
+  number: number;
+  askerName: string;
+  askerOrganisation: string | null;
+  text: string;
+}): string {
+  const words = q.text.replace(/\s+/g, ' ').trim().split(' ');
+  const opening = words
+    .slice(0, 8)
+    .join(' ')
+    .replace(/[.,;:!?]+$/, '');
+  const asker = `${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`;
+  return `Question ${q.number} (${asker}): “${opening}${words.length > 8 ? '…' : ''}”`;
 }

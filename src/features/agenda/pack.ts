@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { A4, MARGIN, renderPdfKit } from '../../lib/pdfkit';
-import { PDFDocument as PdfLibDocument, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument as PdfLibDocument, StandardFonts, beginMarkedContent, endMarkedContent, rgb } from 'pdf-lib';
 import { formatDate, formatTime } from '../../lib/dates';
 import { listInWords, presenterLabel } from '../../lib/labels';
 import { exemptNotice } from '../../lib/schedule12a';
@@ -94,7 +94,12 @@ function itemRange(item: AgendaSnapshotItem, ranges: Map<number, PageRange>, ful
   return rangeText({ start: Math.min(...mine.map((r) => r.start)), end: Math.max(...mine.map((r) => r.end)) });
 }
 
-/** Draws the front sheet into a pdfkit document (which buffers its pages, so they can be counted). */
+/**
+ * Draws the front sheet into a pdfkit document (which buffers its pages, so
+ * they can be counted). A tagged PDF: headings, paragraphs and the agenda
+ * table (header cells, rows, cells) in its structure tree, the language and
+ * title set, rules and repeated table headers marked as artifacts.
+ */
 function drawFrontSheet(
   input: PackInput,
   ranges: Map<number, PageRange>,
@@ -105,6 +110,8 @@ function drawFrontSheet(
     margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
     bufferPages: true,
     autoFirstPage: true,
+    pdfVersion: '1.7',
+    tagged: true,
     lang: 'en-GB',
     displayTitle: true,
     info: {
@@ -117,18 +124,30 @@ function drawFrontSheet(
       ModDate: input.startsAt,
     },
   });
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+  const tag = (type: string, parent: ReturnType<typeof doc.struct> = root) => ({
+    structParent: parent,
+    structType: type,
+  });
+  /** Drawing that is not content (rules between rows): an artifact, skipped by a screen reader. */
+  const artifact = (draw: () => void) => {
+    doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    doc.endMarkedContent();
+  };
   const width = A4[0] - 2 * MARGIN;
-  doc.font('Helvetica-Bold').fontSize(20).text(input.committeeName);
+  doc.font('Helvetica-Bold').fontSize(20).text(input.committeeName, tag('H1'));
   doc
     .moveDown(0.2)
     .fontSize(16)
-    .text(input.version > 1 ? `Agenda: supplement ${input.version - 1}` : 'Agenda');
+    .text(input.version > 1 ? `Agenda: supplement ${input.version - 1}` : 'Agenda', tag('H2'));
   if (full)
     doc
       .moveDown(0.2)
       .fontSize(11)
       .fillColor('#d4351c')
-      .text('Members’ copy: includes papers not for publication')
+      .text('Members’ copy: includes papers not for publication', tag('P'))
       .fillColor('black');
   doc.moveDown(0.8);
 
@@ -140,27 +159,37 @@ function drawFrontSheet(
     ['Time', when],
     ['Venue', input.venue ?? 'To be confirmed'],
   ] as const) {
-    doc.font('Helvetica-Bold').fontSize(11).text(`${label}: `, { continued: true }).font('Helvetica').text(value);
+    const p = doc.struct('P');
+    root.add(p);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(11)
+      .text(`${label}: `, { continued: true, ...tag('Span', p) })
+      .font('Helvetica')
+      .text(value, tag('Span', p));
   }
   doc.moveDown(0.8);
   if (input.members.length > 0) {
-    doc.font('Helvetica-Bold').fontSize(12).text('Membership');
+    doc.font('Helvetica-Bold').fontSize(12).text('Membership', tag('H2'));
     doc
       .font('Helvetica')
       .fontSize(10)
-      .text(listInWords(input.members.map((m) => (m.note ? `${m.name} (${m.note})` : m.name))));
+      .text(listInWords(input.members.map((m) => (m.note ? `${m.name} (${m.note})` : m.name))), tag('P'));
     doc.moveDown(0.8);
   }
-  doc.font('Helvetica-Bold').fontSize(12).text('Filming and reporting');
+  doc.font('Helvetica-Bold').fontSize(12).text('Filming and reporting', tag('H2'));
   doc
     .font('Helvetica')
     .fontSize(10)
     .text(
       'This meeting is open to the public, except for any items marked as not for publication. Anyone may film, photograph, record or report on the open parts of it, including on social media. The meeting may be broadcast. If you do not want to be filmed, tell the clerk, who will advise where to sit.',
+      tag('P'),
     );
   doc.moveDown(1);
 
   // The agenda table: Item | Business | Time | Pages.
+  const table = doc.struct('Table');
+  root.add(table);
   const cols = { item: 36, time: 50, pages: 64 };
   const businessWidth = width - cols.item - cols.time - cols.pages;
   const x = {
@@ -170,21 +199,31 @@ function drawFrontSheet(
     pages: MARGIN + width - cols.pages,
   };
   const bottom = A4[1] - MARGIN - 20;
-  const header = () => {
+  /** The header row: tagged once, repeated on later pages as an artifact. */
+  const header = (first: boolean) => {
     doc.font('Helvetica-Bold').fontSize(10);
     const y = doc.y;
-    doc.text('Item', x.item, y, { width: cols.item });
-    doc.text('Business', x.business, y, { width: businessWidth });
-    doc.text('Time', x.time, y, { width: cols.time });
-    doc.text('Pages', x.pages, y, { width: cols.pages, align: 'right' });
-    doc
-      .moveTo(MARGIN, doc.y + 2)
-      .lineTo(MARGIN + width, doc.y + 2)
-      .lineWidth(0.5)
-      .stroke();
+    // (A structure element is made only when it is used: pdfkit waits for every one it made before it ends.)
+    const row = first ? doc.struct('TR') : null;
+    if (row) table.add(row);
+    else doc.markContent('Artifact', { type: 'Pagination' });
+    const cell = (text: string, at: number, w: number, align?: 'right') =>
+      doc.text(text, at, y, { width: w, align, ...(row ? tag('TH', row) : {}) });
+    cell('Item', x.item, cols.item);
+    cell('Business', x.business, businessWidth);
+    cell('Time', x.time, cols.time);
+    cell('Pages', x.pages, cols.pages, 'right');
+    if (!first) doc.endMarkedContent();
+    artifact(() =>
+      doc
+        .moveTo(MARGIN, doc.y + 2)
+        .lineTo(MARGIN + width, doc.y + 2)
+        .lineWidth(0.5)
+        .stroke(),
+    );
     doc.y += 6;
   };
-  header();
+  header(true);
   for (const item of input.items) {
     const lines: { text: string; bold?: boolean; colour?: string }[] = [{ text: item.title, bold: true }];
     if (item.exemptParagraph !== null) {
@@ -219,34 +258,44 @@ function drawFrontSheet(
       ) + 6;
     if (doc.y + height > bottom) {
       doc.addPage();
-      header();
+      header(false);
     }
     const top = doc.y;
+    const row = doc.struct('TR');
+    table.add(row);
     doc
       .font('Helvetica-Bold')
       .fontSize(10)
       .fillColor('black')
-      .text(String(item.number), x.item, top, { width: cols.item });
-    doc.font('Helvetica').text(item.plannedStart ?? '', x.time, top, { width: cols.time });
-    doc.text(itemRange(item, ranges, full), x.pages, top, { width: cols.pages, align: 'right' });
+      .text(String(item.number), x.item, top, { width: cols.item, ...tag('TD', row) });
+    const business = doc.struct('TD');
+    row.add(business);
     let y = top;
     for (const l of lines) {
       doc
         .font(l.bold ? 'Helvetica-Bold' : 'Helvetica')
         .fontSize(10)
         .fillColor(l.colour ?? 'black');
-      doc.text(l.text, x.business, y, { width: businessWidth });
+      doc.text(l.text, x.business, y, { width: businessWidth, ...tag('P', business) });
       y = doc.y + 3;
     }
     doc.fillColor('black');
+    // An empty cell is still a cell of the table.
+    const cell = (text: string, at: number, w: number, align?: 'right') =>
+      text ? doc.text(text, at, top, { width: w, align, ...tag('TD', row) }) : row.add(doc.struct('TD'));
+    doc.font('Helvetica');
+    cell(item.plannedStart ?? '', x.time, cols.time);
+    cell(itemRange(item, ranges, full), x.pages, cols.pages, 'right');
     doc.y = y + 3;
-    doc
-      .moveTo(MARGIN, doc.y - 3)
-      .lineTo(MARGIN + width, doc.y - 3)
-      .lineWidth(0.25)
-      .strokeColor('#b1b4b6')
-      .stroke()
-      .strokeColor('black');
+    artifact(() =>
+      doc
+        .moveTo(MARGIN, doc.y - 3)
+        .lineTo(MARGIN + width, doc.y - 3)
+        .lineWidth(0.25)
+        .strokeColor('#b1b4b6')
+        .stroke()
+        .strokeColor('black'),
+    );
     doc.x = MARGIN;
   }
 
@@ -259,8 +308,9 @@ function drawFrontSheet(
       `If you would like to attend and need help to do so, or need this pack in another format, contact the clerk${contact ? `: ${contact}` : ''}.`,
       MARGIN,
       doc.y,
-      { width },
+      { width, ...tag('P') },
     );
+  root.end();
   return doc;
 }
 
@@ -284,6 +334,8 @@ async function stampPageNumbers(doc: PdfLibDocument): Promise<void> {
   doc.getPages().forEach((page, i) => {
     const { width } = page.getSize();
     const label = `Page ${i + 1}`;
+    // Page furniture: an artifact, so the front sheet's structure stays whole.
+    page.pushOperators(beginMarkedContent('Artifact'));
     page.drawText(label, {
       x: width / 2 - font.widthOfTextAtSize(label, 9) / 2,
       y: 18,
@@ -291,6 +343,7 @@ async function stampPageNumbers(doc: PdfLibDocument): Promise<void> {
       font,
       color: rgb(0.04, 0.05, 0.05),
     });
+    page.pushOperators(endMarkedContent());
   });
 }
 
@@ -320,50 +373,56 @@ export async function buildPacks(
   };
   step();
 
-  const pack = await PdfLibDocument.create();
-  pack.setTitle(`${input.committeeName}: agenda pack, ${formatDate(input.startsAt)}`);
-  pack.setLanguage('en-GB');
-  pack.setCreator('Scrutineer');
-  pack.setCreationDate(input.startsAt);
-  pack.setModificationDate(input.startsAt);
-  const append = async (bytes: Uint8Array, expected: number | null) => {
-    const source = await PdfLibDocument.load(bytes, { updateMetadata: false });
-    const pages = await pack.copyPages(source, source.getPageIndices());
-    if (expected !== null && pages.length !== expected) {
-      throw new Error(`A paper has ${pages.length} pages, not the ${expected} recorded when it was uploaded`);
+  // Each pack is built on its own front sheet, so the front sheet's structure tree (and the
+  // document's language and tagging) is the pack's; the papers' pages are added after it.
+  // Each paper is read and parsed once, and copied into both packs.
+  const sources = new Map<number, PdfLibDocument>();
+  const paperDoc = async (documentId: number, expected: number | null) => {
+    let source = sources.get(documentId);
+    if (!source) {
+      source = await PdfLibDocument.load(readPaper(documentId), { updateMetadata: false });
+      if (expected !== null && source.getPageCount() !== expected) {
+        throw new Error(
+          `A paper has ${source.getPageCount()} pages, not the ${expected} recorded when it was uploaded`,
+        );
+      }
+      sources.set(documentId, source);
     }
+    return source;
+  };
+  const begin = async (frontSheet: Uint8Array) => {
+    const pack = await PdfLibDocument.load(frontSheet, { updateMetadata: false });
+    if (pack.getPageCount() !== layout.frontPages) throw new Error('The front sheet is not the length laid out');
+    pack.setTitle(`${input.committeeName}: agenda pack, ${formatDate(input.startsAt)}`);
+    pack.setLanguage('en-GB');
+    pack.setCreator('Scrutineer');
+    pack.setCreationDate(input.startsAt);
+    pack.setModificationDate(input.startsAt);
+    return pack;
+  };
+  const append = async (pack: PdfLibDocument, source: PdfLibDocument) => {
+    const pages = await pack.copyPages(source, source.getPageIndices());
     for (const page of pages) pack.addPage(page);
+    return pages;
   };
 
-  await append(front.public, layout.frontPages);
+  const publicPack = await begin(front.public);
+  const full = await begin(front.full);
   for (const { paper } of open) {
-    await append(readPaper(paper.documentId), paper.pageCount);
+    const source = await paperDoc(paper.documentId, paper.pageCount);
+    await append(publicPack, source);
+    await append(full, source);
     step();
   }
-  // The open part, unnumbered, is the start of both packs.
-  const openPart = await pack.save({ useObjectStreams: false });
-
-  const publicPack = await PdfLibDocument.load(openPart, { updateMetadata: false });
   await stampPageNumbers(publicPack);
   const publicBytes = await publicPack.save({ useObjectStreams: true });
 
   // The members' pack: the same pages with its own front sheet, then Part 2.
-  const full = await PdfLibDocument.load(openPart, { updateMetadata: false });
-  const fullFront = await PdfLibDocument.load(front.full, { updateMetadata: false });
-  // Swap in the members' front sheet (same length by construction).
-  if (fullFront.getPageCount() !== layout.frontPages) throw new Error('The members’ front sheet is a different length');
-  const fullFrontPages = await full.copyPages(fullFront, fullFront.getPageIndices());
-  for (let i = 0; i < layout.frontPages; i++) {
-    full.removePage(i);
-    full.insertPage(i, fullFrontPages[i] as NonNullable<(typeof fullFrontPages)[number]>);
-  }
   const fullBold = await full.embedFont(StandardFonts.HelveticaBold);
   for (const { item, paper } of exempt) {
-    const source = await PdfLibDocument.load(readPaper(paper.documentId), { updateMetadata: false });
-    const pages = await full.copyPages(source, source.getPageIndices());
+    const pages = await append(full, await paperDoc(paper.documentId, null));
     const paragraph = paper.exemptParagraph ?? item.exemptParagraph ?? 0;
     for (const page of pages) {
-      full.addPage(page);
       const { width, height } = page.getSize();
       page.drawText(`NOT FOR PUBLICATION: paragraph ${paragraph} of Schedule 12A`, {
         x: 36,

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems, agendaVersions, documents, publicQuestions } from '../../db/schema';
+import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
 import type { PackStatus } from '../../lib/enums';
 import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
 import { effectiveStarts } from './times';
@@ -195,7 +195,36 @@ export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda 
 /** The published agenda of a meeting with exempt content removed, or null when none is published. */
 export function getPublicAgenda(db: Db, meetingId: number): PublicAgenda | null {
   const published = latestAgendaVersion(db, meetingId);
-  return published ? toPublicAgenda(published) : null;
+  return published ? withMinutesToConfirm(db, toPublicAgenda(published)) : null;
+}
+
+/**
+ * A "minutes of the previous meeting" item links to those minutes only when
+ * they can be read: published here, or on another site. (The frozen agenda
+ * names the meeting; whether its minutes are out yet is today's question.)
+ */
+export function withMinutesToConfirm(db: Db, agenda: PublicAgenda): PublicAgenda {
+  const ids = agenda.items.flatMap((i) =>
+    !i.exempt && i.confirmsMinutesOfMeetingId !== null ? [i.confirmsMinutesOfMeetingId] : [],
+  );
+  if (ids.length === 0) return agenda;
+  const readable = new Set(
+    db
+      .select({ id: meetings.id, status: meetings.minutesStatus, url: meetings.minutesUrl })
+      .from(meetings)
+      .where(inArray(meetings.id, ids))
+      .all()
+      .filter((m) => m.status === 'published' || m.status === 'approved' || m.url !== null)
+      .map((m) => m.id),
+  );
+  return {
+    ...agenda,
+    items: agenda.items.map((i) =>
+      i.exempt || i.confirmsMinutesOfMeetingId === null || readable.has(i.confirmsMinutesOfMeetingId)
+        ? i
+        : { ...i, confirmsMinutesOfMeetingId: null },
+    ),
+  };
 }
 
 /** A paper as stored (its file's hash and name), for the members' copy; null when there is none. */

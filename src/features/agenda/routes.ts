@@ -4,7 +4,14 @@ import { parseId } from '../../lib/params';
 import { AgendaVersionPage } from '../../../views/agenda/AgendaVersionPage';
 import { PrintableAgenda } from '../../../views/agenda/PrintableAgenda';
 import { getMeetingSummary } from '../meetings/queries';
-import { agendaVersionRow, getPublicAgenda, publicPaperFile, publishedAgendaOf, toPublicAgenda } from './queries';
+import {
+  agendaVersionRow,
+  getPublicAgenda,
+  publicPaperFile,
+  publishedAgendaOf,
+  toPublicAgenda,
+  withMinutesToConfirm,
+} from './queries';
 import { itemRoutes } from './routes/items';
 import { paperRoutes } from './routes/papers';
 import { packNotReady, publishingRoutes } from './routes/publishing';
@@ -56,7 +63,7 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
         nav: 'meetings',
         body: AgendaVersionPage({
           meetingId: id,
-          agenda: toPublicAgenda(publishedAgendaOf(version)),
+          agenda: withMinutesToConfirm(app.db, toPublicAgenda(publishedAgendaOf(version))),
           latestVersion: latest?.version ?? version.version,
         }),
       });

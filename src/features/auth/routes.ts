@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import { field } from '../../lib/validation';
 import { actorOf, renewCsrfSecret } from '../../plugins/auth';
@@ -6,23 +6,16 @@ import { LoginPage } from '../../../views/auth/LoginPage';
 import { checkSignIn, recordSignOut } from './commands';
 import { safeNext } from './redirects';
 
-class TooManyAttempts extends Error {
-  readonly statusCode = 429;
-  constructor(seconds: number) {
-    super(`Too many sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`);
-  }
-}
-
 const GENERIC_FAILURE = 'Enter the email address and password of an active account';
 
 /** Sign in at /login, sign out (POST) at /logout. */
 const authRoutes: FastifyPluginAsync = async (app) => {
   await app.register(rateLimit, { global: false });
   const perMinute = app.config.loginAttemptsPerMinute;
-  const tooMany = (_request: FastifyRequest, context: { ttl: number }) =>
-    new TooManyAttempts(Math.max(1, Math.ceil(context.ttl / 1000)));
-  // A second limiter, keyed by the email typed: the route's own limiter (per IP) marks
-  // the request as limited, so this one is applied by hand.
+  // Two limiters, per IP address and per email address typed, whichever runs out first. Both are
+  // applied once the form is read, so a refusal is the sign-in form again with the email kept
+  // and one message in its error summary (never a second box above it).
+  const perIp = app.createRateLimit({ max: perMinute, timeWindow: 60_000 });
   const perEmail = app.createRateLimit({
     max: perMinute,
     timeWindow: 60_000,
@@ -38,14 +31,26 @@ const authRoutes: FastifyPluginAsync = async (app) => {
   app.post(
     '/login',
     {
-      config: {
-        // Per IP address …
-        rateLimit: { max: perMinute, timeWindow: 60_000, errorResponseBuilder: tooMany },
-      },
-      // … and per email address, whichever runs out first.
-      preHandler: async (request) => {
-        const attempt = await perEmail(request);
-        if (!attempt.isAllowed && attempt.isExceeded) throw new TooManyAttempts(Math.max(1, attempt.ttlInSeconds));
+      preHandler: async (request, reply) => {
+        for (const limiter of [perIp, perEmail]) {
+          const attempt = await limiter(request);
+          if (attempt.isAllowed || !attempt.isExceeded) continue;
+          const seconds = Math.max(1, attempt.ttlInSeconds);
+          const message = `Too many sign-in attempts. Try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+          return reply
+            .status(429)
+            .header('retry-after', String(seconds))
+            .page({
+              title: 'Sign in',
+              status: 429,
+              body: LoginPage({
+                csrfToken: reply.csrfToken(),
+                next: safeNext(field(request.body, 'next')),
+                email: field(request.body, 'email'),
+                errors: { email: message },
+              }),
+            });
+        }
       },
     },
     async (request, reply) => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { databaseIsHealthy } from './queries';
 import { listRecentMeetings, listUpcomingMeetings } from '../meetings/queries';
@@ -17,6 +18,12 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/accessibility', async (_request, reply) =>
     reply.page({ title: 'Accessibility statement', body: AccessibilityPage() }),
+  );
+
+  // Browsers ask for /favicon.ico on their own (a PDF opened in a tab, for one): the site's icon, not a 404.
+  const icon = fs.readFileSync(new URL('../../../static/favicon.svg', import.meta.url));
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
   );
 
   app.get('/healthz', async (_request, reply) => {

@@ -6,7 +6,10 @@ import { STATUS_REGION } from './parts';
 /** The region polled while the pack is built. */
 export const PACK_STATUS_REGION = 'pack-status';
 
-/** The pack's progress: polls itself while the pack is being built. */
+/**
+ * The pack's progress: polls itself while the pack is being built, inside a
+ * live region that stays put (so each step is announced, not replaced).
+ */
 export function PackStatusPanel({ meetingId, pack }: { meetingId: number; pack: PackState }): JSX.Element {
   const building = pack.status === 'pending' || pack.status === 'building';
   return (
@@ -18,14 +21,23 @@ export function PackStatusPanel({ meetingId, pack }: { meetingId: number; pack: 
       hx-swap={building ? 'outerHTML' : undefined}
     >
       {building ? (
-        <p class="govuk-body" role="status">
-          <span safe>{`Building the agenda pack for version ${pack.version}: ${pack.progress}% done.`}</span>{' '}
-          <a class="govuk-link" href={`/manage/meetings/${meetingId}/agenda`}>
-            Refresh
-          </a>
-        </p>
+        <>
+          <p class="govuk-body govuk-!-margin-bottom-1" safe>
+            {`Building the agenda pack for version ${pack.version}: ${pack.progress}% done.`}
+          </p>
+          <progress class="app-progress" max="100" value={String(pack.progress)} aria-label="Agenda pack built so far">
+            {pack.progress}%
+          </progress>
+          <noscript>
+            <p class="govuk-body">
+              <a class="govuk-link" href={`/manage/meetings/${meetingId}/agenda`}>
+                Refresh to see how far it has got
+              </a>
+            </p>
+          </noscript>
+        </>
       ) : pack.status === 'ready' ? (
-        <ul class="govuk-list" role="status">
+        <ul class="govuk-list">
           <li>
             <a class="govuk-link" href={`/meetings/${meetingId}/agenda-pack.pdf`} safe>
               {`Agenda pack, version ${pack.version} (PDF, ${pack.pages ?? '?'} pages, ${fileSize(pack.bytes) ?? ''})`}
@@ -38,7 +50,7 @@ export function PackStatusPanel({ meetingId, pack }: { meetingId: number; pack: 
           </li>
         </ul>
       ) : (
-        <div class="govuk-inset-text" role="status">
+        <div class="govuk-inset-text">
           <p class="govuk-body" safe>{`The agenda pack could not be built: ${pack.error ?? 'unknown error'}`}</p>
         </div>
       )}
@@ -71,7 +83,13 @@ export function StatusRegion({ data, oob }: { data: AgendaEditorData; oob?: bool
               : `Publish by ${formatCalendarDay(deadline.date)} (${deadline.daysRemaining} day${deadline.daysRemaining === 1 ? '' : 's'} left) to give the notice the law requires.`}
           </p>
         )}
-        {data.published ? <PackStatusPanel meetingId={meetingId} pack={data.published.pack} /> : ''}
+        {data.published ? (
+          <div role="status">
+            <PackStatusPanel meetingId={meetingId} pack={data.published.pack} />
+          </div>
+        ) : (
+          ''
+        )}
       </div>
     </div>
   );
