@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import { FileStore } from './lib/files';
 import { PackBuilder } from './features/agenda/pack-jobs';
+import { MailDelivery } from './features/mail/delivery';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';
@@ -25,6 +26,10 @@ import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
 import { actionManageRoutes } from './features/actions/routes';
 import { userManageRoutes } from './features/users/routes';
+import { questionManageRoutes } from './features/questions/routes/manage';
+import { questionPublicRoutes } from './features/questions/routes/public';
+import questionRetention from './features/questions/retention';
+import { mailManageRoutes } from './features/mail/routes';
 import { demoAccounts } from './features/users/queries';
 import { ensureSetting } from './features/settings/commands';
 import { databaseIsEmpty, loadDemoData } from './features/demo/commands';
@@ -41,6 +46,8 @@ declare module 'fastify' {
     files: FileStore;
     /** Builds agenda packs in the background. */
     packs: PackBuilder;
+    /** Delivers the outbox; call `kick()` after a transaction that queued mail has committed. */
+    mail: MailDelivery;
   }
 }
 
@@ -108,14 +115,23 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   );
   app.decorate('files', files);
   app.decorate('packs', new PackBuilder(db, files, app.log));
+  app.decorate(
+    'mail',
+    new MailDelivery({ db, log: app.log, now: () => app.now(), smtpUrl: config.smtpUrl, from: config.mailFrom }),
+  );
   app.addHook('onClose', async () => {
-    // Finish the packs being built, then close the database under them.
-    await app.packs.idle();
+    // Finish the packs being built and the message being sent, then close the database under them.
+    await Promise.all([app.packs.idle(), app.mail.stop()]);
     closeDatabase(db);
   });
   app.addHook('onReady', async () => {
     const resumed = app.packs.resume();
     if (resumed > 0) app.log.info({ versions: resumed }, 'building agenda packs left unfinished');
+    if (config.nodeEnv === 'production' && !config.smtpUrl) {
+      app.log.warn('SMTP_URL is not set: mail is only written to the log, not sent');
+    }
+    // Delivers what was queued while the server was down, then whatever comes due.
+    app.mail.start();
   });
 
   await app.register(helmet, {
@@ -170,6 +186,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(meetingRoutes);
     await site.register(agendaPublicRoutes);
     await site.register(minutesPublicRoutes);
+    await site.register(questionPublicRoutes);
+    await site.register(questionRetention);
 
     await site.register(manage, {
       prefix: '/manage',
@@ -183,6 +201,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         peopleManageRoutes,
         actionManageRoutes,
         userManageRoutes,
+        questionManageRoutes,
+        mailManageRoutes,
       ],
     });
     await deps.extend?.(site);

@@ -35,10 +35,16 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts allowed per minute, per IP address and per email address. */
   loginAttemptsPerMinute: number;
+  /** Public questions that may be sent per hour from one IP address. */
+  questionsPerHour: number;
   /** Put an error's stack on the 500 page (asked for explicitly; never in production). */
   showErrorDetails: boolean;
   /** The key that seals the audit trail; null: the file audit.key beside the database. */
   auditKey: Buffer | null;
+  /** Where mail is sent (smtp:// or smtps://, perhaps with user:password); null: mail is only written to the log. */
+  smtpUrl: string | null;
+  /** The From of every email: an address, or "Name <address>". */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,47 @@ function url(env: Env, name: string): string | null {
   return parsed.toString().replace(/\/$/, '');
 }
 
+/** An smtp:// or smtps:// URL; a refusal never repeats the password it may hold. */
+function smtpUrl(env: Env, name: string): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') || parsed.hostname === '') {
+    throw new ConfigError(name, 'must be an smtp:// or smtps:// URL, like smtps://user:password@mail.example.org:465');
+  }
+  if (parsed.port !== '' && Number(parsed.port) === 0) {
+    throw new ConfigError(name, 'must name a port from 1 to 65535, or none for the usual one');
+  }
+  return raw;
+}
+
+const MAILBOX = /^[^\s@<>()",;:\\[\]]+@[^\s@<>()",;:\\]+$/;
+const DISPLAY_NAME = /^(?:"[^"\\]*"|[^<>()",;:@\\]+)$/;
+
+/** "address" or "Name <address>": one mailbox, nothing that could start another header. */
+function mailFrom(env: Env, name: string, fallback: string): string {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/\p{Cc}/u.test(raw)) throw new ConfigError(name, 'must be one line, with no control characters');
+  const value = raw.trim();
+  const named = /^(.*?)\s*<([^<>]*)>$/.exec(value);
+  const ok = named
+    ? named[1] !== undefined && DISPLAY_NAME.test(named[1].trim()) && MAILBOX.test(named[2] ?? '')
+    : MAILBOX.test(value);
+  if (!ok) {
+    throw new ConfigError(
+      name,
+      `must be an email address or "Name <address>", like Scrutineer <scrutiny@example.org> (got "${raw}")`,
+    );
+  }
+  return value;
+}
+
 /** Error details go to the log; into a page only when asked for, and never in production. */
 function showErrorDetails(env: Env, nodeEnv: NodeEnv): boolean {
   const show = bool(env, 'SHOW_ERROR_DETAILS', false);
@@ -152,6 +199,7 @@ export function loadConfig(env: Env = process.env): Config {
       : databasePath === ':memory:'
         ? path.join(os.tmpdir(), `scrutineer-files-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`)
         : path.join(path.dirname(databasePath), 'files');
+  const publicUrl = url(env, 'PUBLIC_URL');
   return {
     nodeEnv,
     host: h,
@@ -161,15 +209,23 @@ export function loadConfig(env: Env = process.env): Config {
     maxUploadBytes: wholeNumber(env, 'MAX_UPLOAD_MB', 20, 1, 500) * 1024 * 1024,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info'),
     loadDemoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
-    publicUrl: url(env, 'PUBLIC_URL'),
+    publicUrl,
     sessionSecret: secret(env, 'SESSION_SECRET'),
     sessionIdleMinutes: wholeNumber(env, 'SESSION_IDLE_MINUTES', 480, 1, 10080),
     cookieSecure: bool(env, 'COOKIE_SECURE', false),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
+    questionsPerHour: wholeNumber(env, 'QUESTIONS_PER_HOUR', 10, 1, 10000),
     showErrorDetails: showErrorDetails(env, nodeEnv),
     auditKey: ((key) => (key ? Buffer.from(key, 'utf8') : null))(secret(env, 'AUDIT_KEY')),
+    smtpUrl: smtpUrl(env, 'SMTP_URL'),
+    mailFrom: mailFrom(env, 'MAIL_FROM', `Scrutineer <scrutineer@${mailHost(publicUrl)}>`),
   };
+}
+
+/** The host of the public address, for the default From; localhost when there is none. */
+function mailHost(publicUrl: string | null): string {
+  return publicUrl ? new URL(publicUrl).hostname : 'localhost';
 }
 
 /** The address people can open: "http://localhost:3000" (all-interfaces hosts shown as localhost). */

@@ -65,7 +65,7 @@ describe('the demo committee', () => {
   });
 
   it('publishes the agenda of 7 January 2021: 11 items with times, presenters and page ranges', () => {
-    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id);
+    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id, new Date('2021-01-01T09:00:00Z'));
     const items = meeting?.agenda?.items ?? [];
     expect(items).toHaveLength(11);
     const open = items.map((i) => {
@@ -126,7 +126,7 @@ describe('the demo committee', () => {
   });
 
   it('lists the two public questions and the written responses', () => {
-    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id);
+    const meeting = getPublicMeeting(db, meetingOn('2021-01-07').id, new Date('2021-01-01T09:00:00Z'));
     const item = meeting?.agenda?.items[3];
     if (!item || item.exempt) throw new Error('item 4 missing');
     const oral = item.questions.filter((q) => q.answerKind === 'oral');
@@ -141,7 +141,7 @@ describe('the demo committee', () => {
   });
 
   it('has the minutes of 5 November 2020: attendance, the declarations, resolutions and actions with owners', () => {
-    const meeting = getPublicMeeting(db, meetingOn('2020-11-05').id);
+    const meeting = getPublicMeeting(db, meetingOn('2020-11-05').id, new Date('2021-01-01T09:00:00Z'));
     const minutes = meeting?.minutes;
     expect(minutes?.approved).toBe(false);
     expect(minutes?.present.map((p) => p.name)).toEqual([
@@ -241,8 +241,11 @@ describe('the demo committee, loaded today', () => {
 
   it('has an upcoming meeting with questions open and a draft agenda from the work programme', () => {
     const next = live.select().from(meetings).where(gt(meetings.startsAt, today)).orderBy(asc(meetings.startsAt)).get();
-    const page = getPublicMeeting(live, next?.id ?? 0);
+    const page = getPublicMeeting(live, next?.id ?? 0, today);
     expect(page?.deadlines.questionsCloseAt.getTime()).toBeGreaterThan(today.getTime());
+    expect(page?.questionWindow.state).toBe('open');
+    // A resident's question already accepted shows on its page; another waits for the clerk.
+    expect(page?.questions.map((q) => q.askerName)).toEqual(['Winslow Town Council']);
     const items = live
       .select()
       .from(agendaItems)

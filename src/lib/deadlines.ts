@@ -67,6 +67,11 @@ export function nthWorkingDayBefore(isoDate: string, n: number): string {
   return d;
 }
 
+/** The next working day after a day. */
+export function nextWorkingDayAfter(isoDate: string): string {
+  return nthWorkingDayAfter(isoDate, 1);
+}
+
 /** The n-th working day after a day (n ≥ 1); the day itself does not count. */
 function nthWorkingDayAfter(isoDate: string, n: number): string {
   let d = isoDate;

@@ -109,8 +109,34 @@ export const PERSON_KINDS = ['councillor', 'co_optee', 'officer', 'partner', 'pu
 export type PersonKind = (typeof PERSON_KINDS)[number];
 
 /** received → accepted / rejected (with reason) → answered. */
-export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'answered'] as const;
+/**
+ * received → accepted → answered; or rejected (with a ground from the scheme), withdrawn by the
+ * asker or the clerk, or merged into a duplicate it repeats.
+ */
+export const QUESTION_STATUSES = ['received', 'accepted', 'rejected', 'withdrawn', 'merged', 'answered'] as const;
 export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+/** A question, or a request to speak at the meeting where the scheme allows it. */
+export const QUESTION_KINDS = ['question', 'deputation', 'statement'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+/** How a question reached the clerk. */
+export const QUESTION_CHANNELS = ['online', 'email', 'post', 'in_person'] as const;
+export type QuestionChannel = (typeof QUESTION_CHANNELS)[number];
+
+/** The grounds on which a scheme lets the clerk reject a question. */
+export const REJECTION_GROUNDS = [
+  'outside_remit',
+  'defamatory_or_frivolous',
+  'repeats_recent',
+  'needs_exempt_information',
+  'personal_case',
+] as const;
+export type RejectionGround = (typeof REJECTION_GROUNDS)[number];
+
+/** queued (waiting, or retrying after a failed try) → sent (SMTP) or logged (no SMTP set); failed after the last try. */
+export const MAIL_STATUSES = ['queued', 'sent', 'logged', 'failed'] as const;
+export type MailStatus = (typeof MAIL_STATUSES)[number];
 
 export const ANSWER_KINDS = ['written', 'oral'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];

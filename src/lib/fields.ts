@@ -35,6 +35,9 @@ export const COMMITTEE_FIELDS = [
   'questionCutoffClearDays',
   'questionWordLimit',
   'questionsPerPerson',
+  'questionsOpenDaysBefore',
+  'speakingRequests',
+  'askerEmailMonths',
   'status',
 ] as const;
 
@@ -70,3 +73,33 @@ export const ACTION_FIELDS = ['owners', 'description'] as const;
 export const APPROVAL_FIELDS = ['text', 'amendments'] as const;
 
 export const AMENDMENT_FIELDS = ['itemNumber', 'text', 'reason'] as const;
+
+/** A resident's question form. `website` is the trap field people never see. */
+export const ASK_FIELDS = ['kind', 'name', 'organisation', 'email', 'text', 'aboutItemId', 'consent'] as const;
+export const ASK_TRAP_FIELD = 'website';
+
+/** A question received by post or email, added by the clerk. */
+export const RECEIVED_QUESTION_FIELDS = [
+  'kind',
+  'name',
+  'organisation',
+  'email',
+  'text',
+  'aboutItemId',
+  'channel',
+  'receivedTime',
+] as const;
+
+export const REJECT_FIELDS = ['reason', 'note'] as const;
+export const MERGE_FIELDS = ['intoId'] as const;
+export const ANSWERER_FIELDS = ['personId', 'organisationId', 'email'] as const;
+export const ANSWER_FIELDS = [
+  'answerKind',
+  'answerText',
+  'answeredBy',
+  'answerDocumentId',
+  'supplementaryQuestion',
+  'supplementaryAnswer',
+] as const;
+/** An answerer's reply, through the link emailed to them. */
+export const WRITTEN_ANSWER_FIELDS = ['answerText', 'answeredBy'] as const;

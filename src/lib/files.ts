@@ -32,8 +32,11 @@ export class FileStore {
         done(null, chunk);
       },
     });
+    // Opened here, so the file exists before the body is read: a body cut short fails the pipeline
+    // early, and the file it made is still the one removed (never created after the removal).
+    const out = fs.createWriteStream(file, { fd: fs.openSync(file, 'wx', 0o600) });
     try {
-      await pipeline(stream, count, fs.createWriteStream(file, { mode: 0o600 }));
+      await pipeline(stream, count, out);
     } catch (error) {
       fs.rmSync(file, { force: true });
       throw error;

@@ -1,4 +1,15 @@
-import type { MembershipRole, CommitteeKind, MeetingStatus, DocumentKind, DeclarationKind } from './enums';
+import type {
+  MembershipRole,
+  CommitteeKind,
+  MeetingStatus,
+  DocumentKind,
+  DeclarationKind,
+  QuestionStatus,
+  QuestionKind,
+  QuestionChannel,
+  RejectionGround,
+  MailStatus,
+} from './enums';
 import { formatDateTime } from './dates';
 
 /** The words people use for the codes we store. */
@@ -110,8 +121,23 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.disable': 'Disabled the account',
   'user.enable': 'Enabled the account',
   'user.delete': 'Deleted the account',
+  'mail.retry': 'Asked for the email to be tried again',
   'action.update': 'Updated the action',
   'demo.load': 'Loaded the demo data',
+  'question.submit': 'Sent the question online',
+  'question.submit_suspected_spam': 'Sent the question online (suspected spam)',
+  'question.add_received': 'Added a question received by post, email or in person',
+  'question.accept': 'Accepted the question',
+  'question.reject': 'Rejected the question',
+  'question.withdraw': 'Withdrew the question',
+  'question.withdraw_by_asker': 'The asker withdrew the question',
+  'question.merge': 'Combined the question with another',
+  'question.move': 'Moved the question in the order',
+  'question.ask_for_answer': 'Asked for a written answer',
+  'question.answer_sent': 'The answer was sent back',
+  'question.record_answer': 'Recorded the answer',
+  'question.publish_answer': 'Published the answer',
+  'question.erase_emails': 'Erased askers’ email addresses, as the scheme says',
   'organisation.create': 'Added the organisation',
   'organisation.update': 'Changed the organisation',
   'person.create': 'Added the person',
@@ -227,3 +253,48 @@ export function paperSpan(
   const ends = papers.map((p) => p.packEndPage ?? p.packStartPage).filter((n): n is number => n !== null);
   return starts.length === 0 ? null : { start: Math.min(...starts), end: Math.max(...ends) };
 }
+
+export const QUESTION_STATUS_LABELS: Record<QuestionStatus, string> = {
+  received: 'Waiting for a decision',
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+  merged: 'Combined with another',
+  answered: 'Answered',
+};
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  question: 'Question',
+  deputation: 'Deputation',
+  statement: 'Statement',
+};
+
+/** What the asker chooses on the form. */
+export const QUESTION_KIND_CHOICES: Record<QuestionKind, string> = {
+  question: 'Ask a question',
+  statement: 'Ask to make a statement at the meeting',
+  deputation: 'Ask to present a deputation (on behalf of a group)',
+};
+
+export const QUESTION_CHANNEL_LABELS: Record<QuestionChannel, string> = {
+  online: 'Online form',
+  email: 'Email',
+  post: 'Post',
+  in_person: 'In person',
+};
+
+/** The grounds a scheme gives for rejecting a question, as the asker is told them. */
+export const REJECTION_GROUND_LABELS: Record<RejectionGround, string> = {
+  outside_remit: 'It is not about something the committee is responsible for or can scrutinise',
+  defamatory_or_frivolous: 'It is defamatory, frivolous or offensive',
+  repeats_recent: 'It is substantially the same as a question put to the committee in the last six months',
+  needs_exempt_information: 'Answering it would need the disclosure of exempt (confidential) information',
+  personal_case: 'It is about a personal case, which the council deals with through its complaints process',
+};
+
+export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
+  queued: 'Waiting to be sent',
+  sent: 'Sent',
+  logged: 'Written to the log',
+  failed: 'Failed',
+};

@@ -20,19 +20,30 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   return { ok: false, errors };
 }
 
+/**
+ * What was typed, as a page shows it back: line breaks as \n (browsers send \r\n), and without the
+ * control characters nobody types (NUL, bell, escape …), which a browser would show as U+FFFD or drop.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+export function cleanInput(value: string): string {
+  return value.replace(/\r\n?/g, '\n').replace(CONTROL, '');
+}
+
 /** A form body's field as a trimmed string ('' when absent or not a string). */
 export function field(body: unknown, name: string): string {
   if (body === null || typeof body !== 'object') return '';
   const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value.trim() : '';
+  return typeof value === 'string' ? cleanInput(value).trim() : '';
 }
 
-/** Several fields of a form body exactly as typed (for showing the form again). */
+/** Several fields of a form body as typed (for showing the form again), cleaned as `cleanInput` says. */
 export function fields<K extends string>(body: unknown, names: readonly K[]): Record<K, string> {
   const out = {} as Record<K, string>;
   for (const name of names) {
     const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-    out[name] = typeof value === 'string' ? value : '';
+    out[name] = typeof value === 'string' ? cleanInput(value) : '';
   }
   return out;
 }

@@ -16,6 +16,8 @@ export interface RenderOptions {
   nav?: NavSection;
   beforeContent?: JSX.Element;
   status?: number;
+  /** For an htmx fragment only: the first of these ids found takes the keyboard (see focusFirst). */
+  focus?: readonly string[];
 }
 
 /** After a command on a live screen's region: what to answer, however the form was sent. */
@@ -105,7 +107,7 @@ export default fp(
       const flash = session?.flash;
       if (flash && session) delete session.flash;
       const html = wantsFragment(this.request)
-        ? Fragment({ title: options.title, children: options.body })
+        ? focusFirst(Fragment({ title: options.title, children: options.body }) as string, options.focus ?? [])
         : Page({
             title: options.title,
             children: options.body,

@@ -6,6 +6,7 @@ import { Client } from '../helpers/client';
 import { parse, textOf } from '../helpers/html';
 import {
   createAction,
+  createQuestion,
   createAgendaItem,
   createAttendance,
   createDeclaration,
@@ -26,9 +27,11 @@ import {
   agendaItemPresenters,
   documents,
   workProgrammeEntries,
+  outbox,
 } from '../../src/db/schema';
 import { makePdf } from '../helpers/pdf';
 import { publishAgenda } from '../../src/features/agenda/commands/publishing';
+import { queueMail } from '../../src/features/mail/commands';
 import { eq } from 'drizzle-orm';
 import type { Access } from '../../src/lib/permissions';
 import { manage } from '../../src/plugins/manage';
@@ -119,6 +122,13 @@ beforeAll(async () => {
     text: 'The Committee NOTED the report.',
     outcome: 'NOTED',
   });
+  // A message the outbox routes act on: failed, so "Try again now" has something to do.
+  const message = queueMail(
+    db,
+    { kind: 'test', to: 'someone@example.org', subject: 'A message', text: 'Hello' },
+    new Date('2030-01-01T09:00:00Z'),
+  );
+  db.update(outbox).set({ status: 'failed', attempts: 8 }).where(eq(outbox.id, message)).run();
 
   Object.assign(params, {
     slug: a.slug,
@@ -135,6 +145,8 @@ beforeAll(async () => {
     attendanceId: String(attended.id),
     declarationId: String(declared.id),
     resolutionId: String(resolved.id),
+    messageId: String(message),
+    questionId: String(createQuestion(db, meeting.id, { status: 'received', askerEmail: 'asker@example.org' }).id),
   });
 });
 afterAll(() => app.close());

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, InjectOptions, RouteOptions } from 'fastify';
 import { buildTestApp } from '../helpers/app';
 import { Client } from '../helpers/client';
-import { createUser, TEST_PASSWORD } from '../helpers/factories';
+import { createQuestion, createUser, TEST_PASSWORD } from '../helpers/factories';
 import { makePdf } from '../helpers/pdf';
 import type { Database } from '../../src/db/client';
 import * as fields from '../../src/lib/fields';
@@ -20,7 +21,10 @@ import {
   resolutions,
   users,
   workProgrammeEntries,
+  outbox,
+  publicQuestions,
 } from '../../src/db/schema';
+import { queueMail } from '../../src/features/mail/commands';
 
 /**
  * Every route Fastify knows, posted random bodies under random content types
@@ -56,7 +60,9 @@ beforeAll(async () => {
   csrf = await admin.csrfToken('/manage');
   cookie = [...admin.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   pdf = await makePdf('A paper', 1);
+  createQuestion(db, 2, { status: 'received', askerEmail: 'asker@example.org', reference: 'Q-2021-01-07-099' });
   const first = (rows: { id: number }[]) => String(rows[0]?.id ?? 1);
+  queueMail(db, { kind: 'test', to: 'someone@example.org', subject: 'A message', text: 'Hello' }, app.now());
   Object.assign(ids, {
     id: '2',
     meetingId: '2',
@@ -74,6 +80,12 @@ beforeAll(async () => {
     attendanceId: first(db.select({ id: attendance.id }).from(attendance).all()),
     declarationId: first(db.select({ id: declarations.id }).from(declarations).all()),
     resolutionId: first(db.select({ id: resolutions.id }).from(resolutions).all()),
+    messageId: first(db.select({ id: outbox.id }).from(outbox).all()),
+    // The question still waiting for a decision, so accept, reject and the rest have something to do.
+    questionId: first(
+      db.select({ id: publicQuestions.id }).from(publicQuestions).where(eq(publicQuestions.status, 'received')).all(),
+    ),
+    token: 'x'.repeat(43),
   });
 });
 afterAll(() => app.close());

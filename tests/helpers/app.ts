@@ -8,6 +8,8 @@ export interface TestAppOptions {
   demo?: boolean;
   /** Fix the clock. */
   now?: Date;
+  /** A clock the test moves (instead of `now`). */
+  clock?: () => Date;
   env?: Record<string, string>;
   /** Register extra routes in the site, before the app is ready (error handling tests). */
   extend?: (site: FastifyInstance) => void;
@@ -33,13 +35,14 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     DEMO_DATA: options.demo ? 'true' : 'false',
     // Tests sign in often from one address; the rate-limit test sets its own.
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
+    QUESTIONS_PER_HOUR: '10000',
     ...options.env,
   });
   const db = openDatabase(':memory:');
   const now = options.now;
   const app = await buildApp(config, {
     db,
-    now: now ? () => now : undefined,
+    now: options.clock ?? (now ? () => now : undefined),
     extend: options.extend,
     logStream: options.logStream,
     onRoute: options.onRoute,

@@ -26,6 +26,9 @@ const COMMITTEE = {
   questionCutoffClearDays: '3',
   questionWordLimit: '250',
   questionsPerPerson: '1',
+  questionsOpenDaysBefore: '',
+  speakingRequests: 'no',
+  askerEmailMonths: '6',
   minutesDueWorkingDays: '10',
   responseDueMonths: '2',
 };

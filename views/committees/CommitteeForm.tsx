@@ -138,6 +138,34 @@ export function CommitteeForm({ slug, values, errors, csrfToken, people }: Commi
         errorMessage={errors.questionsPerPerson}
         classes="govuk-input--width-3"
       />
+      <Input
+        id="questionsOpenDaysBefore"
+        label="Days before the meeting that questions open (optional)"
+        hint="Leave empty to open questions as soon as a meeting is scheduled."
+        inputmode="numeric"
+        value={values.questionsOpenDaysBefore}
+        errorMessage={errors.questionsOpenDaysBefore}
+        classes="govuk-input--width-3"
+      />
+      <Radios
+        id="speakingRequests"
+        legend="Can the public ask to speak at a meeting (a statement or a deputation)?"
+        errorMessage={errors.speakingRequests}
+        value={values.speakingRequests}
+        options={[
+          { value: 'yes', text: 'Yes', hint: 'The question form also offers to ask to speak.' },
+          { value: 'no', text: 'No' },
+        ]}
+      />
+      <Input
+        id="askerEmailMonths"
+        label="Months after the meeting that askers’ email addresses are kept"
+        hint="Then they are erased; each question and its asker’s name stay. Six months is usual."
+        inputmode="numeric"
+        value={values.askerEmailMonths}
+        errorMessage={errors.askerEmailMonths}
+        classes="govuk-input--width-3"
+      />
       {editing ? (
         <Radios
           id="status"

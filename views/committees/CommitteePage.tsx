@@ -1,6 +1,6 @@
 import type { AttendanceStat, CommitteePage as CommitteeData } from '../../src/features/committees/queries';
 import { COMMITTEE_KIND_LABELS, MEMBERSHIP_ROLE_LABELS } from '../../src/lib/labels';
-import { formatCalendarDate } from '../../src/lib/dates';
+import { formatCalendarDate, formatDate, formatDateTime } from '../../src/lib/dates';
 import { Table } from '../components/Table';
 import { MeetingList } from '../meetings/MeetingList';
 
@@ -9,9 +9,16 @@ export interface CommitteePageProps {
   attendance: AttendanceStat[];
   /** The address of the committee's calendar feed, to subscribe to. */
   calendarUrl: string;
+  /** Upcoming meetings taking public questions now. */
+  openForQuestions: { id: number; startsAt: Date; closesAt: Date }[];
 }
 
-export function CommitteePage({ committee, attendance, calendarUrl }: CommitteePageProps): JSX.Element {
+export function CommitteePage({
+  committee,
+  attendance,
+  calendarUrl,
+  openForQuestions,
+}: CommitteePageProps): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -37,6 +44,27 @@ export function CommitteePage({ committee, attendance, calendarUrl }: CommitteeP
           ''
         )}
 
+        {openForQuestions.length > 0 ? (
+          <section aria-labelledby="ask-heading">
+            <h2 class="govuk-heading-l" id="ask-heading">
+              Ask the committee a question
+            </h2>
+            <p class="govuk-body">These meetings are taking questions from the public now.</p>
+            <ul class="govuk-list govuk-list--spaced">
+              {openForQuestions.map((m) => (
+                <li>
+                  <a class="govuk-link" href={`/meetings/${m.id}/questions/new`} safe>
+                    {`Ask a question for ${formatDate(m.startsAt)}`}
+                  </a>
+                  <br />
+                  <span class="govuk-body-s" safe>{`Questions close ${formatDateTime(m.closesAt)}`}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          ''
+        )}
         <h2 class="govuk-heading-l">Upcoming meetings</h2>
         <MeetingList
           meetings={committee.upcoming}

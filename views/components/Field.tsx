@@ -84,6 +84,14 @@ export function Input(props: InputProps): JSX.Element {
   );
 }
 
+/**
+ * A textarea's content as sent: HTML drops one newline straight after <textarea>, so one is put
+ * there to be dropped, and a value that begins with a blank line comes back as it was typed.
+ */
+export function textareaContent(value: string | null | undefined): string {
+  return `\n${value ?? ''}`;
+}
+
 export interface TextareaProps extends FieldBase {
   value?: string | null;
   rows?: number;
@@ -104,7 +112,7 @@ export function Textarea(props: TextareaProps): JSX.Element {
         {...props.attributes}
         safe
       >
-        {props.value ?? ''}
+        {textareaContent(props.value)}
       </textarea>
     </Field>
   );

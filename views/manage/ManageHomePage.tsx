@@ -96,6 +96,11 @@ export function ManageHomePage({
                       Users
                     </a>
                   </li>
+                  <li>
+                    <a class="govuk-link" href="/manage/outbox">
+                      Outbox
+                    </a>
+                  </li>
                 </ul>
               </>
             ) : (
@@ -117,6 +122,24 @@ export function ManageHomePage({
                     <li>
                       <a class="govuk-link" href={`/manage/meetings/${m.id}`} safe>
                         {`${m.committee.name}, ${formatShortDate(m.startsAt)}: was it held?`}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : (
+              ''
+            )}
+            {clerkish && dashboard.questionsWaiting.length > 0 ? (
+              <section aria-labelledby="questions-heading">
+                <h2 class="govuk-heading-m" id="questions-heading">
+                  Public questions to decide
+                </h2>
+                <ul class="govuk-list govuk-list--spaced">
+                  {dashboard.questionsWaiting.map((m) => (
+                    <li>
+                      <a class="govuk-link" href={`/manage/meetings/${m.meetingId}/questions`} safe>
+                        {`${m.waiting} question${m.waiting === 1 ? '' : 's'} waiting${m.late > 0 ? ` (${m.late} late)` : ''}: ${m.committeeName}, ${formatShortDate(m.startsAt)}`}
                       </a>
                     </li>
                   ))}

@@ -1,4 +1,5 @@
-import { type PublicAgenda, type PublicAgendaItem, type PublicQuestion } from '../../src/features/agenda/queries';
+import { type PublicAgenda, type PublicAgendaItem } from '../../src/features/agenda/queries';
+import { QuestionList } from '../questions/PublicQuestions';
 import { paperSpan, DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
@@ -8,51 +9,6 @@ import { SCHEDULE_12A, exemptNotice } from '../../src/lib/schedule12a';
 function itemPages(item: Extract<PublicAgendaItem, { exempt: false }>): string | null {
   const span = paperSpan(item.papers);
   return span ? pageRange(span.start, span.end) : null;
-}
-
-function Questions({ questions }: { questions: PublicQuestion[] }): JSX.Element {
-  const atMeeting = questions.filter((q) => q.answerKind !== 'written');
-  const written = questions.filter((q) => q.answerKind === 'written');
-  return (
-    <>
-      {atMeeting.map((q, i) => {
-        const safeQuestion = renderSafeMarkdown(q.text);
-        return (
-          <div class="app-question">
-            <h4 class="govuk-heading-s" safe>
-              {`Question ${i + 1}, submitted by ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`}
-            </h4>
-            {safeQuestion}
-          </div>
-        );
-      })}
-      {written.length > 0 ? (
-        <>
-          <h4 class="govuk-heading-s">Questions answered in writing</h4>
-          {written.map((q) => {
-            const safeQuestion = renderSafeMarkdown(q.text);
-            const safeAnswer = renderSafeMarkdown(q.answerText ?? '');
-            return (
-              <details class="govuk-details">
-                <summary class="govuk-details__summary">
-                  <span class="govuk-details__summary-text" safe>
-                    {questionLabel(q)}
-                  </span>
-                </summary>
-                <div class="govuk-details__text">
-                  {safeQuestion}
-                  <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1">Response</p>
-                  {safeAnswer}
-                </div>
-              </details>
-            );
-          })}
-        </>
-      ) : (
-        ''
-      )}
-    </>
-  );
 }
 
 function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
@@ -165,7 +121,13 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
       ) : (
         ''
       )}
-      {item.questions.length > 0 ? <Questions questions={item.questions} /> : ''}
+      {item.questions.length > 0 ? (
+        <div id={item.kind === 'public_questions' ? 'public-questions' : undefined}>
+          <QuestionList questions={item.questions} />
+        </div>
+      ) : (
+        ''
+      )}
     </li>
   );
 }
@@ -248,20 +210,4 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
       </ol>
     </section>
   );
-}
-
-/** A question's disclosure, told apart from the others: its number, who asked, and its first words. */
-function questionLabel(q: {
-  number: number;
-  askerName: string;
-  askerOrganisation: string | null;
-  text: string;
-}): string {
-  const words = q.text.replace(/\s+/g, ' ').trim().split(' ');
-  const opening = words
-    .slice(0, 8)
-    .join(' ')
-    .replace(/[.,;:!?]+$/, '');
-  const asker = `${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`;
-  return `Question ${q.number} (${asker}): “${opening}${words.length > 8 ? '…' : ''}”`;
 }

@@ -243,6 +243,11 @@ export function ManageMeetingPage({
           ) : (
             ''
           )}
+          <li>
+            <a class="govuk-link govuk-!-font-weight-bold" href={`/manage/meetings/${meeting.id}/questions`}>
+              {canManage ? 'Public questions: decide, order, answer' : 'Read the public questions'}
+            </a>
+          </li>
         </ul>
         <h2 class="govuk-heading-l">Deadlines</h2>
         {deadlineRows.length === 0 ? (

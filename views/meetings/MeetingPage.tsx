@@ -5,6 +5,8 @@ import { SummaryList, type SummaryListRow } from '../components/SummaryList';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { AgendaSection } from './AgendaSection';
 import { MinutesSection } from './MinutesSection';
+import { Button } from '../components/Button';
+import { QuestionList } from '../questions/PublicQuestions';
 
 /** "Health & Adult Social Care Select Committee, Thursday 7 January 2021". */
 export function meetingTitle(meeting: PublicMeeting): string {
@@ -41,14 +43,17 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
     rows.push({ key: 'Webcast', html: <ExternalLink href={meeting.webcastUrl} text="Watch the webcast" /> });
   }
   rows.push({ key: 'Status', text: MEETING_STATUS_LABELS[meeting.status] });
-  const goingAhead = meeting.status === 'scheduled';
-  if (goingAhead && meeting.startsAt > now) {
+  const window = meeting.questionWindow;
+  const asking = window.state === 'open';
+  if (window.state === 'open' || window.state === 'closed' || window.state === 'not_yet_open') {
     rows.push({
       key: 'Public questions',
       text:
-        now < meeting.deadlines.questionsCloseAt
-          ? `Questions for this meeting close ${formatDateTime(meeting.deadlines.questionsCloseAt)}`
-          : `Questions for this meeting closed ${formatDateTime(meeting.deadlines.questionsCloseAt)}`,
+        window.state === 'open'
+          ? `Questions for this meeting close ${formatDateTime(window.closesAt)}`
+          : window.state === 'not_yet_open'
+            ? `Questions for this meeting open ${formatDateTime(window.opensAt ?? now)} and close ${formatDateTime(window.closesAt)}`
+            : `Questions for this meeting closed ${formatDateTime(window.closesAt)}`,
     });
   }
   const allExempt =
@@ -74,6 +79,14 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           ''
         )}
         <SummaryList rows={rows} />
+        {asking ? (
+          <Button
+            text={meeting.speakingRequests ? 'Ask a question, or ask to speak' : 'Ask a question'}
+            href={`/meetings/${meeting.id}/questions/new`}
+          />
+        ) : (
+          ''
+        )}
         <p class="govuk-body">
           <a class="govuk-link" href={`/meetings/${meeting.id}.ics`}>
             Add this meeting to your calendar
@@ -88,6 +101,21 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
               know beforehand, and do not disrupt the meeting.
             </p>
           </div>
+        ) : (
+          ''
+        )}
+        {meeting.unplacedQuestions.length > 0 ? (
+          <section id="public-questions" aria-labelledby="public-questions-heading">
+            <h2 class="govuk-heading-l" id="public-questions-heading">
+              Public questions
+            </h2>
+            <p class="govuk-body">
+              {meeting.agenda
+                ? 'Questions accepted for this meeting.'
+                : 'Questions accepted for this meeting so far. They are taken under the public questions item once the agenda is published.'}
+            </p>
+            <QuestionList questions={meeting.unplacedQuestions} level={3} />
+          </section>
         ) : (
           ''
         )}

@@ -1,4 +1,5 @@
-import type { MinutesView, PublicMinutes } from '../../src/features/minutes/queries';
+import type { MinutesView, MinutesViewItem, PublicMinutes } from '../../src/features/minutes/queries';
+import { TypedText } from '../questions/parts';
 import {
   actionLine,
   approvalSentence,
@@ -12,6 +13,39 @@ import { exemptNotice } from '../../src/lib/schedule12a';
 import { SummaryList, type SummaryListRow } from '../components/SummaryList';
 import { Tag } from '../components/Tag';
 import { WarningText } from '../components/WarningText';
+
+/** The public questions taken under an item, as the minutes record them. */
+function MinutedQuestions({ questions }: { questions: MinutesViewItem['questions'] }): JSX.Element {
+  return (
+    <ol class="govuk-list app-minuted-questions">
+      {questions.map((q) => (
+        <li>
+          <p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" safe>
+            {`Question ${q.number} from ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`}
+          </p>
+          <TypedText text={q.text} />
+          {q.answerText ? (
+            <>
+              <p class="govuk-body govuk-!-margin-bottom-1">
+                {q.answerKind === 'oral' ? 'Answered at the meeting:' : 'Answered in writing:'}
+              </p>
+              <TypedText text={`${q.answerText}${q.answeredBy ? `\n\n${q.answeredBy}` : ''}`} />
+            </>
+          ) : (
+            ''
+          )}
+          {q.supplementaryQuestion ? (
+            <TypedText
+              text={`Supplementary question: ${q.supplementaryQuestion}${q.supplementaryAnswer ? `\n\nAnswer: ${q.supplementaryAnswer}` : ''}`}
+            />
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 /**
  * What the minutes record, laid out as clerks lay them out: who attended,
@@ -82,6 +116,7 @@ export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element 
                   <strong>ACTION:</strong> <span safe>{actionLine(a)}</span>
                 </p>
               ))}
+              {item.questions.length > 0 ? <MinutedQuestions questions={item.questions} /> : ''}
             </>
           )}
         </div>

@@ -29,7 +29,14 @@ export const committees = sqliteTable(
     /** ... this many clear working days before the meeting. */
     questionCutoffClearDays: integer().notNull().default(3),
     questionWordLimit: integer().notNull().default(250),
+    /** At most this many questions per person, and per organisation, at one meeting. */
     questionsPerPerson: integer().notNull().default(1),
+    /** Questions open this many days before the meeting; null: as soon as it is scheduled. */
+    questionsOpenDaysBefore: integer(),
+    /** Whether the scheme lets the public ask to speak (a deputation or a statement). */
+    speakingRequests: integer({ mode: 'boolean' }).notNull().default(false),
+    /** Askers' email addresses are erased this many months after the meeting. */
+    askerEmailMonths: integer().notNull().default(6),
     /** Draft minutes are due this many working days after the meeting. */
     minutesDueWorkingDays: integer().notNull().default(10),
     /** Responses to recommendations are due this many months after sending. */

@@ -15,3 +15,4 @@ export * from './users';
 export * from './sessions';
 export * from './settings';
 export * from './audit';
+export * from './mail';

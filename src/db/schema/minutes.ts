@@ -197,4 +197,20 @@ export interface MinutesSnapshotItem {
   minuteText: string;
   resolutions: { text: string; outcome: ResolutionOutcome }[];
   actions: { reference: string | null; description: string; owners: string[]; dueDate: string | null }[];
+  /** The public questions taken under the item, with their published answers (absent in minutes from before). */
+  questions?: MinutesSnapshotQuestion[];
+}
+
+/** A public question as the minutes record it: never the asker's email address. */
+export interface MinutesSnapshotQuestion {
+  number: number;
+  reference: string | null;
+  askerName: string;
+  askerOrganisation: string | null;
+  text: string;
+  answerKind: 'written' | 'oral' | null;
+  answerText: string | null;
+  answeredBy: string | null;
+  supplementaryQuestion: string | null;
+  supplementaryAnswer: string | null;
 }

@@ -11,6 +11,8 @@ export const organisations = sqliteTable(
     shortName: text(),
     kind: text({ enum: ORGANISATION_KINDS }).notNull(),
     website: text(),
+    /** Where a request (a written answer to a public question) reaches them; for clerks only. */
+    email: text(),
     ...timestamps,
   },
   (t) => [

@@ -17,6 +17,8 @@ export const people = sqliteTable(
     honorific: text(),
     jobTitle: text(),
     organisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
+    /** Where a request (a written answer to a public question) reaches them; for clerks only. */
+    email: text(),
     kind: text({ enum: PERSON_KINDS }).notNull(),
     ...timestamps,
   },

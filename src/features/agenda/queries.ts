@@ -59,17 +59,24 @@ export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
         byteSize: d.byteSize,
       })),
     })),
-    // Email addresses are deliberately not copied: they are never published.
-    questions: questions.map((q, i) => ({
-      id: q.id,
-      number: i + 1,
-      itemId: q.agendaItemId,
-      askerName: q.askerName,
-      askerOrganisation: q.askerOrganisation,
-      text: q.text,
-      answerKind: q.answerKind,
-      answerText: q.answerKind === 'written' ? q.answerText : null,
-    })),
+    // Email addresses are deliberately not copied: they are never published. A question not taken
+    // at a particular item is taken under the (first) public questions item; an answer is frozen
+    // only once the clerk has published it.
+    questions: questions
+      .filter((q) => !q.suspectedSpam)
+      .map((q, i) => ({
+        id: q.id,
+        number: i + 1,
+        itemId:
+          q.agendaItemId !== null && numberOf.has(q.agendaItemId)
+            ? q.agendaItemId
+            : (items.find((item) => item.kind === 'public_questions')?.id ?? null),
+        askerName: q.askerName,
+        askerOrganisation: q.askerOrganisation,
+        text: q.text,
+        answerKind: q.answerKind,
+        answerText: q.answerKind === 'written' && q.answerPublishedAt !== null ? q.answerText : null,
+      })),
   };
 }
 

@@ -16,6 +16,8 @@ import {
   attendance,
   declarations,
   resolutions,
+  outbox,
+  publicQuestions,
 } from '../../db/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
 import { EMPTY_SCOPE, type Scope } from '../../lib/permissions';
@@ -54,7 +56,8 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       case 'entryId':
       case 'attendanceId':
       case 'declarationId':
-      case 'resolutionId': {
+      case 'resolutionId':
+      case 'questionId': {
         const id = parseId(raw);
         const meetingId = id ? meetingOfChild(db, name, id) : null;
         const row = meetingId
@@ -107,6 +110,11 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
         if (!id || !db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return null;
         break;
       }
+      case 'messageId': {
+        const id = parseId(raw);
+        if (!id || !db.select({ id: outbox.id }).from(outbox).where(eq(outbox.id, id)).get()) return null;
+        break;
+      }
       default:
         throw new Error(`resolveScope does not know the /manage parameter "${name}"`);
     }
@@ -152,6 +160,11 @@ function meetingOfChild(db: Db, kind: string, id: number): number | null {
           .innerJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
           .where(eq(resolutions.id, id))
           .get()?.m ?? null
+      );
+    case 'questionId':
+      return (
+        db.select({ m: publicQuestions.meetingId }).from(publicQuestions).where(eq(publicQuestions.id, id)).get()?.m ??
+        null
       );
     default:
       return null;

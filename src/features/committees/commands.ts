@@ -22,6 +22,7 @@ export const DEFAULT_COMMITTEE_VALUES: Record<(typeof COMMITTEE_FIELDS)[number],
     }),
   ) as Record<(typeof COMMITTEE_FIELDS)[number], string>),
   kind: 'select',
+  speakingRequests: 'no',
 };
 
 const personId = (message: string) =>
@@ -64,6 +65,19 @@ const committeeSchema = z.object({
   questionCutoffClearDays: wholeNumber('Working days before the meeting that questions close', 0, 30),
   questionWordLimit: wholeNumber('Word limit for a question', 10, 2000),
   questionsPerPerson: wholeNumber('Questions per person', 1, 20),
+  questionsOpenDaysBefore: z
+    .string()
+    .trim()
+    .refine(
+      (v) => v === '' || (/^\d{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 365),
+      'Days before the meeting that questions open must be a whole number from 1 to 365, or left empty',
+    )
+    .transform((v) => (v === '' ? null : Number(v))),
+  // Not chosen is "no": a form from before the setting existed keeps its meaning.
+  speakingRequests: z
+    .enum(['yes', 'no', ''], { message: 'Select whether the public may ask to speak' })
+    .transform((v) => v === 'yes'),
+  askerEmailMonths: wholeNumber('Months an asker’s email address is kept', 1, 24),
   minutesDueWorkingDays: wholeNumber('Working days to publish draft minutes', 1, 60),
   responseDueMonths: wholeNumber('Months for a response to a recommendation', 1, 12),
 });

@@ -18,6 +18,7 @@ import { CommitteeForm } from '../../../views/committees/CommitteeForm';
 import { DEFAULT_COMMITTEE_VALUES, createCommittee, updateCommittee } from './commands';
 import { COMMITTEE_FIELDS } from '../../lib/fields';
 import { membershipRoutes } from './routes/memberships';
+import { meetingsOpenForQuestions } from '../questions/queries';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {
@@ -39,6 +40,7 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
       body: CommitteePage({
         committee,
         attendance: attendanceStatistics(app.db, committee.id, app.now()),
+        openForQuestions: meetingsOpenForQuestions(app.db, committee.id, app.now()),
         calendarUrl: `${baseUrlOf(request)}/committees/${committee.slug}/meetings.ics`,
       }),
     });
@@ -79,6 +81,9 @@ function committeeValues(
     questionCutoffClearDays: String(c.questionCutoffClearDays),
     questionWordLimit: String(c.questionWordLimit),
     questionsPerPerson: String(c.questionsPerPerson),
+    questionsOpenDaysBefore: c.questionsOpenDaysBefore === null ? '' : String(c.questionsOpenDaysBefore),
+    speakingRequests: c.speakingRequests ? 'yes' : 'no',
+    askerEmailMonths: String(c.askerEmailMonths),
     minutesDueWorkingDays: String(c.minutesDueWorkingDays),
     responseDueMonths: String(c.responseDueMonths),
     status: c.status,

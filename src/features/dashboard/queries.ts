@@ -10,6 +10,7 @@ import {
 } from '../meetings/queries';
 import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
 import type { CurrentUser } from '../users/queries';
+import { questionsAwaitingDecision } from '../questions/queries';
 
 export interface Dashboard {
   committees: { id: number; slug: string; name: string }[];
@@ -20,6 +21,8 @@ export interface Dashboard {
   upcoming: MeetingSummary[];
   actionsOwned: ActionSummary[];
   committeeActions: ActionSummary[];
+  /** Meetings with public questions waiting for the clerk's decision. */
+  questionsWaiting: ReturnType<typeof questionsAwaitingDecision>;
 }
 
 /** A signed-in user's home: their committees, what is coming up, and the actions waiting on them. */
@@ -48,5 +51,6 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
     upcoming: ids.length === 0 ? [] : listUpcomingMeetings(db, now, 10, ids),
     actionsOwned: user.personId ? openActionsOwnedBy(db, user.personId) : [],
     committeeActions: user.role === 'member' ? [] : openActionsOfCommittees(db, ids),
+    questionsWaiting: clerk ? questionsAwaitingDecision(db, ids) : [],
   };
 }

@@ -27,6 +27,8 @@ import { addFromWorkProgramme, startWithStandardItems } from '../agenda/commands
 import { publishMinutes } from '../minutes/commands/publishing';
 import { importMinutesText } from '../minutes/commands/import';
 import { recordAudit, systemActor } from '../audit/commands';
+import { statusToken } from '../questions/commands/tokens';
+import { questionReference } from '../../lib/question-scheme';
 import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';
 import { demoPaperPdf, demoPaperText } from './papers';
@@ -238,12 +240,16 @@ export async function loadDemoData(
           })
           .run();
       });
+      const agendaOut = mt.agendaPublishedAt ? fromLondon(mt.agendaPublishedAt.date, mt.agendaPublishedAt.time) : null;
       (mt.questions ?? []).forEach((q, i) => {
         tx.insert(publicQuestions)
           .values({
             meetingId,
+            reference: questionReference(fromLondon(mt.date, mt.time), i + 1),
             agendaItemId: itemId(q.item),
             position: i + 1,
+            // Written answers were published with the agenda, as the reference pack prints them.
+            answerPublishedAt: q.answerKind === 'written' && q.answerText ? agendaOut : null,
             askerName: q.askerName,
             askerOrganisation: q.askerOrganisation ?? null,
             text: q.text,
@@ -394,5 +400,52 @@ function scheduleLivingMeetings(tx: Db, committeeId: number, now: Date, fixture:
     const added = addFromWorkProgramme(tx, actor, nextId ?? 0, entry.id);
     if (!added.ok) throw new Error(`Demo agenda: ${JSON.stringify(added.errors)}`);
   }
+  askLivingQuestions(tx, nextId ?? 0, next, now);
   return 2;
+}
+
+/**
+ * Two questions for the next meeting, as residents send them: one accepted
+ * (so the meeting page shows one), one waiting for the clerk's decision (so
+ * the clerk's home and queue show the moderation). Written as they arrive,
+ * without emails: the demo askers are not real.
+ */
+function askLivingQuestions(tx: Db, meetingId: number, startsAt: Date, now: Date): void {
+  const asked = [
+    {
+      askerName: 'Winslow Town Council',
+      text: 'The Committee has heard that a new GP surgery is planned to serve the housing growth in Winslow. When will residents be told where it will be, and how many doctors it will have when it opens?',
+      status: 'accepted' as const,
+      hoursAgo: 50,
+    },
+    {
+      askerName: 'Mrs P Hartley',
+      askerOrganisation: 'Aylesbury Carers Group',
+      text: 'How many carers in Buckinghamshire had a carer’s assessment in the last year, and how long did they wait for it?',
+      status: 'received' as const,
+      hoursAgo: 3,
+    },
+  ];
+  asked.forEach((q, i) => {
+    const submittedAt = new Date(now.getTime() - q.hoursAgo * 3_600_000);
+    const row = tx
+      .insert(publicQuestions)
+      .values({
+        meetingId,
+        reference: questionReference(startsAt, i + 1),
+        askerName: q.askerName,
+        askerOrganisation: q.askerOrganisation ?? null,
+        text: q.text,
+        submittedAt,
+        status: q.status,
+        decidedAt: q.status === 'accepted' ? now : null,
+        position: q.status === 'accepted' ? 1 : 0,
+      })
+      .returning({ id: publicQuestions.id })
+      .get();
+    tx.update(publicQuestions)
+      .set({ statusTokenHash: statusToken(tx, row.id).hash })
+      .where(eq(publicQuestions.id, row.id))
+      .run();
+  });
 }

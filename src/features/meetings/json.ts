@@ -29,6 +29,29 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
     minutesStatus: meeting.minutesStatus,
     agendaPublishBy: isoLondon(meeting.deadlines.agendaPublishByEnd),
     questionsCloseAt: isoLondon(meeting.deadlines.questionsCloseAt),
+    questionsOpen: meeting.questionWindow.state === 'open',
+    askUrl: meeting.questionWindow.state === 'open' ? `${baseUrl}/meetings/${meeting.id}/questions/new` : null,
+    // Accepted questions: the asker's name and organisation, never their email address.
+    publicQuestions: meeting.questions.map((q) => ({
+      number: q.number,
+      reference: q.reference,
+      kind: q.kind,
+      askerName: q.askerName,
+      askerOrganisation: q.askerOrganisation,
+      text: q.text,
+      aboutItem: q.aboutItemTitle,
+      answer:
+        q.answerText || q.answerDocument
+          ? {
+              kind: q.answerKind,
+              text: q.answerText,
+              answeredBy: q.answeredBy,
+              paperUrl: q.answerDocument ? `${baseUrl}/documents/${q.answerDocument.id}` : null,
+              supplementaryQuestion: q.supplementaryQuestion,
+              supplementaryAnswer: q.supplementaryAnswer,
+            }
+          : null,
+    })),
     agenda: meeting.agenda
       ? {
           version: meeting.agenda.version,
@@ -93,6 +116,7 @@ function minutesJson(minutes: PublicMinutes, meetingUrl: string) {
             minuteText: item.minuteText,
             resolutions: item.resolutions,
             actions: item.actions,
+            publicQuestions: item.questions,
           },
     ),
     amendments: minutes.amendments.map((a) => ({ ...a, recordedAt: isoLondon(a.recordedAt) })),

@@ -5,6 +5,8 @@ import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
 import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
 import { getPublicMinutes, type PublicMinutes } from '../minutes/queries';
 import { getPublicMeetingRow, type MeetingSummary } from './queries';
+import { publicQuestionsOf, questionMeeting, type PublicQuestionView } from '../questions/queries';
+import type { QuestionWindow } from '../../lib/question-scheme';
 
 /**
  * The public meeting page, composed: the meeting, its deadlines, its published
@@ -21,16 +23,55 @@ export interface PublicMeeting extends MeetingSummary {
   deadlines: MeetingDeadlines;
   agenda: PublicAgenda | null;
   minutes: PublicMinutes | null;
+  /** Where public questions stand, and whether the scheme lets the public ask to speak. */
+  questionWindow: QuestionWindow;
+  speakingRequests: boolean;
+  /** Every accepted question, numbered in the order they will be taken. */
+  questions: PublicQuestionView[];
+  /** Those the published agenda does not place under an item (all of them while it is a draft). */
+  unplacedQuestions: PublicQuestionView[];
 }
 
-export function getPublicMeeting(db: Db, id: number): PublicMeeting | null {
+/**
+ * The live accepted questions placed under the published agenda's items: each
+ * under the item it is taken at, or else the (first) public questions item.
+ * A question is public from its acceptance, not from the agenda's publication.
+ */
+function placeQuestions(
+  agenda: PublicAgenda | null,
+  questions: PublicQuestionView[],
+): { agenda: PublicAgenda | null; unplaced: PublicQuestionView[] } {
+  if (!agenda) return { agenda, unplaced: questions };
+  const open = agenda.items.flatMap((i) => (i.exempt ? [] : [i]));
+  const questionsItem = open.find((i) => i.kind === 'public_questions')?.id ?? null;
+  const placeOf = (q: PublicQuestionView) =>
+    q.agendaItemId !== null && open.some((i) => i.id === q.agendaItemId) ? q.agendaItemId : questionsItem;
+  return {
+    agenda: {
+      ...agenda,
+      items: agenda.items.map((item) =>
+        item.exempt ? item : { ...item, questions: questions.filter((q) => placeOf(q) === item.id) },
+      ),
+    },
+    unplaced: questions.filter((q) => placeOf(q) === null),
+  };
+}
+
+export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting | null {
   const found = getPublicMeetingRow(db, id);
   if (!found) return null;
   const { rules, ...row } = found;
+  const scheme = questionMeeting(db, id, now);
+  const questions = publicQuestionsOf(db, id);
+  const placed = placeQuestions(row.agendaStatus === 'published' ? getPublicAgenda(db, id) : null, questions);
   return {
     ...row,
     deadlines: meetingDeadlines(londonDate(row.startsAt), rules),
-    agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, id) : null,
+    agenda: placed.agenda,
     minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
+    questionWindow: scheme?.window ?? { state: 'over', opensAt: null, closesAt: row.startsAt },
+    speakingRequests: scheme?.committee.rules.speakingRequests ?? false,
+    questions,
+    unplacedQuestions: placed.unplaced,
   };
 }

@@ -45,7 +45,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string } }>('/meetings/:id', async (request, reply) => {
     const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id);
+    const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();
     return reply.page({
       title: meetingTitle(meeting),
@@ -72,7 +72,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', async (request, reply) => {
     const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id);
+    const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();
     return reply.send(meetingJson(meeting, baseUrlOf(request)));
   });

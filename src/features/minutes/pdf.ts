@@ -163,6 +163,20 @@ export function minutesPdf(input: MinutesPdfInput): Promise<Uint8Array> {
         .font('Helvetica')
         .text(actionLine(a), { structParent: p, structType: 'Span' });
     }
+    for (const q of item.questions) {
+      doc.moveDown(0.4);
+      strong(`Question ${q.number} from ${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`);
+      for (const block of q.text.split(/\n\s*\n/)) para(block.replace(/\s*\n\s*/g, ' '), { indent: 14 });
+      if (q.answerText) {
+        para(q.answerKind === 'oral' ? 'Answered at the meeting:' : 'Answered in writing:', { indent: 14 });
+        for (const block of q.answerText.split(/\n\s*\n/)) para(block.replace(/\s*\n\s*/g, ' '), { indent: 28 });
+        if (q.answeredBy) para(q.answeredBy, { indent: 28 });
+      }
+      if (q.supplementaryQuestion) {
+        para(`Supplementary question: ${q.supplementaryQuestion}`, { indent: 14 });
+        if (q.supplementaryAnswer) para(`Answer: ${q.supplementaryAnswer}`, { indent: 14 });
+      }
+    }
   }
 
   if (minutes.amendments.length > 0) {

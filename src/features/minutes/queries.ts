@@ -18,7 +18,13 @@ import { membersOn, type MemberOnDay } from '../committees/queries';
 import { getMeetingWithCommittee } from '../meetings/queries';
 import { matchName, type NameMatch } from './names';
 import type { ResolutionOutcome } from '../../lib/enums';
-import type { MinutesSnapshot, MinutesSnapshotDeclaration, MinutesSnapshotItem } from '../../db/schema';
+import type {
+  MinutesSnapshot,
+  MinutesSnapshotDeclaration,
+  MinutesSnapshotItem,
+  MinutesSnapshotQuestion,
+} from '../../db/schema';
+import { publicQuestionsOf } from '../questions/queries';
 
 /** The minutes as they stand now, frozen into the shape a published version keeps. */
 export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot {
@@ -59,6 +65,27 @@ export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot
     })
     .sync();
 
+  // Each accepted question under the item it was taken at, or the (first) public questions item.
+  const questionsItem = items.find((i) => i.kind === 'public_questions' && i.exemptParagraph === null)?.id ?? null;
+  const taken = publicQuestionsOf(db, meetingId);
+  const questionsOf = (itemId: number): MinutesSnapshotQuestion[] =>
+    taken
+      .filter(
+        (q) => (q.agendaItemId !== null && numberOf.has(q.agendaItemId) ? q.agendaItemId : questionsItem) === itemId,
+      )
+      .map((q) => ({
+        number: q.number,
+        reference: q.reference,
+        askerName: q.askerName,
+        askerOrganisation: q.askerOrganisation,
+        text: q.text,
+        answerKind: q.answerKind,
+        answerText: q.answerText,
+        answeredBy: q.answeredBy,
+        supplementaryQuestion: q.supplementaryQuestion,
+        supplementaryAnswer: q.supplementaryAnswer,
+      }));
+
   return {
     startedAt: meeting.startedAt?.toISOString() ?? null,
     endedAt: meeting.endedAt?.toISOString() ?? null,
@@ -96,6 +123,7 @@ export function buildMinutesSnapshot(db: Db, meetingId: number): MinutesSnapshot
         owners: a.owners.map((o) => o.name),
         dueDate: a.dueDate,
       })),
+      questions: questionsOf(item.id),
     })),
   };
 }
@@ -176,6 +204,7 @@ export interface MinutesViewItem {
   minuteText: string;
   resolutions: MinutesSnapshotItem['resolutions'];
   actions: MinutesSnapshotItem['actions'];
+  questions: MinutesSnapshotQuestion[];
 }
 
 export interface PublicMinutes extends MinutesView {
@@ -224,6 +253,7 @@ function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], withhol
             minuteText: '',
             resolutions: [],
             actions: [],
+            questions: [],
           }
         : {
             number: item.number,
@@ -233,6 +263,7 @@ function minutesView(s: MinutesSnapshot, amendments: MinutesAmendment[], withhol
             minuteText: item.minuteText,
             resolutions: item.resolutions,
             actions: item.actions,
+            questions: item.questions ?? [],
           },
     ),
     amendments: amendments.map((a) => ({
