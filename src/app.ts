@@ -24,7 +24,8 @@ import { minutesManageRoutes, minutesPublicRoutes } from './features/minutes/rou
 import { organisationManageRoutes } from './features/organisations/routes';
 import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
-import { actionManageRoutes } from './features/actions/routes';
+import { actionManageRoutes } from './features/actions/routes/manage';
+import { actionPublicRoutes } from './features/actions/routes/public';
 import { userManageRoutes } from './features/users/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
@@ -187,6 +188,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(agendaPublicRoutes);
     await site.register(minutesPublicRoutes);
     await site.register(questionPublicRoutes);
+    await site.register(actionPublicRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {

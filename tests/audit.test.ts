@@ -51,7 +51,12 @@ describe('the audit trail', () => {
       ip: '192.0.2.7',
     });
     expect(JSON.parse(rows[0]?.before ?? 'null')).toEqual({ status: 'open' });
-    expect(JSON.parse(rows[0]?.after ?? 'null')).toEqual({ status: 'in_progress', note: 'Spoke to the CCG' });
+    // The form sent no choice of who reads the note: members and the clerk only.
+    expect(JSON.parse(rows[0]?.after ?? 'null')).toEqual({
+      status: 'in_progress',
+      note: 'Spoke to the CCG',
+      notePublic: false,
+    });
     expect(rows[0]?.at).toBeInstanceOf(Date);
   });
 

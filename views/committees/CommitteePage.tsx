@@ -89,6 +89,14 @@ export function CommitteePage({
           </div>
         </details>
 
+        <h2 class="govuk-heading-l">Follow-up</h2>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/committees/${committee.slug}/actions`}>
+            Actions from the committee’s meetings
+          </a>
+          , with who is doing each and where it stands.
+        </p>
+
         <h2 class="govuk-heading-l">Members</h2>
         {committee.members.length === 0 ? (
           <p class="govuk-body">No members are recorded.</p>

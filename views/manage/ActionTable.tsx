@@ -2,16 +2,20 @@ import type { ActionSummary } from '../../src/features/actions/queries';
 import { formatCalendarDate, formatShortDate } from '../../src/lib/dates';
 import { ACTION_STATUS_LABELS } from '../../src/lib/labels';
 import { Table } from '../components/Table';
+import { isOverdue } from '../../src/lib/action-rules';
 
 /** Actions as a table: what, who, from which meeting, status and due date. */
 export function ActionTable({
   actions,
   caption,
   showCommittee = true,
+  now,
 }: {
   actions: ActionSummary[];
   caption: string;
   showCommittee?: boolean;
+  /** The clock, to mark overdue actions. */
+  now?: Date;
 }): JSX.Element {
   return (
     <Table
@@ -30,7 +34,9 @@ export function ActionTable({
         {
           text: `${showCommittee ? `${a.committee.name}, ` : ''}${formatShortDate(a.meetingStartsAt)}: ${a.itemTitle}`,
         },
-        { text: `${ACTION_STATUS_LABELS[a.status]}${a.dueDate ? `, due ${formatCalendarDate(a.dueDate)}` : ''}` },
+        {
+          text: `${ACTION_STATUS_LABELS[a.status]}${a.dueDate ? `, due ${formatCalendarDate(a.dueDate)}` : ''}${now && isOverdue(a, now) ? ': overdue' : ''}`,
+        },
       ])}
     />
   );

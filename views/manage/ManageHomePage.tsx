@@ -34,10 +34,12 @@ export function ManageHomePage({
   name,
   dashboard,
   role,
+  now,
 }: {
   name: string;
   dashboard: Dashboard;
   role: 'admin' | 'clerk' | 'member';
+  now: Date;
 }): JSX.Element {
   const clerkish = role !== 'member';
   return (
@@ -176,12 +178,34 @@ export function ManageHomePage({
             {dashboard.actionsOwned.length === 0 ? (
               <p class="govuk-body">You have no open actions.</p>
             ) : (
-              <ActionTable actions={dashboard.actionsOwned} caption="Actions you own" />
-            )}
-            {dashboard.committeeActions.length > 0 ? (
               <>
-                <h2 class="govuk-heading-m">Open actions of your committees</h2>
-                <ActionTable actions={dashboard.committeeActions} caption="Open actions of your committees" />
+                <ActionTable actions={dashboard.actionsOwned} caption="Actions you own" now={now} />
+                <p class="govuk-body">
+                  <a class="govuk-link" href="/manage/my-actions">
+                    All your actions
+                  </a>
+                </p>
+              </>
+            )}
+            {clerkish ? (
+              <>
+                <h2 class="govuk-heading-m">Overdue actions of your committees</h2>
+                {dashboard.committeeOverdue.total === 0 ? (
+                  <p class="govuk-body">None is overdue.</p>
+                ) : (
+                  <ActionTable
+                    actions={dashboard.committeeOverdue.rows}
+                    caption="Overdue actions of your committees"
+                    now={now}
+                  />
+                )}
+                <p class="govuk-body">
+                  <a class="govuk-link" href="/manage/actions?overdue=yes">
+                    {dashboard.committeeOverdue.total > dashboard.committeeOverdue.rows.length
+                      ? `All ${dashboard.committeeOverdue.total} overdue actions`
+                      : 'Every action, with filters and a CSV export'}
+                  </a>
+                </p>
               </>
             ) : (
               ''

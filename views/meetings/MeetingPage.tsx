@@ -134,7 +134,11 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           </section>
         )}
         {meeting.minutes ? (
-          <MinutesSection minutes={meeting.minutes} meetingId={meeting.id} />
+          <MinutesSection
+            minutes={meeting.minutes}
+            meetingId={meeting.id}
+            statuses={{ now, of: meeting.actionStatuses }}
+          />
         ) : meeting.minutesUrl ? (
           <section id="minutes" aria-labelledby="minutes-heading">
             <h2 class="govuk-heading-l" id="minutes-heading">

@@ -13,6 +13,8 @@ import { exemptNotice } from '../../src/lib/schedule12a';
 import { SummaryList, type SummaryListRow } from '../components/SummaryList';
 import { Tag } from '../components/Tag';
 import { WarningText } from '../components/WarningText';
+import { ActionStatusTag, publicActionHref } from '../actions/parts';
+import type { ActionStatus } from '../../src/lib/enums';
 
 /** The public questions taken under an item, as the minutes record them. */
 function MinutedQuestions({ questions }: { questions: MinutesViewItem['questions'] }): JSX.Element {
@@ -52,7 +54,39 @@ function MinutedQuestions({ questions }: { questions: MinutesViewItem['questions
  * declarations, each item with its RESOLVED and ACTION lines, amendments.
  * The public get a view with exempt content withheld; the committee, in full.
  */
-export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element {
+/** Each action's status now, by reference, for its ACTION line (the public minutes link each to its page). */
+export interface ActionStatuses {
+  now: Date;
+  of: Record<string, { status: ActionStatus; dueDate: string | null }>;
+}
+
+function ActionLine({
+  a,
+  statuses,
+}: {
+  a: MinutesViewItem['actions'][number];
+  statuses?: ActionStatuses;
+}): JSX.Element {
+  const now = a.reference ? statuses?.of[a.reference] : undefined;
+  return (
+    <p class="govuk-body">
+      <strong>ACTION:</strong> <span safe>{actionLine(a)}</span>
+      {now && a.reference && statuses ? (
+        <>
+          {' '}
+          <a class="govuk-link app-action-status" href={publicActionHref(a.reference)}>
+            <ActionStatusTag action={now} now={statuses.now} />
+            <span class="govuk-visually-hidden" safe>{` (action ${a.reference})`}</span>
+          </a>
+        </>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
+export function MinutesBody({ minutes, statuses }: { minutes: MinutesView; statuses?: ActionStatuses }): JSX.Element {
   const rows: SummaryListRow[] = [{ key: 'Members present', text: attendeeNames(minutes.present) || 'None recorded' }];
   if (minutes.inAttendance.length > 0)
     rows.push({ key: 'Others in attendance', text: attendeeNames(minutes.inAttendance) });
@@ -112,9 +146,7 @@ export function MinutesBody({ minutes }: { minutes: MinutesView }): JSX.Element 
                 ''
               )}
               {item.actions.map((a) => (
-                <p class="govuk-body">
-                  <strong>ACTION:</strong> <span safe>{actionLine(a)}</span>
-                </p>
+                <ActionLine a={a} statuses={statuses} />
               ))}
               {item.questions.length > 0 ? <MinutedQuestions questions={item.questions} /> : ''}
             </>
@@ -154,10 +186,12 @@ export function MinutesSection({
   minutes,
   meetingId,
   links = true,
+  statuses,
 }: {
   minutes: PublicMinutes;
   meetingId: number;
   links?: boolean;
+  statuses?: ActionStatuses;
 }): JSX.Element {
   return (
     <section id="minutes" aria-labelledby="minutes-heading">
@@ -206,7 +240,7 @@ export function MinutesSection({
           ''
         )}
       </p>
-      <MinutesBody minutes={minutes} />
+      <MinutesBody minutes={minutes} statuses={statuses} />
     </section>
   );
 }

@@ -123,7 +123,13 @@ export function StatusPage({
 }
 
 /** A link that is not one we sent (or no longer works). */
-export function UnknownLinkPage({ what, typed }: { what: 'question' | 'answer'; typed?: string }): JSX.Element {
+export function UnknownLinkPage({
+  what,
+  typed,
+}: {
+  what: 'question' | 'answer' | 'action';
+  typed?: string;
+}): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -131,7 +137,9 @@ export function UnknownLinkPage({ what, typed }: { what: 'question' | 'answer'; 
         <p class="govuk-body">
           {what === 'question'
             ? 'It is not a link to a question that we sent. Check that you copied the whole link from the email we sent you, or contact the clerk to the committee.'
-            : 'It is not a link that we sent, or it has been replaced by a newer one (if you were asked again, use the link in the latest email). Check that you copied the whole link, or contact the clerk to the committee.'}
+            : what === 'answer'
+              ? 'It is not a link that we sent, or it has been replaced by a newer one (if you were asked again, use the link in the latest email). Check that you copied the whole link, or contact the clerk to the committee.'
+              : 'It is not a link that we sent, or it has expired or been replaced by a newer one (use the link in the latest email). The clerk to the committee can send you a new one.'}
         </p>
         <TypedCopy typed={typed} />
       </div>

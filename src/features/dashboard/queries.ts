@@ -8,7 +8,8 @@ import {
   dueAndMissed,
   type DueItem,
 } from '../meetings/queries';
-import { openActionsOfCommittees, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
+import { listActions, openActionsOwnedBy, type ActionSummary } from '../actions/queries';
+import { NO_FILTERS } from '../../lib/action-filters';
 import type { CurrentUser } from '../users/queries';
 import { questionsAwaitingDecision } from '../questions/queries';
 
@@ -20,7 +21,8 @@ export interface Dashboard {
   needsAttention: MeetingSummary[];
   upcoming: MeetingSummary[];
   actionsOwned: ActionSummary[];
-  committeeActions: ActionSummary[];
+  /** The overdue actions of the user's committees (clerks): the oldest due first, and how many in all. */
+  committeeOverdue: { rows: ActionSummary[]; total: number };
   /** Meetings with public questions waiting for the clerk's decision. */
   questionsWaiting: ReturnType<typeof questionsAwaitingDecision>;
 }
@@ -50,7 +52,15 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
     needsAttention: clerk ? needingAttention(db, ids, now) : [],
     upcoming: ids.length === 0 ? [] : listUpcomingMeetings(db, now, 10, ids),
     actionsOwned: user.personId ? openActionsOwnedBy(db, user.personId) : [],
-    committeeActions: user.role === 'member' ? [] : openActionsOfCommittees(db, ids),
+    committeeOverdue:
+      user.role === 'member'
+        ? { rows: [], total: 0 }
+        : listActions(
+            db,
+            { ...NO_FILTERS, committeeIds: user.role === 'admin' ? null : ids, overdue: true, sort: 'due' },
+            { number: 1, size: 10 },
+            now,
+          ),
     questionsWaiting: clerk ? questionsAwaitingDecision(db, ids) : [],
   };
 }

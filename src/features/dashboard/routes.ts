@@ -14,6 +14,7 @@ export const dashboardManageRoutes: FastifyPluginAsync = async (app) => {
         name: user.displayName,
         dashboard: getDashboard(app.db, user, app.now()),
         role: user.role,
+        now: app.now(),
       }),
     });
   });

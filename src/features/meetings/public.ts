@@ -4,6 +4,8 @@ import { londonDate } from '../../lib/dates';
 import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
 import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
 import { getPublicMinutes, type PublicMinutes } from '../minutes/queries';
+import { actionStatusesOf } from '../actions/queries';
+import type { ActionStatus } from '../../lib/enums';
 import { getPublicMeetingRow, type MeetingSummary } from './queries';
 import { publicQuestionsOf, questionMeeting, type PublicQuestionView } from '../questions/queries';
 import type { QuestionWindow } from '../../lib/question-scheme';
@@ -23,6 +25,8 @@ export interface PublicMeeting extends MeetingSummary {
   deadlines: MeetingDeadlines;
   agenda: PublicAgenda | null;
   minutes: PublicMinutes | null;
+  /** The status now of each published action of the meeting, by reference, for the minutes' ACTION lines. */
+  actionStatuses: Record<string, { status: ActionStatus; dueDate: string | null }>;
   /** Where public questions stand, and whether the scheme lets the public ask to speak. */
   questionWindow: QuestionWindow;
   speakingRequests: boolean;
@@ -69,6 +73,7 @@ export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting |
     deadlines: meetingDeadlines(londonDate(row.startsAt), rules),
     agenda: placed.agenda,
     minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
+    actionStatuses: Object.fromEntries(actionStatusesOf(db, id)),
     questionWindow: scheme?.window ?? { state: 'over', opensAt: null, closesAt: row.startsAt },
     speakingRequests: scheme?.committee.rules.speakingRequests ?? false,
     questions,

@@ -20,6 +20,7 @@ import { outcomeOf } from '../import/parse';
 import { RESOLUTION_FIELDS, ACTION_FIELDS } from '../../../lib/fields';
 
 import { writableItem, writableRecord, begun, audit, type Meeting } from './guards';
+import { numberActions } from '../../actions/commands';
 
 // ---------------------------------------------------------------- minute text
 
@@ -281,6 +282,7 @@ export function addAction(
     tx.insert(actionOwners)
       .values(ownerRows(tx, open.meeting, row.id, checked.value.owners))
       .run();
+    numberActions(tx, item.meetingId);
     begun(tx, open.meeting);
     audit(tx, actor, item.meetingId, 'minutes.action_add', null, { item: item.title, ...checked.value });
     return valid({ actionId: row.id });

@@ -7,6 +7,7 @@ import { changeMeetingStatus } from '../../meetings/commands';
 import { buildMinutesSnapshot, sameMinutes } from '../queries';
 
 import { writable, audit } from './guards';
+import { numberActions, publishActions } from '../../actions/commands';
 
 // ---------------------------------------------------------------- publishing
 
@@ -30,6 +31,7 @@ export function publishMinutes(
   return inTransaction(db, (tx) => {
     const open = writable(tx, input.meetingId);
     if (!open.ok) return open;
+    numberActions(tx, input.meetingId);
     const snapshot = buildMinutesSnapshot(tx, input.meetingId);
     const hasContent =
       snapshot.attendance.length > 0 ||
@@ -65,6 +67,7 @@ export function publishMinutes(
       })
       .run();
     tx.update(meetings).set({ minutesStatus: 'published' }).where(eq(meetings.id, input.meetingId)).run();
+    publishActions(tx, input.meetingId, input.publishedAt);
     // Minutes mean the meeting took place: record it held, as "Mark as held" does (calendars see it).
     if (open.meeting.status === 'scheduled' && open.meeting.startsAt <= input.publishedAt) {
       changeMeetingStatus(tx, actor, input.meetingId, 'held', '', input.publishedAt);

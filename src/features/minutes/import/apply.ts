@@ -26,6 +26,7 @@ import type { AgendaItemKind, AttendanceStatus } from '../../../lib/enums';
 import { type NameMatch } from '../names';
 import { meetingNameMatcher } from '../queries';
 import { LockedError } from '../../../lib/errors';
+import { numberActions } from '../../actions/commands';
 import type { ParsedAction, ParsedDeclaration, ParsedItem, ParsedMinutes } from './parse';
 
 export interface PlannedName {
@@ -400,6 +401,7 @@ export function applyImport(
       declarationCount++;
     });
 
+    numberActions(tx, meetingId);
     const times = {
       startedAt: plan.parsed.startedAt ? fromLondon(day, plan.parsed.startedAt) : meeting.startedAt,
       endedAt: plan.parsed.endedAt ? fromLondon(day, plan.parsed.endedAt) : meeting.endedAt,

@@ -1,4 +1,5 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { hashToken } from '../../../lib/tokens';
 import { auditKeyOf, type Db } from '../../../db/client';
 
 /**
@@ -16,16 +17,4 @@ export function statusToken(db: Db, questionId: number): { token: string; hash: 
   return { token, hash: hashToken(token) };
 }
 
-export function newToken(): { token: string; hash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, hash: hashToken(token) };
-}
-
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
-
-/** A token as it appears in a link: 43 URL-safe characters. Anything else is not one of ours. */
-export function looksLikeToken(raw: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(raw);
-}
+export { hashToken, looksLikeToken, newToken } from '../../../lib/tokens';

@@ -1,0 +1,135 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { parseActionFilters, type ActionFilters } from '../../../lib/action-filters';
+import { isOverdue } from '../../../lib/action-rules';
+import { csvRow } from '../../../lib/csv';
+import { londonDate } from '../../../lib/dates';
+import { ACTION_STATUS_LABELS } from '../../../lib/labels';
+import { ManageActionsPage } from '../../../../views/actions/ActionListPages';
+import { listCommittees } from '../../committees/queries';
+import { listOrganisations } from '../../organisations/queries';
+import { allActions, listActions } from '../queries';
+import { actionSlug } from '../../../lib/action-rules';
+import { baseUrlOf } from '../../../plugins/views';
+
+export const PAGE_SIZE = 50;
+const SIGNED_IN = { config: { access: 'signed_in' as const } };
+
+/** What a signed-in user may see: an administrator every action; anyone else their committees' and their own. */
+function visibleTo(request: FastifyRequest): Partial<ActionFilters> {
+  const user = request.user;
+  if (!user || user.role === 'admin') return { committeeIds: null };
+  return { committeeIds: user.committeeIds, orOwnerPersonId: user.personId };
+}
+
+const CSV_HEAD = [
+  'Reference',
+  'Action',
+  'Owners',
+  'Committee',
+  'Meeting',
+  'Item',
+  'Due',
+  'Status',
+  'Overdue',
+  'Public page',
+];
+
+/** /manage/actions (and .csv) and /manage/my-actions. */
+export const actionListRoutes: FastifyPluginAsync = async (app) => {
+  const listPage = (request: FastifyRequest, reply: FastifyReply, mine: boolean) => {
+    const user = request.user;
+    if (!user) return reply.callNotFound();
+    const base = mine ? '/manage/my-actions' : '/manage/actions';
+    const scope: Partial<ActionFilters> = mine
+      ? { committeeIds: null, ownerPersonId: user.personId ?? -1 }
+      : visibleTo(request);
+    const parsed = parseActionFilters(request.query, scope);
+    const now = app.now();
+    const { rows, total } = listActions(app.db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
+    const committees = listCommittees(app.db).filter((c) => user.role === 'admin' || user.committeeIds.includes(c.id));
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const errors = Object.keys(parsed.errors).length;
+    return reply.page({
+      title: `${errors ? 'Error: ' : ''}${mine ? 'My actions' : 'Actions'}`,
+      nav: 'manage',
+      status: errors ? 400 : parsed.page > pages ? 404 : 200,
+      body: ManageActionsPage({
+        title: mine ? 'My actions' : 'Actions',
+        intro: mine
+          ? user.personId
+            ? 'The actions you own, the overdue ones first. Open one to say how it is going.'
+            : 'Your account is not linked to a person in the directory, so no actions are yours: ask an administrator to link it.'
+          : 'Every action you may see: those of your committees, and your own.',
+        base,
+        list: {
+          rows,
+          total,
+          page: parsed.page,
+          pageSize: PAGE_SIZE,
+          values: parsed.values,
+          errors: parsed.errors,
+          now,
+        },
+        options: {
+          committees: mine ? undefined : committees.map((c) => ({ id: c.id, name: c.name })),
+          organisations: listOrganisations(app.db).map((o) => ({ id: o.id, name: o.name })),
+          range: true,
+        },
+        csv: !mine,
+      }),
+    });
+  };
+
+  app.get('/actions', SIGNED_IN, async (request, reply) => listPage(request, reply, false));
+  app.get('/my-actions', SIGNED_IN, async (request, reply) => listPage(request, reply, true));
+
+  app.get('/actions.csv', SIGNED_IN, async (request, reply) => {
+    const parsed = parseActionFilters(request.query, visibleTo(request), [
+      'committee',
+      'status',
+      'overdue',
+      'owner',
+      'person',
+      'organisation',
+      'meeting',
+      'from',
+      'to',
+      'sort',
+    ]);
+    if (Object.keys(parsed.errors).length) {
+      return reply
+        .status(400)
+        .type('text/plain; charset=utf-8')
+        .send(`The export was not made:\n${Object.values(parsed.errors).join('\n')}\n`);
+    }
+    const now = app.now();
+    const base = baseUrlOf(request);
+    const db = app.db;
+    function* lines() {
+      yield `\uFEFF${csvRow(CSV_HEAD)}`;
+      for (const batch of allActions(db, parsed.filters, now)) {
+        yield batch
+          .map((a) =>
+            csvRow([
+              a.reference,
+              a.description,
+              a.owners.join('; '),
+              a.committee.name,
+              londonDate(a.meetingStartsAt),
+              a.itemTitle,
+              a.dueDate,
+              ACTION_STATUS_LABELS[a.status],
+              isOverdue(a, now) ? 'yes' : 'no',
+              a.publishedAt && a.reference ? `${base}/actions/${actionSlug(a.reference)}` : '',
+            ]),
+          )
+          .join('');
+      }
+    }
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="actions-${londonDate(now)}.csv"`)
+      .send(Readable.from(lines()));
+  });
+};
