@@ -8,6 +8,9 @@
  * 2. Renders the demo's public pages repeatedly.
  * 3. Minute-taking: the clerk's minutes screen, reading and planning an
  *    import of the 5 November 2020 minutes, and building their PDF.
+ * 4. Follow-up: 100,000 actions over HTTP, 10 clients at once, beside a
+ *    bare Fastify route serving the same bytes (./bench-actions.ts). Set
+ *    BENCH=actions to run only that part.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -23,6 +26,7 @@ import { parseMinutesFile } from '../src/features/minutes/import/parse';
 import { planImport } from '../src/features/minutes/import/apply';
 import { minutesPdf } from '../src/features/minutes/pdf';
 import { MinutesScreen } from '../views/minutes/MinutesScreen';
+import { benchActions } from './bench-actions';
 
 async function paper(label: string, pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -200,6 +204,9 @@ async function benchMinutes(): Promise<void> {
 }
 
 console.log(`Node ${process.version}`);
-await benchPack();
-await benchPages();
-await benchMinutes();
+if (process.env.BENCH !== 'actions') {
+  await benchPack();
+  await benchPages();
+  await benchMinutes();
+}
+await benchActions();

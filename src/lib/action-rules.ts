@@ -55,11 +55,16 @@ export function isOverdue(action: { status: ActionStatus; dueDate: string | null
   return action.dueDate !== null && isOpenAction(action.status) && action.dueDate < londonDate(now);
 }
 
-/** Days past its due date (0 when not overdue). */
+/** Days between two calendar dates 'YYYY-MM-DD' (calendar days have no time zone: counted as UTC days). */
+function daysBetween(from: string, to: string): number {
+  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}
+
+/** Days past its due date, counted in London calendar days (0 when not overdue). */
 export function daysOverdue(action: { status: ActionStatus; dueDate: string | null }, now: Date): number {
   if (!isOverdue(action, now) || !action.dueDate) return 0;
-  const today = DateTime.fromISO(londonDate(now), { zone: 'Europe/London' });
-  return Math.round(today.diff(DateTime.fromISO(action.dueDate, { zone: 'Europe/London' }), 'days').days);
+  return daysBetween(action.dueDate, londonDate(now));
 }
 
 /** How long an owner's link to update their action without signing in lasts. */

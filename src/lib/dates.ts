@@ -7,25 +7,47 @@ function inLondon(instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: LONDON });
 }
 
+/**
+ * Remembers a pure date function's answers: pages show the same few dates
+ * many times (a list of 50 actions from five meetings), and working out a
+ * London date with its time-zone rules costs far more than looking it up.
+ * Bounded: it starts again after 20,000 answers.
+ */
+function remembered<K extends string | number, A>(fn: (arg: A) => string, key: (arg: A) => K): (arg: A) => string {
+  const answers = new Map<K, string>();
+  return (arg: A) => {
+    const k = key(arg);
+    let answer = answers.get(k);
+    if (answer === undefined) {
+      if (answers.size >= 20_000) answers.clear();
+      answer = fn(arg);
+      answers.set(k, answer);
+    }
+    return answer;
+  };
+}
+const byInstant = (d: Date) => d.getTime();
+const byText = (s: string) => s;
+
 /** "10am", "10.30am", "1.24pm", "midday", "midnight": the way clerks write times. */
-export function formatTime(instant: Date): string {
+export const formatTime = remembered((instant: Date): string => {
   const t = inLondon(instant);
   if (t.hour === 12 && t.minute === 0) return 'midday';
   if (t.hour === 0 && t.minute === 0) return 'midnight';
   const hour12 = t.hour % 12 === 0 ? 12 : t.hour % 12;
   const suffix = t.hour < 12 ? 'am' : 'pm';
   return t.minute === 0 ? `${hour12}${suffix}` : `${hour12}.${String(t.minute).padStart(2, '0')}${suffix}`;
-}
+}, byInstant);
 
 /** "Thursday 7 January 2021". */
-export function formatDate(instant: Date): string {
+export const formatDate = remembered((instant: Date): string => {
   return inLondon(instant).toFormat('cccc d LLLL yyyy');
-}
+}, byInstant);
 
 /** "7 January 2021". */
-export function formatShortDate(instant: Date): string {
+export const formatShortDate = remembered((instant: Date): string => {
   return inLondon(instant).toFormat('d LLLL yyyy');
-}
+}, byInstant);
 
 /** "Thursday 7 January 2021, 10am". */
 export function formatDateTime(instant: Date): string {
@@ -33,36 +55,36 @@ export function formatDateTime(instant: Date): string {
 }
 
 /** "Thursday 7 January 2021" for a calendar date 'YYYY-MM-DD'. */
-export function formatCalendarDate(isoDate: string): string {
+export const formatCalendarDate = remembered((isoDate: string): string => {
   const d = DateTime.fromISO(isoDate, { zone: LONDON });
   return d.isValid ? d.toFormat('d LLLL yyyy') : isoDate;
-}
+}, byText);
 
 /** "Tuesday 29 December 2020" for a calendar date 'YYYY-MM-DD'. */
-export function formatCalendarDay(isoDate: string): string {
+export const formatCalendarDay = remembered((isoDate: string): string => {
   const d = DateTime.fromISO(isoDate, { zone: LONDON });
   return d.isValid ? d.toFormat('cccc d LLLL yyyy') : isoDate;
-}
+}, byText);
 
 /** "January 2021": a month heading. */
-export function formatMonth(instant: Date): string {
+export const formatMonth = remembered((instant: Date): string => {
   return inLondon(instant).toFormat('LLLL yyyy');
-}
+}, byInstant);
 
 /** ISO 8601 with the London offset, for machine-readable <time datetime>. */
-export function isoLondon(instant: Date): string {
+export const isoLondon = remembered((instant: Date): string => {
   return inLondon(instant).toISO({ suppressMilliseconds: true }) ?? instant.toISOString();
-}
+}, byInstant);
 
 /** The London wall-clock time of an instant, 'HH:MM'. */
-export function londonTime(instant: Date): string {
+export const londonTime = remembered((instant: Date): string => {
   return inLondon(instant).toFormat('HH:mm');
-}
+}, byInstant);
 
 /** The London calendar date of an instant, 'YYYY-MM-DD'. */
-export function londonDate(instant: Date): string {
+export const londonDate = remembered((instant: Date): string => {
   return inLondon(instant).toISODate() ?? '';
-}
+}, byInstant);
 
 /**
  * The instant of a London wall-clock date and time ('YYYY-MM-DD', 'HH:MM').

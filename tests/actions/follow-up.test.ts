@@ -31,7 +31,7 @@ let clerk: Client;
 let member: Client;
 let committeeSlug = '';
 let ownerPersonId = 0;
-const ids: Record<string, number> = {};
+const ids = { overdue: 0, member: 0, exempt: 0, draft: 0, meetingId: 0, otherCommittee: 0 };
 
 function addAction(
   itemId: number,

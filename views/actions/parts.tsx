@@ -185,8 +185,8 @@ export function ActionFilterForm({
         value={values.sort || 'due'}
         errorMessage={errors.sort}
         options={[
-          { value: 'due', text: 'Due date, soonest first' },
-          { value: 'meeting', text: 'Meeting, newest first' },
+          { value: 'due', text: 'Due date' },
+          { value: 'meeting', text: 'Newest meeting' },
           { value: 'status', text: 'Status' },
           { value: 'reference', text: 'Reference' },
         ]}

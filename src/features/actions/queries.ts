@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client';
 import { agendaItems, meetings, committees, people, actionOwners, actionUpdates, actions } from '../../db/schema';
 import { ACTION_STATUSES, type ActionStatus } from '../../lib/enums';
@@ -47,20 +48,41 @@ const joined = (db: Db) =>
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId));
 
+/** A list of ids as one parameter (a JSON array), so a query's text, and its prepared statement, stay the same. */
+const ID_LIST = sql`(select value from json_each(${sql.placeholder('ids')}))`;
+
+/**
+ * The two reads every list of actions makes, prepared once per database:
+ * building a query's SQL costs more than running these two on a page of 50.
+ */
+function prepared(db: Db) {
+  let found = PREPARED.get(db);
+  if (!found) {
+    found = {
+      owners: db
+        .select({ actionId: actionOwners.actionId, name: actionOwners.name })
+        .from(actionOwners)
+        .where(inArray(actionOwners.actionId, ID_LIST))
+        .orderBy(asc(actionOwners.position), asc(actionOwners.id))
+        .prepare(),
+      summaries: joined(db).where(inArray(actions.id, ID_LIST)).prepare(),
+    };
+    PREPARED.set(db, found);
+  }
+  return found;
+}
+const PREPARED = new WeakMap<
+  object,
+  {
+    owners: { all(p: { ids: string }): { actionId: number; name: string }[] };
+    summaries: { all(p: { ids: string }): Omit<ActionSummary, 'owners'>[] };
+  }
+>();
+
 /** The owners of some actions, as minuted, in order. */
 function withOwners<T extends { id: number }>(db: Db, rows: T[]): (T & { owners: string[] })[] {
   if (rows.length === 0) return [];
-  const owners = db
-    .select({ actionId: actionOwners.actionId, name: actionOwners.name })
-    .from(actionOwners)
-    .where(
-      inArray(
-        actionOwners.actionId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(actionOwners.position), asc(actionOwners.id))
-    .all();
+  const owners = prepared(db).owners.all({ ids: JSON.stringify(rows.map((r) => r.id)) });
   const byAction = new Map<number, string[]>();
   for (const o of owners) byAction.set(o.actionId, [...(byAction.get(o.actionId) ?? []), o.name]);
   return rows.map((r) => ({ ...r, owners: byAction.get(r.id) ?? [] }));
@@ -76,8 +98,9 @@ function summaries(db: Db, where: SQL | undefined, limit: number): ActionSummary
 }
 
 const ownedBy = (personId: number) =>
-  exists(
-    sql`(select 1 from ${actionOwners} where ${actionOwners.actionId} = ${actions.id} and ${actionOwners.personId} = ${personId})`,
+  inArray(
+    actions.id,
+    sql`(select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} = ${personId})`,
   );
 
 /** Open and in-progress actions owned by a person: overdue first (oldest due date first), then by meeting. */
@@ -182,47 +205,100 @@ function conditions(f: ActionFilters, now: Date): SQL | undefined {
     f.committeeIds === null
       ? undefined
       : or(
-          inArray(committees.id, f.committeeIds.length ? f.committeeIds : [-1]),
+          inArray(actions.committeeId, f.committeeIds.length ? f.committeeIds : [-1]),
           f.orOwnerPersonId === null ? undefined : ownedBy(f.orOwnerPersonId),
         ),
-    f.committeeId === null ? undefined : eq(committees.id, f.committeeId),
+    f.committeeId === null ? undefined : eq(actions.committeeId, f.committeeId),
     f.statuses.length ? inArray(actions.status, f.statuses) : undefined,
     f.overdue ? and(inArray(actions.status, OPEN), lt(actions.dueDate, today)) : undefined,
-    f.meetingId === null ? undefined : eq(meetings.id, f.meetingId),
+    f.meetingId === null ? undefined : eq(actions.meetingId, f.meetingId),
     f.from ? gte(meetings.startsAt, fromLondon(f.from, '00:00')) : undefined,
     f.to ? lt(meetings.startsAt, fromLondon(dayAfter(f.to), '00:00')) : undefined,
-    f.publishedOnly ? and(isNotNull(actions.publishedAt), sql`${agendaItems.exemptParagraph} is null`) : undefined,
+    // Never set for an exempt item's action, and cleared if its item is made exempt (a trigger, migration 0010).
+    f.publishedOnly ? isNotNull(actions.publishedAt) : undefined,
     f.ownerPersonId === null ? undefined : ownedBy(f.ownerPersonId),
-    f.owner
-      ? exists(
-          sql`(select 1 from ${actionOwners} where ${actionOwners.actionId} = ${actions.id} and ${actionOwners.name} like ${`%${f.owner.replace(/[%_\\]/g, (c) => `\\${c}`)}%`} escape '\\')`,
-        )
-      : undefined,
+    f.owner ? ownerNamed(f.owner) : undefined,
     f.organisationId === null
       ? undefined
-      : exists(
-          sql`(select 1 from ${actionOwners} join ${people} on ${people.id} = ${actionOwners.personId} where ${actionOwners.actionId} = ${actions.id} and ${people.organisationId} = ${f.organisationId})`,
+      : inArray(
+          actions.id,
+          sql`(select ${actionOwners.actionId} from ${actionOwners} join ${people} on ${people.id} = ${actionOwners.personId} where ${people.organisationId} = ${f.organisationId})`,
         ),
   ];
   return and(...parts.filter((p): p is SQL => p !== undefined));
 }
 
+/**
+ * Actions with an owner whose name has these words: a person in the
+ * directory by their name (through the owners' person index), or an owner
+ * named only in words, as minuted (a small partial index).
+ */
+function ownerNamed(words: string): SQL {
+  const pattern = `%${words.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  return inArray(
+    actions.id,
+    sql`(select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} in (select ${people.id} from ${people} where ${people.name} like ${pattern} escape '\\') union all select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} is null and ${actionOwners.name} like ${pattern} escape '\\')`,
+  );
+}
+
+const DUE_ORDER = sql`coalesce(${actions.dueDate}, '9999-12-31')`;
+
 function ordering(sort: ActionSort) {
   switch (sort) {
     case 'due':
-      return [sql`${actions.dueDate} is null`, asc(actions.dueDate), desc(meetings.startsAt), asc(actions.id)];
+      return [asc(DUE_ORDER), asc(actions.id)];
     case 'meeting':
-      return [desc(meetings.startsAt), asc(agendaItems.position), asc(actions.position), asc(actions.id)];
+      return [desc(meetings.startsAt), asc(actions.id)];
     case 'status':
       return [
         sql`case ${actions.status} ${sql.raw(ACTION_STATUSES.map((s, i) => `when '${s}' then ${i}`).join(' '))} end`,
-        sql`${actions.dueDate} is null`,
-        asc(actions.dueDate),
+        asc(DUE_ORDER),
         asc(actions.id),
       ];
     case 'reference':
-      return [asc(meetings.startsAt), asc(actions.reference), asc(actions.id)];
+      // The same prefix (committee and meeting), then the shorter number first: 2 before 10.
+      return [asc(meetings.startsAt), sql`length(${actions.reference})`, asc(actions.reference), asc(actions.id)];
   }
+}
+
+/**
+ * The actions of a filtered list, as ids in order, joining only what the
+ * filters and the sort need: the list's columns (committee, meeting) are on
+ * the action itself, so the common lists read one table and its indexes.
+ */
+function filtered(db: Db, f: ActionFilters, now: Date) {
+  const byMeeting = f.from !== null || f.to !== null || f.sort === 'meeting' || f.sort === 'reference';
+  const where = conditions(f, now);
+  // The joins change the query's type, not its columns: the selections below name actions' only.
+  const joins = <Q extends SQLiteSelect>(q: Q): Q => {
+    let out = q;
+    if (byMeeting) out = out.innerJoin(meetings, eq(meetings.id, actions.meetingId)) as unknown as Q;
+    return out.where(where) as Q;
+  };
+  return {
+    count: () =>
+      joins(
+        db
+          .select({ n: sql<number>`count(*)` })
+          .from(actions)
+          .$dynamic(),
+      ).get()?.n ?? 0,
+    ids: (limit: number, offset: number) =>
+      joins(db.select({ id: actions.id }).from(actions).$dynamic())
+        .orderBy(...ordering(f.sort))
+        .limit(limit)
+        .offset(offset)
+        .all()
+        .map((r) => r.id),
+  };
+}
+
+/** The summaries of some actions, in the order of their ids. */
+function summariesOf(db: Db, ids: number[]): ActionSummary[] {
+  if (ids.length === 0) return [];
+  const rows = withOwners(db, prepared(db).summaries.all({ ids: JSON.stringify(ids) }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** One page of a filtered list of actions, and how many there are in all. */
@@ -232,47 +308,34 @@ export function listActions(
   page: { number: number; size: number },
   now: Date,
 ): { rows: ActionSummary[]; total: number } {
-  const where = conditions(f, now);
-  const counted = db
-    .select({ n: sql<number>`count(*)` })
-    .from(actions)
-    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(where)
-    .get();
-  const rows = joined(db)
-    .where(where)
-    .orderBy(...ordering(f.sort))
-    .limit(page.size)
-    .offset((page.number - 1) * page.size)
-    .all();
-  return { rows: withOwners(db, rows), total: counted?.n ?? 0 };
+  const list = filtered(db, f, now);
+  return { rows: summariesOf(db, list.ids(page.size, (page.number - 1) * page.size)), total: list.count() };
 }
 
 /** Every action of a filtered list, a batch at a time (the CSV export streams it). */
 export function* allActions(db: Db, f: ActionFilters, now: Date, batch = 1000): Generator<ActionSummary[]> {
-  const where = conditions(f, now);
+  const list = filtered(db, f, now);
   for (let offset = 0; ; offset += batch) {
-    const rows = joined(db)
-      .where(where)
-      .orderBy(...ordering(f.sort))
-      .limit(batch)
-      .offset(offset)
-      .all();
-    if (rows.length > 0) yield withOwners(db, rows);
-    if (rows.length < batch) return;
+    const ids = list.ids(batch, offset);
+    if (ids.length > 0) yield summariesOf(db, ids);
+    if (ids.length < batch) return;
   }
 }
 
 /** The meetings a committee's public actions came from, newest first (the meeting filter). */
 export function actionMeetings(db: Db, committeeId: number, publishedOnly: boolean) {
   return db
-    .selectDistinct({ id: meetings.id, startsAt: meetings.startsAt })
-    .from(actions)
-    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
-    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(and(eq(meetings.committeeId, committeeId), publishedOnly ? isNotNull(actions.publishedAt) : undefined))
+    .select({ id: meetings.id, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.committeeId, committeeId),
+        // Each meeting stops at its first action found, through the item and action indexes.
+        exists(
+          sql`(select 1 from ${agendaItems} join ${actions} on ${actions.agendaItemId} = ${agendaItems.id} where ${agendaItems.meetingId} = ${meetings.id}${publishedOnly ? sql` and ${actions.publishedAt} is not null` : sql``})`,
+        ),
+      ),
+    )
     .orderBy(desc(meetings.startsAt))
     .all();
 }

@@ -31,24 +31,29 @@ export function sendReminders(db: Db, now: Date, links: ActionLinks): ReminderRu
     if (!due) continue;
     const kind = due < today ? 'action_overdue' : reminderDay(due) <= today ? 'action_due_soon' : null;
     if (!kind) continue;
-    db.transaction((tx) => {
-      for (const owner of emailableOwners(tx, action.id)) {
-        const claimed = tx
-          .insert(remindersSent)
-          .values({ kind, recordId: action.id, step: due, recipient: owner.email, sentAt: now })
-          .onConflictDoNothing()
-          .run();
-        if (claimed.changes === 0) continue;
-        const { token } = issueOwnerLink(tx, owner.ownerId, now);
-        const update = `${links.base}/actions/update/${token}`;
-        const message =
-          kind === 'action_overdue'
-            ? overdueMessage(owner, action, action.committee.name, update)
-            : dueSoonMessage(owner, action, action.committee.name, update);
-        queueMail(tx, message, now);
-        run[kind === 'action_overdue' ? 'overdue' : 'dueSoon'] += 1;
-      }
-    });
+    db.transaction(
+      (tx) => {
+        for (const owner of emailableOwners(tx, action.id)) {
+          const claimed = tx
+            .insert(remindersSent)
+            .values({ kind, recordId: action.id, step: due, recipient: owner.email, sentAt: now })
+            .onConflictDoNothing()
+            .run();
+          if (claimed.changes === 0) continue;
+          const { token } = issueOwnerLink(tx, owner.ownerId, now);
+          const update = `${links.base}/actions/update/${token}`;
+          const message =
+            kind === 'action_overdue'
+              ? overdueMessage(owner, action, action.committee.name, update)
+              : dueSoonMessage(owner, action, action.committee.name, update);
+          queueMail(tx, message, now);
+          run[kind === 'action_overdue' ? 'overdue' : 'dueSoon'] += 1;
+        }
+        // Immediate: it takes the write lock before reading, so two runs at once wait for each other
+        // (busy_timeout) instead of one failing to upgrade its read to a write.
+      },
+      { behavior: 'immediate' },
+    );
   }
   return run;
 }

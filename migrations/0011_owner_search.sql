@@ -1,0 +1,1 @@
+CREATE INDEX `action_owners_unlinked_idx` ON `action_owners` (`name`,`action_id`) WHERE "action_owners"."person_id" is null;
