@@ -16,6 +16,7 @@ import type { Database } from '../../src/db/client';
 import { actionOwners, actions, outbox } from '../../src/db/schema';
 import { numberActions } from '../../src/features/actions/commands';
 import { publishMinutes } from '../../src/features/minutes/commands/publishing';
+import { publishAgenda } from '../../src/features/agenda/commands/publishing';
 import { parse as parseCsv } from './csv';
 
 /**
@@ -316,5 +317,39 @@ describe('the signed-in lists', () => {
     const text = textOf(mine.body);
     expect(text).toContain('Write to the ICB');
     expect(text).not.toContain('Send the Committee the bed numbers');
+  });
+});
+
+describe('the action log', () => {
+  it('lists under the next agenda’s minutes item the public actions still open, frozen when it is published', async () => {
+    const committeeId = db.select().from(actions).where(eq(actions.id, ids.member)).get()?.committeeId ?? 0;
+    const next = createMeeting(db, committeeId, { date: '2027-03-25' });
+    createAgendaItem(db, next.id, { kind: 'apologies', title: 'Apologies' });
+    createAgendaItem(db, next.id, { kind: 'minutes', title: 'Minutes of the meeting of 14 January 2027' });
+    const published = publishAgenda(db, { meetingId: next.id, publishedAt: new Date('2027-03-15T09:00:00Z') });
+    expect(published.ok).toBe(true);
+    const open = db
+      .select({ reference: actions.reference, status: actions.status, publishedAt: actions.publishedAt })
+      .from(actions)
+      .all()
+      .filter((a) => a.reference?.startsWith('HASC/') && a.publishedAt && ['open', 'in_progress'].includes(a.status));
+    expect(open.length).toBeGreaterThan(0);
+    const page = parse((await app.inject({ url: `/meetings/${next.id}` })).body);
+    const log = page('.app-action-log');
+    expect(log.find('h4').text()).toBe('Action log: actions still open from earlier meetings');
+    expect(log.find('tbody tr').length).toBe(open.length);
+    for (const a of open) expect(log.text()).toContain(a.reference ?? '');
+    expect(log.text()).not.toContain('Negotiate the contract price');
+    expect(log.text()).not.toContain('A draft action');
+
+    // Frozen: an action done since is still listed as it stood, and links to its page, which says it is done.
+    const stillOpen = open[0]?.reference ?? '';
+    db.update(actions).set({ status: 'done' }).where(eq(actions.reference, stillOpen)).run();
+    const after = parse((await app.inject({ url: `/meetings/${next.id}` })).body);
+    expect(after('.app-action-log').text()).toContain(stillOpen);
+    const editor = await clerk.get(`/manage/meetings/${next.id}/agenda`);
+    // The action log moving on is not a change to the agenda: no supplement is asked for.
+    expect(textOf(editor.body)).toContain('Version 1 was published');
+    expect(textOf(editor.body)).not.toContain('The draft below has changes that are not yet published.');
   });
 });

@@ -1,5 +1,6 @@
 import { type PublicAgenda, type PublicAgendaItem } from '../../src/features/agenda/queries';
 import { QuestionList } from '../questions/PublicQuestions';
+import { ActionLog } from '../actions/ActionLog';
 import { paperSpan, DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
@@ -11,7 +12,13 @@ function itemPages(item: Extract<PublicAgendaItem, { exempt: false }>): string |
   return span ? pageRange(span.start, span.end) : null;
 }
 
-function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
+function AgendaItem({
+  item,
+  actionLog,
+}: {
+  item: PublicAgendaItem;
+  actionLog?: PublicAgenda['actionLog'];
+}): JSX.Element {
   if (item.exempt) {
     return (
       <li class="app-agenda-item" id={`item-${item.number}`}>
@@ -121,6 +128,7 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
       ) : (
         ''
       )}
+      {actionLog ? <ActionLog actions={actionLog} /> : ''}
       {item.questions.length > 0 ? (
         <div id={item.kind === 'public_questions' ? 'public-questions' : undefined}>
           <QuestionList questions={item.questions} />
@@ -134,6 +142,7 @@ function AgendaItem({ item }: { item: PublicAgendaItem }): JSX.Element {
 
 /** A published agenda, as the public may read it. */
 export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; meetingId: number }): JSX.Element {
+  const firstMinutesItem = agenda.items.find((i) => !i.exempt && i.kind === 'minutes')?.id;
   return (
     <section id="agenda" aria-labelledby="agenda-heading">
       <h2 class="govuk-heading-l" id="agenda-heading">
@@ -205,7 +214,10 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
       </ul>
       <ol class="govuk-list app-agenda">
         {agenda.items.map((item) => (
-          <AgendaItem item={item} />
+          <AgendaItem
+            item={item}
+            actionLog={!item.exempt && item.id === firstMinutesItem ? agenda.actionLog : undefined}
+          />
         ))}
       </ol>
     </section>

@@ -126,6 +126,23 @@ export const agendaVersions = sqliteTable(
 export interface AgendaSnapshot {
   items: AgendaSnapshotItem[];
   questions: AgendaSnapshotQuestion[];
+  /**
+   * The action log: the committee's actions still open from earlier meetings,
+   * as they stood when the agenda was published, shown under the minutes item
+   * (absent in agendas from before it was kept).
+   */
+  actionLog?: AgendaSnapshotAction[];
+}
+
+/** An open action as the action log froze it: only actions already public (published minutes, open items). */
+export interface AgendaSnapshotAction {
+  reference: string;
+  description: string;
+  owners: string[];
+  dueDate: string | null;
+  status: 'open' | 'in_progress';
+  /** The meeting it came from, ISO 8601. */
+  meetingStartsAt: string;
 }
 
 export interface AgendaSnapshotItem {

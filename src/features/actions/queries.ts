@@ -361,3 +361,27 @@ export function actionsDueBy(db: Db, until: string) {
     .orderBy(asc(actions.dueDate), asc(actions.id))
     .all();
 }
+
+/**
+ * The action log of a meeting: the committee's public actions still open
+ * from its earlier meetings, oldest meeting first, as the next agenda lists
+ * them under its minutes item.
+ */
+export function actionLogFor(db: Db, meetingId: number): ActionSummary[] {
+  const meeting = db
+    .select({ committeeId: meetings.committeeId, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting) return [];
+  return summaries(
+    db,
+    and(
+      eq(actions.committeeId, meeting.committeeId),
+      inArray(actions.status, OPEN),
+      isNotNull(actions.publishedAt),
+      lt(meetings.startsAt, meeting.startsAt),
+    ),
+    500,
+  );
+}

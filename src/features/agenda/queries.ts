@@ -2,8 +2,9 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
 import type { PackStatus } from '../../lib/enums';
-import type { AgendaSnapshot, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
+import type { AgendaSnapshot, AgendaSnapshotAction, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
 import { effectiveStarts } from './times';
+import { actionLogFor } from '../actions/queries';
 
 /**
  * The agenda as it stands now (the draft), frozen into the shape a published
@@ -31,7 +32,26 @@ export function buildAgendaSnapshot(db: Db, meetingId: number): AgendaSnapshot {
     .orderBy(asc(publicQuestions.position), asc(publicQuestions.id))
     .all();
 
+  const hasMinutesItem = items.some((item) => item.kind === 'minutes' && item.exemptParagraph === null);
+  const actionLog = hasMinutesItem
+    ? actionLogFor(db, meetingId).flatMap((a) =>
+        a.reference && (a.status === 'open' || a.status === 'in_progress')
+          ? [
+              {
+                reference: a.reference,
+                description: a.description,
+                owners: a.owners,
+                dueDate: a.dueDate,
+                status: a.status,
+                meetingStartsAt: a.meetingStartsAt.toISOString(),
+              },
+            ]
+          : [],
+      )
+    : [];
+
   return {
+    actionLog,
     items: items.map((item, i): AgendaSnapshotItem => ({
       id: item.id,
       number: numberOf.get(item.id) ?? 0,
@@ -150,6 +170,8 @@ export interface PublicAgenda {
   lateReason: string | null;
   items: PublicAgendaItem[];
   pack: { status: PackStatus; pages: number | null; bytes: number | null } | null;
+  /** The action log frozen with the agenda, shown under its minutes item. */
+  actionLog: AgendaSnapshotAction[];
 }
 
 /** Removes from a published agenda everything exempt under Schedule 12A. */
@@ -161,6 +183,7 @@ export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda 
     changeSummary: published.changeSummary,
     lateReason: published.lateReason,
     pack: published.pack ?? null,
+    actionLog: snapshot.actionLog ?? [],
     items: snapshot.items.map((item): PublicAgendaItem => {
       if (item.exemptParagraph !== null) {
         return {

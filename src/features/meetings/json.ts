@@ -1,4 +1,5 @@
 import { isoLondon } from '../../lib/dates';
+import { actionSlug } from '../../lib/action-rules';
 import type { PublicMeeting } from './public';
 import type { PublicMinutes } from '../minutes/queries';
 
@@ -56,6 +57,15 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
       ? {
           version: meeting.agenda.version,
           publishedAt: isoLondon(meeting.agenda.publishedAt),
+          actionLog: meeting.agenda.actionLog.map((a) => ({
+            reference: a.reference,
+            description: a.description,
+            owners: a.owners,
+            dueDate: a.dueDate,
+            statusWhenPublished: a.status,
+            fromMeetingStartsAt: isoLondon(new Date(a.meetingStartsAt)),
+            url: `${baseUrl}/actions/${actionSlug(a.reference)}`,
+          })),
           items: meeting.agenda.items.map((item) =>
             item.exempt
               ? {

@@ -58,6 +58,14 @@ export function ItemCard({
       ) : (
         ''
       )}
+      {item.kind === 'minutes' && item.exemptParagraph === null ? (
+        <p class="govuk-body-s">
+          The published agenda lists under this item the action log: the committee’s actions still open from earlier
+          meetings, as they stand when it is published.
+        </p>
+      ) : (
+        ''
+      )}
       {canEdit && !editing ? (
         <div class="app-item-actions">
           {index > 0 ? (
