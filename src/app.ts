@@ -26,6 +26,7 @@ import { peopleManageRoutes } from './features/people/routes';
 import { dashboardManageRoutes } from './features/dashboard/routes';
 import { actionManageRoutes } from './features/actions/routes/manage';
 import { actionPublicRoutes } from './features/actions/routes/public';
+import { workProgrammeManageRoutes, workProgrammePublicRoutes } from './features/work-programme/routes';
 import { userManageRoutes } from './features/users/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
@@ -189,6 +190,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(minutesPublicRoutes);
     await site.register(questionPublicRoutes);
     await site.register(actionPublicRoutes);
+    await site.register(workProgrammePublicRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {
@@ -202,6 +204,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         organisationManageRoutes,
         peopleManageRoutes,
         actionManageRoutes,
+        workProgrammeManageRoutes,
         userManageRoutes,
         questionManageRoutes,
         mailManageRoutes,

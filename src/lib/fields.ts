@@ -103,3 +103,14 @@ export const ANSWER_FIELDS = [
 ] as const;
 /** An answerer's reply, through the link emailed to them. */
 export const WRITTEN_ANSWER_FIELDS = ['answerText', 'answeredBy'] as const;
+
+/** A work programme entry's form, in the order it shows. */
+export const WORK_PROGRAMME_FIELDS = [
+  'topic',
+  'purpose',
+  'leadPresenters',
+  'contributors',
+  'plannedMeetingId',
+  'status',
+  'note',
+] as const;

@@ -1,4 +1,5 @@
 import type {
+  WorkProgrammeStatus,
   MembershipRole,
   CommitteeKind,
   MeetingStatus,
@@ -145,6 +146,10 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'committee.create': 'Set up the committee',
   'committee.update': 'Changed the committee',
   'membership.create': 'Added a member',
+  'work_programme.create': 'Added a topic to the work programme',
+  'work_programme.update': 'Changed a topic of the work programme',
+  'work_programme.move': 'Moved a topic in the work programme',
+  'action.link_sent': 'Emailed an owner a link to update the action',
   'membership.update': 'Changed a membership',
   'meeting.create': 'Scheduled the meeting',
   'meeting.update': 'Changed the meeting',
@@ -297,4 +302,11 @@ export const MAIL_STATUS_LABELS: Record<MailStatus, string> = {
   sent: 'Sent',
   logged: 'Written to the log',
   failed: 'Failed',
+};
+
+export const WORK_PROGRAMME_STATUS_LABELS: Record<WorkProgrammeStatus, string> = {
+  proposed: 'Proposed',
+  scheduled: 'Scheduled',
+  done: 'Done',
+  dropped: 'Dropped',
 };

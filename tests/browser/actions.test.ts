@@ -126,4 +126,31 @@ describe('actions in a browser', () => {
     await context.close();
     expect(problems).toEqual([]);
   }, 60_000);
+
+  it('shows the work programme to the public and lets the clerk add a topic, with no violations', async () => {
+    const { context, page } = await fresh();
+    await page.goto(`${baseUrl}/committees/health-and-adult-social-care`);
+    await page.click('a:has-text("the work programme")');
+    await page.waitForURL(`${baseUrl}/committees/health-and-adult-social-care/work-programme`);
+    expect(await page.locator('h1').textContent()).toBe('Work programme');
+    expect(await page.locator('main h3').count()).toBeGreaterThan(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'public-work-programme');
+
+    await signIn(page, DEMO_CLERK);
+    await page.goto(`${baseUrl}/manage/committees/health-and-adult-social-care/work-programme`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('a:has-text("Add a topic")');
+    await page.click('button:has-text("Save")');
+    await page.waitForSelector('.govuk-error-summary');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary'))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#topic', 'Access to NHS dentistry');
+    await page.click('button:has-text("Save")');
+    await page.waitForURL(/\/work-programme#topic-\d+$/);
+    expect(await page.locator('main').textContent()).toContain('Access to NHS dentistry');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

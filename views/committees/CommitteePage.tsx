@@ -94,7 +94,11 @@ export function CommitteePage({
           <a class="govuk-link" href={`/committees/${committee.slug}/actions`}>
             Actions from the committee’s meetings
           </a>
-          , with who is doing each and where it stands.
+          , with who is doing each and where it stands, and{' '}
+          <a class="govuk-link" href={`/committees/${committee.slug}/work-programme`}>
+            the work programme
+          </a>
+          : the topics the committee plans to look at.
         </p>
 
         <h2 class="govuk-heading-l">Members</h2>

@@ -33,6 +33,16 @@ export function CommitteeOverviewPage({ committee, canManage, actions, history }
               Members
             </a>
           </li>
+          <li>
+            <a class="govuk-link" href={`/manage/committees/${committee.slug}/work-programme`}>
+              Work programme
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/manage/actions?committee=${committee.id}`}>
+              Actions
+            </a>
+          </li>
           {canManage ? (
             <li>
               <a class="govuk-link" href={`/manage/committees/${committee.slug}/edit`}>

@@ -105,6 +105,20 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
         scope = { ...scope, committeeId: row.committeeId };
         break;
       }
+      case 'wpEntryId': {
+        const id = parseId(raw);
+        const row = id
+          ? db
+              .select({ committeeId: workProgrammeEntries.committeeId })
+              .from(workProgrammeEntries)
+              .where(eq(workProgrammeEntries.id, id))
+              .get()
+          : null;
+        // A topic belongs to the committee its URL names, or it is not found there.
+        if (!row || (scope.committeeId !== null && row.committeeId !== scope.committeeId)) return null;
+        scope = { ...scope, committeeId: row.committeeId };
+        break;
+      }
       case 'userId': {
         const id = parseId(raw);
         if (!id || !db.select({ id: users.id }).from(users).where(eq(users.id, id)).get()) return null;
