@@ -142,6 +142,7 @@ beforeAll(async () => {
     presenterId: String(presenter.id),
     documentId: String(document.id),
     entryId: String(entry.id),
+    wpEntryId: String(entry.id),
     attendanceId: String(attended.id),
     declarationId: String(declared.id),
     resolutionId: String(resolved.id),

@@ -133,7 +133,7 @@ describe('actions in a browser', () => {
     await page.click('a:has-text("the work programme")');
     await page.waitForURL(`${baseUrl}/committees/health-and-adult-social-care/work-programme`);
     expect(await page.locator('h1').textContent()).toBe('Work programme');
-    expect(await page.locator('main h3').count()).toBeGreaterThan(1);
+    expect(await page.locator('main h2').count()).toBeGreaterThan(1);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'public-work-programme');
 

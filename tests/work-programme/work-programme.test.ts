@@ -149,7 +149,9 @@ describe('the work programme', () => {
     const moved = await clerk.submit(`${base}/${second}/move`, { direction: 'up' }, base);
     expect(moved.statusCode).toBe(303);
     expect(entries().map((e) => e.id)[0]).toBe(second);
-    expect((await clerk.submit(`${base}/${second}/move`, { direction: 'sideways' }, base)).statusCode).toBe(404);
+    const sideways = await clerk.submit(`${base}/${second}/move`, { direction: 'sideways' }, base);
+    expect(sideways.statusCode).toBe(422);
+    expect(textOf(sideways.body)).toContain('Choose to move the topic up or down');
 
     const member = new Client(app);
     await member.signIn(DEMO_MEMBER.email, DEMO_MEMBER.password);

@@ -5,6 +5,7 @@ import { WORK_PROGRAMME_FIELDS } from '../../src/lib/fields';
 import { WORK_PROGRAMME_STATUS_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { Button } from '../components/Button';
+import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select, Textarea } from '../components/Field';
 import { FormPage } from '../components/FormPage';
 import { Radios } from '../components/Radios';
@@ -44,10 +45,10 @@ function Entry({
 }): JSX.Element {
   return (
     <li class="app-wp-entry" id={`topic-${entry.id}`}>
-      <h4 class="govuk-heading-s govuk-!-margin-bottom-1">
+      <h3 class="govuk-heading-s govuk-!-margin-bottom-1">
         <span safe>{entry.topic}</span>{' '}
         <Tag text={WORK_PROGRAMME_STATUS_LABELS[entry.status]} colour={COLOURS[entry.status]} />
-      </h4>
+      </h3>
       {entry.purpose ? (
         <p class="govuk-body app-pre-line" safe>
           {entry.purpose}
@@ -116,11 +117,11 @@ function Programme({
     <>
       {meetings.map((g) => (
         <section aria-labelledby={`wp-meeting-${g.meeting.id}`}>
-          <h3 class="govuk-heading-m" id={`wp-meeting-${g.meeting.id}`}>
+          <h2 class="govuk-heading-m" id={`wp-meeting-${g.meeting.id}`}>
             <a class="govuk-link" href={`/meetings/${g.meeting.id}`} safe>
               {formatDate(g.meeting.startsAt)}
             </a>
-          </h3>
+          </h2>
           <ul class="govuk-list">
             {g.entries.map((e) => (
               <Entry entry={e} manage={props(e)} />
@@ -130,9 +131,9 @@ function Programme({
       ))}
       {unscheduled.length > 0 ? (
         <section aria-labelledby="wp-unscheduled">
-          <h3 class="govuk-heading-m" id="wp-unscheduled">
+          <h2 class="govuk-heading-m" id="wp-unscheduled">
             To be scheduled
-          </h3>
+          </h2>
           <ul class="govuk-list">
             {unscheduled.map((e) => (
               <Entry entry={e} manage={props(e)} />
@@ -175,16 +176,20 @@ export function ManageWorkProgrammePage({
   entries,
   csrfToken,
   canManage,
+  error,
 }: {
   committee: { name: string; slug: string };
   entries: WorkProgrammeEntry[];
   csrfToken: string;
   canManage: boolean;
+  /** A refused change (a move that was not up or down). */
+  error?: string;
 }): JSX.Element {
   const base = `/manage/committees/${committee.slug}/work-programme`;
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
+        <ErrorSummary errors={error ? [{ text: error, href: '#main-content' }] : []} />
         <span class="govuk-caption-l" safe>
           {committee.name}
         </span>

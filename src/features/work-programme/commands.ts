@@ -106,7 +106,7 @@ export function moveEntry(
   direction: string,
   now: Date,
 ): Validated<{ id: number }> {
-  if (direction !== 'up' && direction !== 'down') return invalid({ _form: 'Choose up or down' });
+  if (direction !== 'up' && direction !== 'down') return invalid({ _form: 'Choose to move the topic up or down' });
   return inTransaction(db, (tx) => {
     const entries = tx
       .select({ id: workProgrammeEntries.id })

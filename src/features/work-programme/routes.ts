@@ -129,7 +129,20 @@ export const workProgrammeManageRoutes: FastifyPluginAsync = async (app) => {
       field(request.body, 'direction'),
       app.now(),
     );
-    if (!result.ok) return reply.callNotFound();
+    if (!result.ok) {
+      return reply.page({
+        title: `Error: Work programme of the ${committee.name}`,
+        nav: 'manage',
+        status: 422,
+        body: ManageWorkProgrammePage({
+          committee,
+          entries: workProgrammeOf(app.db, committee.id),
+          csrfToken: reply.csrfToken(),
+          canManage: true,
+          error: result.errors._form,
+        }),
+      });
+    }
     return reply.seeOther(`${base(committee.slug)}#topic-${entryId}`);
   });
 };

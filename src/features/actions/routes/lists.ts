@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { parseActionFilters, type ActionFilters } from '../../../lib/action-filters';
+import { ACTION_FILTER_PARAMS, parseActionFilters, type ActionFilters } from '../../../lib/action-filters';
 import { isOverdue } from '../../../lib/action-rules';
 import { csvRow } from '../../../lib/csv';
 import { londonDate } from '../../../lib/dates';
@@ -85,18 +85,12 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
   app.get('/my-actions', SIGNED_IN, async (request, reply) => listPage(request, reply, true));
 
   app.get('/actions.csv', SIGNED_IN, async (request, reply) => {
-    const parsed = parseActionFilters(request.query, visibleTo(request), [
-      'committee',
-      'status',
-      'overdue',
-      'owner',
-      'person',
-      'organisation',
-      'meeting',
-      'from',
-      'to',
-      'sort',
-    ]);
+    // Every filter of the list but its page: the export is the whole filtered list.
+    const parsed = parseActionFilters(
+      request.query,
+      visibleTo(request),
+      ACTION_FILTER_PARAMS.filter((p) => p !== 'page'),
+    );
     if (Object.keys(parsed.errors).length) {
       return reply
         .status(400)
