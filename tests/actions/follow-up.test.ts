@@ -353,3 +353,39 @@ describe('the action log', () => {
     expect(textOf(editor.body)).not.toContain('The draft below has changes that are not yet published.');
   });
 });
+
+describe('actions in figures', () => {
+  it('counts each meeting’s actions by status, and the open ones by age, as the list’s filters say', async () => {
+    const res = await clerk.get('/manage/actions/figures');
+    expect(res.statusCode).toBe(200);
+    const $ = parse(res.body);
+    expect($('svg[role="img"] title').first().text()).toBe('Actions by status at each meeting');
+    const mine = db
+      .select()
+      .from(actions)
+      .all()
+      .filter((a) => a.meetingId === ids.meetingId);
+    const count = (status: string) => String(mine.filter((a) => a.status === status).length);
+    const row = $('table')
+      .first()
+      .find('tbody tr')
+      .filter((_, tr) => $(tr).find('th').text().includes('14 January 2027'));
+    expect(
+      row
+        .find('td')
+        .map((_, td) => $(td).text().trim())
+        .get(),
+    ).toEqual([count('open'), count('in_progress'), count('done'), count('dropped')]);
+    // Only the clerk's committee: the other committee's action is not counted.
+    expect(textOf(res.body)).not.toContain('21 January 2027');
+    const open = mine.filter((a) => a.status === 'open' || a.status === 'in_progress').length;
+    const ages = $('table').eq(1).find('tbody tr');
+    const olderThanAMonth = ages
+      .filter((_, tr) => $(tr).find('th').text() === '1 to 3 months')
+      .find('td')
+      .text();
+    expect(olderThanAMonth).toBe(String(open));
+    const filtered = await clerk.get('/manage/actions/figures?status=done');
+    expect(textOf(filtered.body)).toContain(`${count('done')} actions, with the filters of the list`);
+  });
+});

@@ -123,6 +123,13 @@ describe('actions in a browser', () => {
     );
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'manage-actions');
+    expect(await page.locator('#action-list a:has-text("in figures")').getAttribute('href')).toBe(
+      '/manage/actions/figures?status=done&sort=due',
+    );
+    await page.goto(`${baseUrl}/manage/actions/figures`);
+    expect(await page.locator('svg[role="img"]').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'actions-figures');
     await context.close();
     expect(problems).toEqual([]);
   }, 60_000);

@@ -59,7 +59,11 @@ function ListRegion({
           <a class="govuk-link" href={csvHref} download="">
             Download these actions as CSV
           </a>{' '}
-          (every page, for a spreadsheet)
+          (every page, for a spreadsheet), or see them{' '}
+          <a class="govuk-link" href={csvHref.replace('/actions.csv', '/actions/figures')}>
+            in figures
+          </a>
+          .
         </p>
       ) : (
         ''

@@ -385,3 +385,72 @@ export function actionLogFor(db: Db, meetingId: number): ActionSummary[] {
     500,
   );
 }
+
+export interface ActionFigures {
+  /** The most recent meetings with actions in the list, oldest first, with how many of each status. */
+  byMeeting: { meetingId: number; startsAt: Date; counts: Record<ActionStatus, number> }[];
+  /** Open actions by how long ago their meeting was. */
+  ages: { label: string; count: number }[];
+  total: number;
+}
+
+export const AGE_BANDS = [
+  { label: 'Under a month', maxDays: 30 },
+  { label: '1 to 3 months', maxDays: 91 },
+  { label: '3 to 6 months', maxDays: 182 },
+  { label: '6 to 12 months', maxDays: 365 },
+  { label: 'Over a year', maxDays: Infinity },
+] as const;
+
+/**
+ * The figures behind the follow-up charts, for a filtered list: each recent
+ * meeting's actions by status, and the age of the open ones. Counted in SQL,
+ * grouped by meeting.
+ */
+export function actionFigures(db: Db, f: ActionFilters, now: Date, meetingsShown = 8): ActionFigures {
+  const where = conditions(f, now);
+  const needsMeetings = f.from !== null || f.to !== null;
+  let q = db
+    .select({ meetingId: actions.meetingId, status: actions.status, n: sql<number>`count(*)` })
+    .from(actions)
+    .$dynamic();
+  if (needsMeetings) q = q.innerJoin(meetings, eq(meetings.id, actions.meetingId)) as unknown as typeof q;
+  const rows = q.where(where).groupBy(actions.meetingId, actions.status).all();
+  const ids = [...new Set(rows.map((r) => r.meetingId).filter((id): id is number => id !== null))];
+  const dates = new Map(
+    ids.length === 0
+      ? []
+      : db
+          .select({ id: meetings.id, startsAt: meetings.startsAt })
+          .from(meetings)
+          .where(inArray(meetings.id, ids))
+          .all()
+          .map((m) => [m.id, m.startsAt] as const),
+  );
+  const empty = (): Record<ActionStatus, number> => ({ open: 0, in_progress: 0, done: 0, dropped: 0 });
+  const perMeeting = new Map<number, Record<ActionStatus, number>>();
+  const ages = AGE_BANDS.map((b) => ({ label: b.label, count: 0 }));
+  let total = 0;
+  for (const r of rows) {
+    if (r.meetingId === null) continue;
+    const counts = perMeeting.get(r.meetingId) ?? empty();
+    counts[r.status] += r.n;
+    perMeeting.set(r.meetingId, counts);
+    total += r.n;
+    const startsAt = dates.get(r.meetingId);
+    if (startsAt && OPEN.includes(r.status)) {
+      const days = (now.getTime() - startsAt.getTime()) / 86_400_000;
+      const band = AGE_BANDS.findIndex((b) => days <= b.maxDays);
+      const at = ages[band < 0 ? ages.length - 1 : band];
+      if (at) at.count += r.n;
+    }
+  }
+  const byMeeting = [...perMeeting.entries()]
+    .flatMap(([meetingId, counts]) => {
+      const startsAt = dates.get(meetingId);
+      return startsAt ? [{ meetingId, startsAt, counts }] : [];
+    })
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(-meetingsShown);
+  return { byMeeting, ages, total };
+}

@@ -6,9 +6,10 @@ import { csvRow } from '../../../lib/csv';
 import { londonDate } from '../../../lib/dates';
 import { ACTION_STATUS_LABELS } from '../../../lib/labels';
 import { ManageActionsPage } from '../../../../views/actions/ActionListPages';
+import { FiguresPage } from '../../../../views/actions/FiguresPage';
 import { listCommittees } from '../../committees/queries';
 import { listOrganisations } from '../../organisations/queries';
-import { allActions, listActions } from '../queries';
+import { actionFigures, allActions, listActions } from '../queries';
 import { actionSlug } from '../../../lib/action-rules';
 import { baseUrlOf } from '../../../plugins/views';
 
@@ -83,6 +84,21 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
 
   app.get('/actions', SIGNED_IN, async (request, reply) => listPage(request, reply, false));
   app.get('/my-actions', SIGNED_IN, async (request, reply) => listPage(request, reply, true));
+
+  app.get('/actions/figures', SIGNED_IN, async (request, reply) => {
+    const parsed = parseActionFilters(
+      request.query,
+      visibleTo(request),
+      ACTION_FILTER_PARAMS.filter((p) => p !== 'page'),
+    );
+    // A filter it cannot read: the list says what is wrong with it, and shows the form.
+    if (Object.keys(parsed.errors).length) return listPage(request, reply, false);
+    return reply.page({
+      title: 'Actions in figures',
+      nav: 'manage',
+      body: FiguresPage({ figures: actionFigures(app.db, parsed.filters, app.now()), values: parsed.values }),
+    });
+  });
 
   app.get('/actions.csv', SIGNED_IN, async (request, reply) => {
     // Every filter of the list but its page: the export is the whole filtered list.
