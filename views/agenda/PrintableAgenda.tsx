@@ -1,7 +1,6 @@
 import { TableScroll } from '../components/Table';
 import type { MeetingSummary } from '../../src/features/meetings/queries';
-import type { PublicAgenda } from '../../src/features/agenda/queries';
-import { type PublicAgendaItem } from '../../src/features/agenda/queries';
+import type { PublicAgenda, PublicAgendaItem } from '../../src/features/agenda/queries';
 import { paperSpan, pageNumbers, presenterLabel } from '../../src/lib/labels';
 import { formatDate, formatTime } from '../../src/lib/dates';
 import { exemptNotice } from '../../src/lib/schedule12a';

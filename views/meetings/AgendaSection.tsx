@@ -1,4 +1,4 @@
-import { type PublicAgenda, type PublicAgendaItem } from '../../src/features/agenda/queries';
+import type { PublicAgenda, PublicAgendaItem } from '../../src/features/agenda/queries';
 import { QuestionList } from '../questions/PublicQuestions';
 import { ActionLog } from '../actions/ActionLog';
 import { paperSpan, DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';

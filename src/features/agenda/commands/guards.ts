@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { type Db } from '../../../db/client';
+import type { Db } from '../../../db/client';
 import { LockedError } from '../../../lib/errors';
 import { meetings, agendaItems } from '../../../db/schema';
 

@@ -2,7 +2,7 @@ import { desc, eq, max } from 'drizzle-orm';
 import { inTransaction, tryOut, type Db } from '../../../db/client';
 import { formatCalendarDate, londonDate } from '../../../lib/dates';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
-import { type Actor } from '../../audit/commands';
+import type { Actor } from '../../audit/commands';
 import { meetings, minutesAmendments, minutesVersions, resolutions } from '../../../db/schema';
 import { buildMinutesSnapshot, sameMinutes } from '../queries';
 import { outcomeOf } from '../import/parse';

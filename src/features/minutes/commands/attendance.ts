@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../../db/client';
 import { londonDate } from '../../../lib/dates';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
-import { type Actor } from '../../audit/commands';
+import type { Actor } from '../../audit/commands';
 import { attendance } from '../../../db/schema';
 import { membersOn } from '../../committees/queries';
 import { checkPersonChoice, personFromChoice } from '../../people/commands';

@@ -4,7 +4,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { londonDate } from '../../../lib/dates';
 import { optionalText, requiredText } from '../../../lib/forms';
 import { invalid, valid, validate, type Validated } from '../../../lib/validation';
-import { type Actor } from '../../audit/commands';
+import type { Actor } from '../../audit/commands';
 import { agendaItems, attendance, declarations } from '../../../db/schema';
 import { membersOn } from '../../committees/queries';
 import { DECLARATION_KINDS } from '../../../lib/enums';

@@ -3,7 +3,7 @@ import { inTransaction, tryOut, type Db } from '../../../db/client';
 import { formatCalendarDate, formatDateTime, londonDate } from '../../../lib/dates';
 import { dateFromParts, type DateParts } from '../../../lib/forms';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
-import { type Actor } from '../../audit/commands';
+import type { Actor } from '../../audit/commands';
 import {
   agendaItems,
   actionOwners,

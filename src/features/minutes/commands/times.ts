@@ -3,7 +3,7 @@ import { inTransaction, type Db } from '../../../db/client';
 import { fromLondon, londonDate } from '../../../lib/dates';
 import { parseTime } from '../../../lib/forms';
 import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/validation';
-import { type Actor } from '../../audit/commands';
+import type { Actor } from '../../audit/commands';
 import { meetings } from '../../../db/schema';
 import { TIMES_FIELDS } from '../../../lib/fields';
 

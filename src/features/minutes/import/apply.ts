@@ -23,7 +23,7 @@ import {
   resolutions,
 } from '../../../db/schema';
 import type { AgendaItemKind, AttendanceStatus } from '../../../lib/enums';
-import { type NameMatch } from '../names';
+import type { NameMatch } from '../names';
 import { meetingNameMatcher } from '../queries';
 import { LockedError } from '../../../lib/errors';
 import { numberActions } from '../../actions/commands';
