@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { remindersSent } from '../../db/schema';
 import { londonDate } from '../../lib/dates';
@@ -56,15 +55,4 @@ export function sendReminders(db: Db, now: Date, links: ActionLinks): ReminderRu
     );
   }
   return run;
-}
-
-/** Whether a reminder of this kind went to this address about this action's due date. */
-export function reminderSent(db: Db, kind: string, actionId: number, step: string): boolean {
-  return (
-    db
-      .select({ id: remindersSent.id })
-      .from(remindersSent)
-      .where(and(eq(remindersSent.kind, kind), eq(remindersSent.recordId, actionId), eq(remindersSent.step, step)))
-      .get() !== undefined
-  );
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { agendaItems, meetings, workProgrammeEntries } from '../../db/schema';
+import { meetings, workProgrammeEntries } from '../../db/schema';
 import type { WorkProgrammeStatus } from '../../lib/enums';
 
 export interface WorkProgrammeEntry {
@@ -72,9 +72,4 @@ export function plannableMeetings(db: Db, committeeId: number, now: Date, curren
     )
     .orderBy(asc(meetings.startsAt))
     .all();
-}
-
-/** Whether an agenda item still exists (an entry's item may have been removed from the agenda since). */
-export function itemExists(db: Db, itemId: number): boolean {
-  return db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.id, itemId)).get() !== undefined;
 }
