@@ -9,6 +9,7 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../src/config';
 import { closeDatabase, openDatabase } from '../src/db/client';
 import { sendReminders } from '../src/features/actions/reminders';
+import { sendResponseReminders } from '../src/features/recommendations/reminders';
 import { MailDelivery } from '../src/features/mail/delivery';
 import { localUrl } from '../src/config';
 
@@ -16,8 +17,11 @@ try {
   const config = loadConfig();
   const db = openDatabase(config.databasePath, { auditKey: config.auditKey });
   const now = new Date();
-  const run = sendReminders(db, now, { base: config.publicUrl ?? localUrl(config.host, config.port) });
+  const links = { base: config.publicUrl ?? localUrl(config.host, config.port) };
+  const run = sendReminders(db, now, links);
   console.log(`Reminders queued: ${run.dueSoon} due within a week, ${run.overdue} overdue.`);
+  const responses = sendResponseReminders(db, now, links);
+  console.log(`Response reminders queued: ${responses.dueSoon} due within a week, ${responses.late} late.`);
   const log = pino({ level: config.logLevel });
   const mail = new MailDelivery({ db, log, now: () => new Date(), smtpUrl: config.smtpUrl, from: config.mailFrom });
   await mail.flush();

@@ -28,6 +28,9 @@ import { actionManageRoutes } from './features/actions/routes/manage';
 import { actionPublicRoutes } from './features/actions/routes/public';
 import { workProgrammeManageRoutes, workProgrammePublicRoutes } from './features/work-programme/routes';
 import { userManageRoutes } from './features/users/routes';
+import { recommendationManageRoutes } from './features/recommendations/routes/manage';
+import { recommendationPublicRoutes } from './features/recommendations/routes/public';
+import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
 import questionRetention from './features/questions/retention';
@@ -191,6 +194,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(questionPublicRoutes);
     await site.register(actionPublicRoutes);
     await site.register(workProgrammePublicRoutes);
+    await site.register(recommendationPublicRoutes);
+    await site.register(inquiryPublicRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {
@@ -205,6 +210,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
         peopleManageRoutes,
         actionManageRoutes,
         workProgrammeManageRoutes,
+        recommendationManageRoutes,
+        inquiryManageRoutes,
         userManageRoutes,
         questionManageRoutes,
         mailManageRoutes,

@@ -19,7 +19,7 @@ import {
   people,
   publicQuestions,
   recommendationResponses,
-  recommendationReviews,
+  recommendationTargetChanges,
   recommendations,
   resolutions,
   userCommittees,
@@ -170,7 +170,7 @@ export const recommendationsRelations = relations(recommendations, ({ one, many 
     references: [organisations.id],
   }),
   responses: many(recommendationResponses),
-  reviews: many(recommendationReviews),
+  targetChanges: many(recommendationTargetChanges),
 }));
 
 export const recommendationResponsesRelations = relations(recommendationResponses, ({ one }) => ({
@@ -180,12 +180,11 @@ export const recommendationResponsesRelations = relations(recommendationResponse
   }),
 }));
 
-export const recommendationReviewsRelations = relations(recommendationReviews, ({ one }) => ({
+export const recommendationTargetChangesRelations = relations(recommendationTargetChanges, ({ one }) => ({
   recommendation: one(recommendations, {
-    fields: [recommendationReviews.recommendationId],
+    fields: [recommendationTargetChanges.recommendationId],
     references: [recommendations.id],
   }),
-  meeting: one(meetings, { fields: [recommendationReviews.meetingId], references: [meetings.id] }),
 }));
 
 export const usersRelations = relations(users, ({ one, many }) => ({

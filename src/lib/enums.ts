@@ -148,8 +148,12 @@ export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
 export const RESPONSE_DECISIONS = ['accepted', 'partly_accepted', 'rejected', 'noted'] as const;
 export type ResponseDecision = (typeof RESPONSE_DECISIONS)[number];
 
-export const RAG_RATINGS = ['red', 'amber', 'green', 'complete'] as const;
-export type RagRating = (typeof RAG_RATINGS)[number];
+/** How implementing an accepted recommendation is going (a RAG rating, and complete). */
+export const IMPLEMENTATION_STATUSES = ['not_started', 'on_track', 'at_risk', 'off_track', 'complete'] as const;
+export type ImplementationStatus = (typeof IMPLEMENTATION_STATUSES)[number];
+
+export const INQUIRY_MEMBER_ROLES = ['chair', 'member'] as const;
+export type InquiryMemberRole = (typeof INQUIRY_MEMBER_ROLES)[number];
 
 /**
  * admin: everything, including users. clerk: manages the committees assigned

@@ -114,3 +114,35 @@ export const WORK_PROGRAMME_FIELDS = [
   'status',
   'note',
 ] as const;
+
+/** A recommendation's form (making or changing one). */
+export const RECOMMENDATION_FIELDS = [
+  'text',
+  'addressedTo',
+  'addresseeOrganisationId',
+  'contactPersonId',
+  'agendaItemId',
+  'inquiryId',
+] as const;
+/** Sending a recommendation. */
+export const SEND_RECOMMENDATION_FIELDS = ['sentOn'] as const;
+/** Recording the response. */
+export const RESPONSE_FIELDS = ['receivedOn', 'decision', 'text', 'respondent', 'documentId'] as const;
+/** Progress: the implementation status and the target date, whose change needs a reason. */
+export const PROGRESS_FIELDS = ['implementationStatus', 'targetDate', 'reason'] as const;
+/** A review point: after some months, or at a meeting. */
+export const REVIEW_POINT_FIELDS = ['afterMonths', 'meetingId'] as const;
+/** An inquiry's form. */
+export const INQUIRY_FIELDS = [
+  'title',
+  'kind',
+  'status',
+  'summary',
+  'termsOfReference',
+  'startedOn',
+  'reportedOn',
+  'memberIds',
+  'chairId',
+  'sessionMeetingIds',
+  'reportDocumentId',
+] as const;

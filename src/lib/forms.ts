@@ -113,3 +113,19 @@ export const wholeNumber = (label: string, min: number, max: number) =>
     .refine((v) => /^\d+$/.test(v), `${label} must be a whole number, like 5`)
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${label} must be between ${min} and ${max}`);
+
+/**
+ * A date typed in three boxes, as 'YYYY-MM-DD' for a command ('' when left
+ * empty and optional), with the boxes as typed and what is wrong with them.
+ */
+export function typedDate(
+  body: unknown,
+  name: string,
+  label: string,
+  required: boolean,
+): { parts: DateParts; iso: string; error?: string } {
+  const parts = dateParts(body, name);
+  if (!required && !parts.day && !parts.month && !parts.year) return { parts, iso: '' };
+  const parsed = dateFromParts(parts, label);
+  return parsed.ok ? { parts, iso: parsed.value } : { parts, iso: '', error: parsed.error };
+}

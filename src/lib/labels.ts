@@ -1,5 +1,11 @@
 import type {
   WorkProgrammeStatus,
+  RecommendationStatus,
+  ResponseDecision,
+  ImplementationStatus,
+  InquiryKind,
+  InquiryStatus,
+  InquiryMemberRole,
   MembershipRole,
   CommitteeKind,
   MeetingStatus,
@@ -149,6 +155,14 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'work_programme.create': 'Added a topic to the work programme',
   'work_programme.update': 'Changed a topic of the work programme',
   'work_programme.move': 'Moved a topic in the work programme',
+  'recommendation.create': 'Made a recommendation',
+  'recommendation.update': 'Changed a recommendation',
+  'recommendation.send': 'Sent a recommendation',
+  'recommendation.response': 'Recorded a response to a recommendation',
+  'recommendation.progress': 'Updated progress on a recommendation',
+  'recommendation.review_point': 'Added a review point to a recommendation',
+  'inquiry.create': 'Started an inquiry',
+  'inquiry.update': 'Changed an inquiry',
   'action.link_sent': 'Emailed an owner a link to update the action',
   'membership.update': 'Changed a membership',
   'meeting.create': 'Scheduled the meeting',
@@ -309,4 +323,44 @@ export const WORK_PROGRAMME_STATUS_LABELS: Record<WorkProgrammeStatus, string> =
   scheduled: 'Scheduled',
   done: 'Done',
   dropped: 'Dropped',
+};
+
+export const RECOMMENDATION_STATUS_LABELS: Record<RecommendationStatus, string> = {
+  draft: 'Draft',
+  awaiting_response: 'Awaiting response',
+  responded: 'Responded',
+  complete: 'Complete',
+};
+
+export const RESPONSE_DECISION_LABELS: Record<ResponseDecision, string> = {
+  accepted: 'Accepted',
+  partly_accepted: 'Partly accepted',
+  rejected: 'Rejected',
+  noted: 'Noted',
+};
+
+export const IMPLEMENTATION_STATUS_LABELS: Record<ImplementationStatus, string> = {
+  not_started: 'Not started',
+  on_track: 'On track',
+  at_risk: 'At risk',
+  off_track: 'Off track',
+  complete: 'Complete',
+};
+
+export const INQUIRY_KIND_LABELS: Record<InquiryKind, string> = {
+  one_day: 'One-day inquiry',
+  task_and_finish: 'Task and finish group',
+  review: 'Review',
+};
+
+export const INQUIRY_STATUS_LABELS: Record<InquiryStatus, string> = {
+  planned: 'Planned',
+  active: 'Taking evidence',
+  reported: 'Reported',
+  closed: 'Closed',
+};
+
+export const INQUIRY_MEMBER_ROLE_LABELS: Record<InquiryMemberRole, string> = {
+  chair: 'Chair',
+  member: 'Member',
 };

@@ -27,6 +27,8 @@ import {
   agendaItemPresenters,
   documents,
   workProgrammeEntries,
+  recommendations,
+  inquiries,
   outbox,
 } from '../../src/db/schema';
 import { makePdf } from '../helpers/pdf';
@@ -143,6 +145,20 @@ beforeAll(async () => {
     documentId: String(document.id),
     entryId: String(entry.id),
     wpEntryId: String(entry.id),
+    recommendationId: String(
+      db
+        .insert(recommendations)
+        .values({ committeeId: a.id, text: 'A recommendation', addressedTo: 'Cabinet', reference: 'TA/R/1' })
+        .returning()
+        .get().id,
+    ),
+    inquiryId: String(
+      db
+        .insert(inquiries)
+        .values({ committeeId: a.id, slug: 'an-inquiry', title: 'An inquiry', kind: 'review' })
+        .returning()
+        .get().id,
+    ),
     attendanceId: String(attended.id),
     declarationId: String(declared.id),
     resolutionId: String(resolved.id),

@@ -40,14 +40,21 @@ export class Client {
     return res;
   }
 
-  async post(url: string, form: Record<string, string>, headers: Headers = {}): Promise<LightMyRequestResponse> {
+  /** Posts a form; a field given as a list is sent once per value, as checkboxes are. */
+  async post(
+    url: string,
+    form: Record<string, string | string[]>,
+    headers: Headers = {},
+  ): Promise<LightMyRequestResponse> {
     const cookie = this.cookieHeader();
     const res = await this.app.inject({
       method: 'POST',
       url,
       remoteAddress: this.remoteAddress,
       headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers, ...(cookie ? { cookie } : {}) },
-      payload: new URLSearchParams(form).toString(),
+      payload: new URLSearchParams(
+        Object.entries(form).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+      ).toString(),
     });
     this.keep(res);
     return res;
@@ -100,7 +107,7 @@ export class Client {
   }
 
   /** Posts a form the way a browser would: with the page's CSRF token. */
-  async submit(url: string, form: Record<string, string>, tokenFrom = '/login', headers: Headers = {}) {
+  async submit(url: string, form: Record<string, string | string[]>, tokenFrom = '/login', headers: Headers = {}) {
     return this.post(url, { _csrf: await this.csrfToken(tokenFrom, headers), ...form }, headers);
   }
 

@@ -3,6 +3,7 @@ import { filterQuery, type ActionFilterValues } from '../../src/lib/action-filte
 import { formatShortDate } from '../../src/lib/dates';
 import { ACTION_STATUSES, type ActionStatus } from '../../src/lib/enums';
 import { ACTION_STATUS_LABELS } from '../../src/lib/labels';
+import { BarChart } from '../components/BarChart';
 import { Table } from '../components/Table';
 
 /**
@@ -80,34 +81,7 @@ function ByMeetingChart({ figures }: { figures: ActionFigures }): JSX.Element {
 }
 
 function AgeChart({ figures }: { figures: ActionFigures }): JSX.Element {
-  const most = Math.max(1, ...figures.ages.map((a) => a.count));
-  const scale = (WIDTH - LABEL - 50) / most;
-  const height = figures.ages.length * ROW + 8;
-  return (
-    <svg
-      class="app-chart"
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-labelledby="ages-title ages-desc"
-      width="100%"
-    >
-      <title id="ages-title">Open actions by the age of their meeting</title>
-      <desc id="ages-desc" safe>
-        {figures.ages.map((a) => `${a.label}: ${a.count}`).join('; ')}
-      </desc>
-      {figures.ages.map((a, i) => (
-        <g>
-          <text x={String(LABEL - 8)} y={String(i * ROW + 20)} text-anchor="end" class="app-chart__label" safe>
-            {a.label}
-          </text>
-          <rect x={String(LABEL)} y={String(i * ROW + 4)} width={String(a.count * scale)} height="20" fill="#1d70b8" />
-          <text x={String(LABEL + a.count * scale + 6)} y={String(i * ROW + 20)} class="app-chart__label">
-            {a.count}
-          </text>
-        </g>
-      ))}
-    </svg>
-  );
+  return <BarChart id="ages" title="Open actions by the age of their meeting" bars={figures.ages} />;
 }
 
 export function FiguresPage({ figures, values }: { figures: ActionFigures; values: ActionFilterValues }): JSX.Element {

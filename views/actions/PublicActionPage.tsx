@@ -1,5 +1,6 @@
 import type { ActionDetail } from '../../src/features/actions/queries';
 import { formatDate } from '../../src/lib/dates';
+import { recommendationSlug } from '../../src/lib/recommendation-rules';
 import { SummaryList } from '../components/SummaryList';
 import { ActionPanel, type ActionPanelProps } from './ActionPage';
 import { ActionStatusTag, dueText, UpdateList } from './parts';
@@ -29,7 +30,16 @@ function Facts({ action, now, publicLinks }: { action: ActionDetail; now: Date; 
 }
 
 /** An action as anyone reads it: its status, dates and public notes, never a private note. */
-export function PublicActionPage({ action, now }: { action: ActionDetail; now: Date }): JSX.Element {
+export function PublicActionPage({
+  action,
+  now,
+  recommendations = [],
+}: {
+  action: ActionDetail;
+  now: Date;
+  /** Recommendations made at the same item: the matter's other thread. */
+  recommendations?: { reference: string | null; text: string }[];
+}): JSX.Element {
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">
@@ -42,6 +52,23 @@ export function PublicActionPage({ action, now }: { action: ActionDetail; now: D
         <Facts action={action} now={now} publicLinks={true} />
         <h2 class="govuk-heading-m">Progress</h2>
         <UpdateList updates={action.updates} publicOnly={true} />
+        {recommendations.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Recommendations from the same item</h2>
+            <ul class="govuk-list govuk-list--bullet">
+              {recommendations.map((r) => (
+                <li>
+                  <a class="govuk-link" href={`/recommendations/${recommendationSlug(r.reference ?? '')}`} safe>
+                    {r.reference ?? ''}
+                  </a>
+                  <span safe>{`: ${r.text.length > 160 ? `${r.text.slice(0, 157)}…` : r.text}`}</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          ''
+        )}
         <p class="govuk-body">
           <a class="govuk-link" href={`/committees/${action.committee.slug}/actions`} safe>
             {`All actions of the ${action.committee.name}`}

@@ -94,7 +94,15 @@ export function CommitteePage({
           <a class="govuk-link" href={`/committees/${committee.slug}/actions`}>
             Actions from the committee’s meetings
           </a>
-          , with who is doing each and where it stands, and{' '}
+          , with who is doing each and where it stands;{' '}
+          <a class="govuk-link" href={`/committees/${committee.slug}/recommendations`}>
+            recommendations
+          </a>{' '}
+          to the Cabinet and the NHS, their responses and progress;{' '}
+          <a class="govuk-link" href={`/committees/${committee.slug}/inquiries`}>
+            inquiries
+          </a>
+          ; and{' '}
           <a class="govuk-link" href={`/committees/${committee.slug}/work-programme`}>
             the work programme
           </a>

@@ -43,6 +43,16 @@ export function CommitteeOverviewPage({ committee, canManage, actions, history }
               Actions
             </a>
           </li>
+          <li>
+            <a class="govuk-link" href={`/manage/committees/${committee.slug}/recommendations`}>
+              Recommendations
+            </a>
+          </li>
+          <li>
+            <a class="govuk-link" href={`/manage/committees/${committee.slug}/inquiries`}>
+              Inquiries
+            </a>
+          </li>
           {canManage ? (
             <li>
               <a class="govuk-link" href={`/manage/committees/${committee.slug}/edit`}>

@@ -1,3 +1,4 @@
+import { RecommendationList } from '../recommendations/parts';
 import type { Dashboard } from '../../src/features/dashboard/queries';
 import type { DueItem } from '../../src/features/meetings/queries';
 import { formatCalendarDay, formatShortDate } from '../../src/lib/dates';
@@ -206,6 +207,16 @@ export function ManageHomePage({
                       : 'Every action, with filters and a CSV export'}
                   </a>
                 </p>
+                <h2 class="govuk-heading-m">Responses overdue</h2>
+                {dashboard.responsesOverdue.length === 0 ? (
+                  <p class="govuk-body">No response to a recommendation is overdue.</p>
+                ) : (
+                  <RecommendationList
+                    rows={dashboard.responsesOverdue}
+                    now={now}
+                    hrefOf={(r) => `/manage/committees/${r.committee.slug}/recommendations/${r.id}`}
+                  />
+                )}
               </>
             ) : (
               ''

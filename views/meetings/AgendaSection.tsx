@@ -1,8 +1,10 @@
 import type { PublicAgenda, PublicAgendaItem } from '../../src/features/agenda/queries';
+import type { ItemTrail, TrailRef } from '../../src/features/recommendations/queries';
 import { QuestionList } from '../questions/PublicQuestions';
 import { ActionLog } from '../actions/ActionLog';
 import { paperSpan, DOCUMENT_KIND_LABELS, fileSize, pageRange, presenterLabel } from '../../src/lib/labels';
 import { formatDateTime, formatShortDate, isoLondon } from '../../src/lib/dates';
+import { recommendationSlug } from '../../src/lib/recommendation-rules';
 import { renderSafeMarkdown } from '../../src/lib/safe-markdown';
 import { SCHEDULE_12A, exemptNotice } from '../../src/lib/schedule12a';
 
@@ -12,12 +14,39 @@ function itemPages(item: Extract<PublicAgendaItem, { exempt: false }>): string |
   return span ? pageRange(span.start, span.end) : null;
 }
 
+function TrailLinks({ trail }: { trail: ItemTrail[number] | undefined }): JSX.Element {
+  if (!trail || (trail.made.length === 0 && trail.reviewed.length === 0)) return '';
+  const link = (r: TrailRef) => (
+    <a class="govuk-link" href={`/recommendations/${recommendationSlug(r.reference)}`} safe>
+      {r.reference}
+    </a>
+  );
+  return (
+    <ul class="govuk-list app-agenda__trail">
+      {trail.reviewed.map((r) => (
+        <li>
+          <span>Reviews recommendation </span>
+          {link(r)}
+        </li>
+      ))}
+      {trail.made.map((r) => (
+        <li>
+          <span>Recommendation made at this item: </span>
+          {link(r)}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function AgendaItem({
   item,
   actionLog,
+  trail,
 }: {
   item: PublicAgendaItem;
   actionLog?: PublicAgenda['actionLog'];
+  trail?: ItemTrail;
 }): JSX.Element {
   if (item.exempt) {
     return (
@@ -129,6 +158,7 @@ function AgendaItem({
         ''
       )}
       {actionLog ? <ActionLog actions={actionLog} /> : ''}
+      <TrailLinks trail={trail?.[item.id]} />
       {item.questions.length > 0 ? (
         <div id={item.kind === 'public_questions' ? 'public-questions' : undefined}>
           <QuestionList questions={item.questions} />
@@ -141,7 +171,15 @@ function AgendaItem({
 }
 
 /** A published agenda, as the public may read it. */
-export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; meetingId: number }): JSX.Element {
+export function AgendaSection({
+  agenda,
+  meetingId,
+  trail,
+}: {
+  agenda: PublicAgenda;
+  meetingId: number;
+  trail?: ItemTrail;
+}): JSX.Element {
   const firstMinutesItem = agenda.items.find((i) => !i.exempt && i.kind === 'minutes')?.id;
   return (
     <section id="agenda" aria-labelledby="agenda-heading">
@@ -217,6 +255,7 @@ export function AgendaSection({ agenda, meetingId }: { agenda: PublicAgenda; mee
           <AgendaItem
             item={item}
             actionLog={!item.exempt && item.id === firstMinutesItem ? agenda.actionLog : undefined}
+            trail={trail}
           />
         ))}
       </ol>

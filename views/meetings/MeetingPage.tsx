@@ -104,6 +104,14 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
         ) : (
           ''
         )}
+        {meeting.inquiries.map((inquiry) => (
+          <p class="govuk-body">
+            <span>An evidence session of the inquiry </span>
+            <a class="govuk-link" href={`/committees/${meeting.committee.slug}/inquiries/${inquiry.slug}`} safe>
+              {inquiry.title}
+            </a>
+          </p>
+        ))}
         {meeting.unplacedQuestions.length > 0 ? (
           <section id="public-questions" aria-labelledby="public-questions-heading">
             <h2 class="govuk-heading-l" id="public-questions-heading">
@@ -120,7 +128,7 @@ export function MeetingPage({ meeting, now }: { meeting: PublicMeeting; now: Dat
           ''
         )}
         {meeting.agenda ? (
-          <AgendaSection agenda={meeting.agenda} meetingId={meeting.id} />
+          <AgendaSection agenda={meeting.agenda} meetingId={meeting.id} trail={meeting.recommendationTrail} />
         ) : (
           <section id="agenda" aria-labelledby="agenda-heading">
             <h2 class="govuk-heading-l" id="agenda-heading">

@@ -10,6 +10,7 @@ import { Input, Select, Textarea } from '../components/Field';
 import { FormPage } from '../components/FormPage';
 import { Radios } from '../components/Radios';
 import { Tag, type TagColour } from '../components/Tag';
+import { recommendationSlug } from '../../src/lib/recommendation-rules';
 
 const COLOURS: Record<WorkProgrammeStatus, TagColour> = {
   proposed: 'blue',
@@ -52,6 +53,16 @@ function Entry({
       {entry.purpose ? (
         <p class="govuk-body app-pre-line" safe>
           {entry.purpose}
+        </p>
+      ) : (
+        ''
+      )}
+      {entry.reviews ? (
+        <p class="govuk-body-s">
+          <span>Reviews recommendation </span>
+          <a class="govuk-link" href={`/recommendations/${recommendationSlug(entry.reviews)}`} safe>
+            {entry.reviews}
+          </a>
         </p>
       ) : (
         ''

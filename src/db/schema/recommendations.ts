@@ -1,13 +1,19 @@
+import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { oneOf, timestamps } from '../columns';
-import { RECOMMENDATION_STATUSES, RESPONSE_DECISIONS, RAG_RATINGS } from '../../lib/enums';
+import { IMPLEMENTATION_STATUSES, RECOMMENDATION_STATUSES, RESPONSE_DECISIONS } from '../../lib/enums';
 import { agendaItems } from './agenda';
 import { committees } from './committees';
+import { documents } from './documents';
 import { inquiries } from './inquiries';
-import { meetings } from './meetings';
 import { organisations } from './organisations';
+import { people } from './people';
 
-/** A recommendation from a committee (on an item, or from an inquiry) to the executive or an NHS body. */
+/**
+ * A recommendation from a committee (on an item, or from an inquiry) to the
+ * executive or an NHS body, followed until it is done. Public once sent
+ * (never one made at an exempt item).
+ */
 export const recommendations = sqliteTable(
   'recommendations',
   {
@@ -17,16 +23,22 @@ export const recommendations = sqliteTable(
       .references(() => committees.id, { onDelete: 'restrict' }),
     agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
     inquiryId: integer().references(() => inquiries.id, { onDelete: 'set null' }),
+    /** "HASC/R/3": the committee's code and the recommendation's number; given when it is made, never changed. */
     reference: text(),
     text: text().notNull(),
     /** Who must respond: "Cabinet Member for Adult Social Care", "Buckinghamshire CCG". */
     addressedTo: text().notNull(),
     addresseeOrganisationId: integer().references(() => organisations.id, { onDelete: 'set null' }),
+    /** The addressee's contact in the directory: reminded when the response is due and when it is late. */
+    contactPersonId: integer().references(() => people.id, { onDelete: 'set null' }),
     /** 'YYYY-MM-DD'. */
     sentOn: text(),
     /** Fixed when sent, from the committee's response period. */
     responseDueOn: text(),
     status: text({ enum: RECOMMENDATION_STATUSES }).notNull().default('draft'),
+    implementationStatus: text({ enum: IMPLEMENTATION_STATUSES }).notNull().default('not_started'),
+    /** 'YYYY-MM-DD'; every change is kept in recommendation_target_changes with its reason. */
+    targetDate: text(),
     ...timestamps,
   },
   (t) => [
@@ -36,10 +48,11 @@ export const recommendations = sqliteTable(
     index('recommendations_due_idx').on(t.status, t.responseDueOn),
     uniqueIndex('recommendations_reference_unique').on(t.reference),
     check('recommendations_status_check', oneOf(t.status, RECOMMENDATION_STATUSES)),
+    check('recommendations_implementation_check', oneOf(t.implementationStatus, IMPLEMENTATION_STATUSES)),
   ],
 );
 
-/** The executive's or NHS body's response to a recommendation. */
+/** The executive's or NHS body's response to a recommendation: its decision, its words, or a paper. */
 export const recommendationResponses = sqliteTable(
   'recommendation_responses',
   {
@@ -51,8 +64,8 @@ export const recommendationResponses = sqliteTable(
     decision: text({ enum: RESPONSE_DECISIONS }).notNull(),
     text: text().notNull().default(''),
     respondent: text(),
-    /** When the response says the recommendation will be implemented. */
-    targetDate: text(),
+    /** The response as a paper (e.g. a report to the committee). */
+    documentId: integer().references(() => documents.id, { onDelete: 'set null' }),
     ...timestamps,
   },
   (t) => [
@@ -61,23 +74,22 @@ export const recommendationResponses = sqliteTable(
   ],
 );
 
-/** A later review of progress on a recommendation (e.g. after 6 and 12 months). */
-export const recommendationReviews = sqliteTable(
-  'recommendation_reviews',
+/** Every change of a recommendation's target date, with the reason given for it. */
+export const recommendationTargetChanges = sqliteTable(
+  'recommendation_target_changes',
   {
     id: integer().primaryKey({ autoIncrement: true }),
     recommendationId: integer()
       .notNull()
       .references(() => recommendations.id, { onDelete: 'cascade' }),
-    reviewedOn: text().notNull(),
-    meetingId: integer().references(() => meetings.id, { onDelete: 'set null' }),
-    rag: text({ enum: RAG_RATINGS }).notNull(),
-    note: text().notNull().default(''),
-    targetDate: text(),
+    fromDate: text(),
+    toDate: text(),
+    reason: text().notNull(),
+    authorName: text(),
     ...timestamps,
   },
   (t) => [
-    index('recommendation_reviews_rec_idx').on(t.recommendationId, t.reviewedOn),
-    check('recommendation_reviews_rag_check', oneOf(t.rag, RAG_RATINGS)),
+    index('recommendation_target_changes_rec_idx').on(t.recommendationId, t.createdAt),
+    check('recommendation_target_changes_reason_check', sql`length(trim(${t.reason})) > 0`),
   ],
 );

@@ -5,6 +5,7 @@ import { agendaItems } from './agenda';
 import { committees } from './committees';
 import { inquiries } from './inquiries';
 import { meetings } from './meetings';
+import { recommendations } from './recommendations';
 
 /** A topic the committee plans to scrutinise, at a planned meeting or "TBC". */
 export const workProgrammeEntries = sqliteTable(
@@ -25,6 +26,10 @@ export const workProgrammeEntries = sqliteTable(
     agendaItemId: integer().references(() => agendaItems.id, { onDelete: 'set null' }),
     /** An inquiry this topic follows up. */
     inquiryId: integer().references(() => inquiries.id, { onDelete: 'set null' }),
+    /** A recommendation this topic reviews (a review point, e.g. six months after the response). */
+    recommendationId: integer().references(() => recommendations.id, { onDelete: 'cascade' }),
+    /** When that review is due, 'YYYY-MM-DD', while it waits for a meeting. */
+    reviewDueOn: text(),
     note: text(),
     position: integer().notNull().default(0),
     ...timestamps,
@@ -33,6 +38,7 @@ export const workProgrammeEntries = sqliteTable(
     index('work_programme_committee_idx').on(t.committeeId, t.status, t.position),
     index('work_programme_meeting_idx').on(t.plannedMeetingId),
     index('work_programme_inquiry_idx').on(t.inquiryId),
+    index('work_programme_recommendation_idx').on(t.recommendationId),
     check('work_programme_status_check', oneOf(t.status, WORK_PROGRAMME_STATUSES)),
   ],
 );

@@ -18,6 +18,8 @@ import {
   resolutions,
   outbox,
   publicQuestions,
+  recommendations,
+  inquiries,
 } from '../../db/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
 import { EMPTY_SCOPE, type Scope } from '../../lib/permissions';
@@ -115,6 +117,16 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
               .get()
           : null;
         // A topic belongs to the committee its URL names, or it is not found there.
+        if (!row || (scope.committeeId !== null && row.committeeId !== scope.committeeId)) return null;
+        scope = { ...scope, committeeId: row.committeeId };
+        break;
+      }
+      case 'recommendationId':
+      case 'inquiryId': {
+        const id = parseId(raw);
+        const table = name === 'recommendationId' ? recommendations : inquiries;
+        const row = id ? db.select({ committeeId: table.committeeId }).from(table).where(eq(table.id, id)).get() : null;
+        // It belongs to the committee its URL names, or it is not found there.
         if (!row || (scope.committeeId !== null && row.committeeId !== scope.committeeId)) return null;
         scope = { ...scope, committeeId: row.committeeId };
         break;

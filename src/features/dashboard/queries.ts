@@ -12,6 +12,7 @@ import { listActions, openActionsOwnedBy, type ActionSummary } from '../actions/
 import { NO_FILTERS } from '../../lib/action-filters';
 import type { CurrentUser } from '../users/queries';
 import { questionsAwaitingDecision } from '../questions/queries';
+import { overdueResponses, type RecommendationSummary } from '../recommendations/queries';
 
 export interface Dashboard {
   committees: { id: number; slug: string; name: string }[];
@@ -25,6 +26,8 @@ export interface Dashboard {
   committeeOverdue: { rows: ActionSummary[]; total: number };
   /** Meetings with public questions waiting for the clerk's decision. */
   questionsWaiting: ReturnType<typeof questionsAwaitingDecision>;
+  /** Recommendations of the user's committees (clerks) whose response is late, the longest late first. */
+  responsesOverdue: RecommendationSummary[];
 }
 
 /** A signed-in user's home: their committees, what is coming up, and the actions waiting on them. */
@@ -62,5 +65,6 @@ export function getDashboard(db: Db, user: CurrentUser, now: Date): Dashboard {
             now,
           ),
     questionsWaiting: clerk ? questionsAwaitingDecision(db, ids) : [],
+    responsesOverdue: clerk ? overdueResponses(db, user.role === 'admin' ? null : ids, now) : [],
   };
 }

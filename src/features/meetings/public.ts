@@ -9,6 +9,8 @@ import type { ActionStatus } from '../../lib/enums';
 import { getPublicMeetingRow, type MeetingSummary } from './queries';
 import { publicQuestionsOf, questionMeeting, type PublicQuestionView } from '../questions/queries';
 import type { QuestionWindow } from '../../lib/question-scheme';
+import { recommendationsByItem, type ItemTrail } from '../recommendations/queries';
+import { inquiriesHeardAt } from '../inquiries/queries';
 
 /**
  * The public meeting page, composed: the meeting, its deadlines, its published
@@ -34,6 +36,10 @@ export interface PublicMeeting extends MeetingSummary {
   questions: PublicQuestionView[];
   /** Those the published agenda does not place under an item (all of them while it is a draft). */
   unplacedQuestions: PublicQuestionView[];
+  /** By agenda item: the public recommendations made at it, and those it reviews. */
+  recommendationTrail: ItemTrail;
+  /** The inquiries this meeting heard evidence for. */
+  inquiries: { slug: string; title: string }[];
 }
 
 /**
@@ -61,6 +67,12 @@ function placeQuestions(
   };
 }
 
+function trailOf(db: Db, agenda: PublicAgenda | null): ItemTrail {
+  const ids = agenda ? agenda.items.flatMap((i) => (i.exempt ? [] : [i.id])) : [];
+  const { made, reviewed } = recommendationsByItem(db, ids);
+  return Object.fromEntries(ids.map((id) => [id, { made: made.get(id) ?? [], reviewed: reviewed.get(id) ?? [] }]));
+}
+
 export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting | null {
   const found = getPublicMeetingRow(db, id);
   if (!found) return null;
@@ -78,5 +90,7 @@ export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting |
     speakingRequests: scheme?.committee.rules.speakingRequests ?? false,
     questions,
     unplacedQuestions: placed.unplaced,
+    recommendationTrail: trailOf(db, placed.agenda),
+    inquiries: inquiriesHeardAt(db, [id]).map(({ slug, title }) => ({ slug, title })),
   };
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { meetings, workProgrammeEntries } from '../../db/schema';
+import { meetings, recommendations, workProgrammeEntries } from '../../db/schema';
 import type { WorkProgrammeStatus } from '../../lib/enums';
 
 export interface WorkProgrammeEntry {
@@ -15,6 +15,8 @@ export interface WorkProgrammeEntry {
   meeting: { id: number; startsAt: Date; status: string } | null;
   /** The agenda item it became, once it is on that meeting's agenda. */
   agendaItemId: number | null;
+  /** The recommendation it reviews (a review point), by reference; only once that recommendation is sent. */
+  reviews: string | null;
 }
 
 /**
@@ -36,6 +38,8 @@ export function workProgrammeOf(db: Db, committeeId: number): WorkProgrammeEntry
       meetingId: meetings.id,
       startsAt: meetings.startsAt,
       meetingStatus: meetings.status,
+      reviews: sql<string | null>`(select ${recommendations.reference} from ${recommendations}
+        where ${recommendations.id} = ${workProgrammeEntries.recommendationId} and ${recommendations.status} <> 'draft')`,
     })
     .from(workProgrammeEntries)
     .leftJoin(meetings, eq(meetings.id, workProgrammeEntries.plannedMeetingId))

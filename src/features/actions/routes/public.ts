@@ -12,6 +12,7 @@ import { panelFragment, updateValues, type UpdateValues } from './manage';
 import { wantsFragment } from '../../../plugins/views';
 import type { FieldErrors } from '../../../lib/validation';
 import { PAGE_SIZE } from './lists';
+import { publicRecommendationsAt } from '../../recommendations/queries';
 
 type TokenParams = { Params: { token: string } };
 
@@ -69,7 +70,11 @@ export const actionPublicRoutes: FastifyPluginAsync = async (app) => {
     return reply.page({
       title: `${action.reference}: ${action.description}`,
       nav: 'committees',
-      body: PublicActionPage({ action, now: app.now() }),
+      body: PublicActionPage({
+        action,
+        now: app.now(),
+        recommendations: publicRecommendationsAt(app.db, [action.itemId]),
+      }),
     });
   });
 
