@@ -65,7 +65,7 @@ export function generate(db: Database, now: Date): void {
             recommendation.run(
               committeeId,
               itemId,
-              `B${c}/${date}/R${r + 1}`,
+              `B${c}/R/${recs + 1}`,
               `Recommend that the executive reviews matter ${recs}`,
               date,
               new Date(startsAt + 60 * day).toISOString().slice(0, 10),
@@ -166,6 +166,10 @@ export async function benchActions(): Promise<void> {
     ['/manage/actions, owner search, sorted by meeting', '/manage/actions?owner=Officer%2042&sort=meeting', signedIn],
     ['/committees/:slug/actions (public), first page', '/committees/bench-7/actions', {}],
     ['/committees/:slug/actions (public), page 10 of open', '/committees/bench-7/actions?status=open&page=10', {}],
+    ['/committees/:slug/recommendations (public)', '/committees/bench-7/recommendations', {}],
+    // Committees 1–25 have 200 recommendations each, numbered across them: bench-7 has 1,201 to 1,400.
+    ['/recommendations/:reference (public)', '/recommendations/B7-R-1300', {}],
+    ['/manage/committees/:slug/recommendations, with figures', '/manage/committees/bench-7/recommendations', signedIn],
   ];
   for (const [name, url, headers] of pages) {
     const res = await request(`${base}${url}`, { headers });

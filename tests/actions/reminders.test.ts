@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DateTime } from 'luxon';
 import { eq } from 'drizzle-orm';
 import { closeDatabase, openDatabase, type Database } from '../../src/db/client';
-import { actionOwners, actions, outbox } from '../../src/db/schema';
+import { actionOwners, actions, committees, outbox, recommendations } from '../../src/db/schema';
 import { sendReminders } from '../../src/features/actions/reminders';
 import { createAgendaItem, createCommittee, createMeeting, createPerson } from '../helpers/factories';
 import { TestSmtpServer } from '../mail/helpers';
@@ -93,6 +93,38 @@ describe('npm run reminders', () => {
       smtp.received.map((m) => m.mail.subject).filter((s) => s === 'Due in a week: Write to the ICB'),
     ).toHaveLength(1);
     expect(smtp.received).toHaveLength(3);
+  }, 60_000);
+
+  it('reminds a recommendation’s contact of a response due and late, once each, through the same command', async () => {
+    const committeeId = db.select({ id: committees.id }).from(committees).get()?.id ?? 0;
+    const contact = createPerson(db, { name: 'Mr C Contact', kind: 'partner', email: 'c.contact@example.nhs.uk' }).id;
+    const add = (reference: string, responseDueOn: string) =>
+      db
+        .insert(recommendations)
+        .values({
+          committeeId,
+          reference,
+          text: `Recommendation ${reference}`,
+          addressedTo: 'Buckinghamshire CCG',
+          contactPersonId: contact,
+          status: 'awaiting_response',
+          sentOn: today(-60),
+          responseDueOn,
+        })
+        .run();
+    add('HASC/R/1', today(3));
+    add('HASC/R/2', today(-2));
+    const toContact = () => smtp.received.filter((m) => m.envelope.to.includes('c.contact@example.nhs.uk'));
+    const first = await runReminders();
+    expect(first.out).toContain('Response reminders queued: 1 due within a week, 1 late.');
+    expect(
+      toContact()
+        .map((m) => m.mail.subject?.split(':')[0])
+        .sort(),
+    ).toEqual(['Response due by ' + DateTime.fromISO(today(3)).toFormat('cccc d LLLL yyyy'), 'Response overdue']);
+    const [a, b] = await Promise.all([runReminders(), runReminders()]);
+    expect(a.out + b.out).not.toContain('Response reminders queued: 1');
+    expect(toContact()).toHaveLength(2);
   }, 60_000);
 
   it('sends a new step when the due date moves, and the overdue one after the week before', () => {

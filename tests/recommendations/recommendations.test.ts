@@ -209,6 +209,9 @@ describe('recommendations', () => {
     expect(text).toContain('Consultation extended by two months');
     expect(text).toContain('Implementation: at risk');
     expect(recommendationFigures(db, [committeeId], now).implementation.at_risk).toBe(1);
+    expect(textOf((await app.inject(`/committees/${slug}/recommendations`)).body)).toContain(
+      'target 30 June 2027 (changed 1 time)',
+    );
   });
 
   it('puts a review point on the work programme, for the first meeting after it is due', async () => {

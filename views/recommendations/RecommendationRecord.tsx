@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import { formatCalendarDate, formatShortDate } from '../../src/lib/dates';
 import { IMPLEMENTATION_STATUSES, RESPONSE_DECISIONS } from '../../src/lib/enums';
 import { partsOf, type DateParts } from '../../src/lib/forms';
@@ -52,7 +53,7 @@ function FormBlock({
   action: string;
   csrfToken: string;
   submit: string;
-  children: JSX.Element | JSX.Element[];
+  children: Children;
   /** Behind a disclosure (a further response, another review), open when it came back refused. */
   folded?: { open: boolean };
 }): JSX.Element {
@@ -67,7 +68,7 @@ function FormBlock({
         </h3>
       )}
       {children}
-      <button type="submit" class="govuk-button" data-module="govuk-button">
+      <button type="submit" class="govuk-button" data-module="govuk-button" safe>
         {submit}
       </button>
     </form>

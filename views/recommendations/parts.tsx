@@ -113,6 +113,13 @@ export function RecommendationList({
             ) : (
               ''
             )}
+            {rec.targetDate ? (
+              <span
+                safe
+              >{` · target ${formatCalendarDate(rec.targetDate)}${rec.targetChangeCount > 1 ? ` (changed ${rec.targetChangeCount - 1} ${rec.targetChangeCount === 2 ? 'time' : 'times'})` : ''}`}</span>
+            ) : (
+              ''
+            )}
           </p>
           <p class="govuk-body-s">
             <RecommendationTags rec={rec} now={now} />

@@ -36,6 +36,8 @@ export interface RecommendationSummary {
   targetDate: string | null;
   /** The latest response's decision, when one has come. */
   decision: ResponseDecision | null;
+  /** How many times its target date has been set or changed. */
+  targetChangeCount: number;
   committee: { id: number; slug: string; name: string };
   origin: { meetingId: number; startsAt: Date; itemId: number; itemTitle: string } | null;
   inquiry: { id: number; slug: string; title: string } | null;
@@ -67,6 +69,8 @@ function summaries(db: Db, where: SQL | undefined): RecommendationSummary[] {
       implementationStatus: recommendations.implementationStatus,
       targetDate: recommendations.targetDate,
       decision: latestDecision,
+      targetChangeCount: sql<number>`(select count(*) from ${recommendationTargetChanges}
+        where ${recommendationTargetChanges.recommendationId} = ${recommendations.id})`,
       committeeId: committees.id,
       committeeSlug: committees.slug,
       committeeName: committees.name,
@@ -97,6 +101,7 @@ function summaries(db: Db, where: SQL | undefined): RecommendationSummary[] {
     implementationStatus: r.implementationStatus,
     targetDate: r.targetDate,
     decision: r.decision,
+    targetChangeCount: r.targetChangeCount,
     committee: { id: r.committeeId, slug: r.committeeSlug, name: r.committeeName },
     origin:
       r.meetingId !== null && r.startsAt !== null && r.itemId !== null
