@@ -167,7 +167,8 @@ describe('smaller defects', () => {
     expect(await page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Too many sign-in attempts');
     await limited.app.close();
-  });
+    // It builds a demo server of its own: on a loaded 2-core machine that alone can take seconds.
+  }, 60_000);
 
   it('shows the pack being built as a progress bar that updates itself, and the published editor passes axe', async () => {
     await signInByKeyboard(page, baseUrl);

@@ -31,7 +31,9 @@ const DOMAIN_TABLES = [
   'action_updates',
   'recommendations',
   'recommendation_responses',
-  'recommendation_reviews',
+  'recommendation_target_changes',
+  'inquiry_members',
+  'inquiry_sessions',
   'inquiries',
   'work_programme_entries',
 ];
