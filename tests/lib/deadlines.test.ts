@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import Holidays from 'date-holidays';
+import { DateTime } from 'luxon';
 import {
   addDays,
   agendaPublishBy,
@@ -161,5 +163,74 @@ describe('where a deadline stands', () => {
     expect(d.questionsCloseAt.toISOString()).toBe('2020-12-31T12:00:00.000Z');
     expect(d.minutesDueBy).toBe('2021-01-21');
     expect(previousWorkingDay('2021-01-04')).toBe('2020-12-31');
+  });
+});
+
+/**
+ * The calendar arithmetic against the plainest possible reference: walking
+ * the calendar a day at a time with luxon DateTimes in Europe/London (how
+ * the deadlines were first computed), over random meetings and rules.
+ */
+describe('deadlines as calendar arithmetic', () => {
+  const holidays = new Holidays('GB', 'ENG', { types: ['public'] });
+  const isHoliday = (d: DateTime) => holidays.getHolidays(d.year).some((h) => h.date.slice(0, 10) === d.toISODate());
+  const working = (d: DateTime) => d.weekday <= 5 && !isHoliday(d);
+  const back = (d: DateTime, n: number) => {
+    let x = d;
+    for (let found = 0; found < n;) {
+      x = x.minus({ days: 1 });
+      if (working(x)) found++;
+    }
+    return x;
+  };
+  const forward = (d: DateTime, n: number) => {
+    let x = d;
+    for (let found = 0; found < n;) {
+      x = x.plus({ days: 1 });
+      if (working(x)) found++;
+    }
+    return x;
+  };
+
+  it('gives the same days and instants as a day-by-day walk in Europe/London', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2019-01-01T00:00:00Z'), max: new Date('2031-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 10 }),
+        fc.integer({ min: 0, max: 20 }),
+        (at, notice, cutoff, minutes) => {
+          const date = londonDate(at);
+          const meeting = DateTime.fromISO(date, { zone: 'Europe/London' });
+          const d = meetingDeadlines(date, {
+            noticeClearDays: notice,
+            questionCutoffClearDays: cutoff,
+            questionCutoffTime: '17:30',
+            minutesDueWorkingDays: minutes,
+          });
+          const publishBy = (notice <= 0 ? meeting : back(meeting, notice)).minus({ days: 1 });
+          expect(d.agendaPublishBy).toBe(publishBy.toISODate());
+          expect(d.agendaPublishByEnd.getTime()).toBe(publishBy.endOf('day').set({ millisecond: 0 }).toMillis());
+          const closes = back(cutoff <= 0 ? meeting : back(meeting, cutoff), 1).set({ hour: 17, minute: 30 });
+          expect(d.questionsCloseAt.getTime()).toBe(closes.toMillis());
+          expect(d.minutesDueBy).toBe((minutes <= 0 ? meeting : forward(meeting, minutes)).toISODate());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ends a summer day at 23:59:59 BST, and refuses a date that does not exist', () => {
+    const d = meetingDeadlines('2021-07-15', {
+      noticeClearDays: 5,
+      questionCutoffClearDays: 3,
+      questionCutoffTime: '12:00',
+      minutesDueWorkingDays: 10,
+    });
+    expect(d.agendaPublishBy).toBe('2021-07-07');
+    expect(d.agendaPublishByEnd.toISOString()).toBe('2021-07-07T22:59:59.000Z');
+    expect(d.questionsCloseAt.toISOString()).toBe('2021-07-09T11:00:00.000Z');
+    expect(() => agendaPublishBy('2021-02-30', 5)).toThrow(RangeError);
+    expect(() => addDays('2021-1-5', 1)).toThrow(RangeError);
   });
 });
