@@ -7,10 +7,11 @@
  *    and the members' pack), as publishing does. Target: well under 3 s.
  * 2. Renders the demo's public pages repeatedly.
  * 3. Minute-taking: the clerk's minutes screen, reading and planning an
- *    import of the 5 November 2020 minutes, and building their PDF.
+ *    import { benchHttp } from './bench-http';
+import of the 5 November 2020 minutes, and building their PDF.
  * 4. Follow-up: 100,000 actions over HTTP, 10 clients at once, beside a
  *    bare Fastify route serving the same bytes (./bench-actions.ts). Set
- *    BENCH=actions to run only that part.
+ *    BENCH=actions or BENCH=http to run only that part.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -204,9 +205,11 @@ async function benchMinutes(): Promise<void> {
 }
 
 console.log(`Node ${process.version}`);
-if (process.env.BENCH !== 'actions') {
+const only = process.env.BENCH;
+if (!only) {
   await benchPack();
   await benchPages();
   await benchMinutes();
 }
-await benchActions();
+if (!only || only === 'http') await benchHttp();
+if (!only || only === 'actions') await benchActions();

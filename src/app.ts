@@ -28,6 +28,7 @@ import { actionManageRoutes } from './features/actions/routes/manage';
 import { actionPublicRoutes } from './features/actions/routes/public';
 import { workProgrammeManageRoutes, workProgrammePublicRoutes } from './features/work-programme/routes';
 import { userManageRoutes } from './features/users/routes';
+import pageCache from './plugins/page-cache';
 import { recommendationManageRoutes } from './features/recommendations/routes/manage';
 import { recommendationPublicRoutes } from './features/recommendations/routes/public';
 import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
@@ -180,6 +181,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   app.decorate('manageRoutes', []);
   await app.register(async (site) => {
+    // First: a signed-out visitor's public page may be answered from memory before any session is read.
+    await site.register(pageCache);
     await site.register(views);
     await site.register(errors, { showDetails: config.showErrorDetails });
     await site.register(auth);

@@ -26,7 +26,8 @@ const yearsLoaded = new Set<number>();
 function dayNumber(isoDate: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
   const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).getUTCDate() !== Number(m[3])) throw new RangeError(`Not a date: ${isoDate}`);
+  if (!m || Number.isNaN(t) || new Date(t).getUTCDate() !== Number(m[3]))
+    throw new RangeError(`Not a date: ${isoDate}`);
   return t / DAY_MS;
 }
 
@@ -73,7 +74,7 @@ export function clearWorkingDaysBetween(fromIso: string, toIso: string): number 
 /** The n-th working day from a day number, counting in `step` (-1 back, 1 forward); the day itself does not count. */
 function nthWorkingDay(from: number, n: number, step: 1 | -1): number {
   let d = from;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     d += step;
     if (isWorkingDayNumber(d)) found++;
   }

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync } from 'fastify';
 import { formatDate } from '../../lib/dates';
 import { parseId } from '../../lib/params';
@@ -19,7 +20,7 @@ import { sendPdf } from './routes/screen';
 
 /** Public: the agenda pack PDF, each open paper, and earlier versions of an agenda. */
 export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { id: string } }>('/meetings/:id/agenda/print', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/meetings/:id/agenda/print', PUBLIC_PAGE, async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getMeetingSummary(app.db, id);
     if (!meeting) return reply.callNotFound();
@@ -52,6 +53,7 @@ export const agendaPublicRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string; version: string } }>(
     '/meetings/:id/agenda/versions/:version',
+    PUBLIC_PAGE,
     async (request, reply) => {
       const id = parseId(request.params.id);
       const versionNo = parseId(request.params.version);

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseSlug } from '../../lib/params';
 import { attendanceStatistics, getCommitteeBySlug, getCommitteePage, listCommittees } from './queries';
@@ -22,7 +23,7 @@ import { meetingsOpenForQuestions } from '../questions/queries';
 
 /** Public committee pages. */
 const committeeRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/committees', async (_request, reply) =>
+  app.get('/committees', PUBLIC_PAGE, async (_request, reply) =>
     reply.page({
       title: 'Committees',
       nav: 'committees',
@@ -30,7 +31,7 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
     }),
   );
 
-  app.get<{ Params: { slug: string } }>('/committees/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/committees/:slug', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteePage(app.db, slug, app.now()) : null;
     if (!committee) return reply.callNotFound();
@@ -46,7 +47,7 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { slug: string } }>('/committees/:slug/meetings.ics', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/committees/:slug/meetings.ics', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
     if (!committee) return reply.callNotFound();

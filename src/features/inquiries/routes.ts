@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { partsOf, typedDate } from '../../lib/forms';
 import { parseId, parseSlug } from '../../lib/params';
@@ -38,7 +39,7 @@ function many(body: unknown, name: string): string[] {
 
 /** Inquiries in public: the committee's list, and a page each. */
 export const inquiryPublicRoutes: FastifyPluginAsync = async (app) => {
-  app.get<Slug>('/committees/:slug/inquiries', async (request, reply) => {
+  app.get<Slug>('/committees/:slug/inquiries', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
     if (!committee) return reply.callNotFound();
@@ -51,6 +52,7 @@ export const inquiryPublicRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { slug: string; inquirySlug: string } }>(
     '/committees/:slug/inquiries/:inquirySlug',
+    PUBLIC_PAGE,
     async (request, reply) => {
       const slug = parseSlug(request.params.slug);
       const committee = slug ? getCommitteeBySlug(app.db, slug) : null;

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { parseId, parseSlug } from '../../lib/params';
 import { fields, type FieldErrors } from '../../lib/validation';
@@ -26,7 +27,7 @@ import { MeetingPage, meetingTitle } from '../../../views/meetings/MeetingPage';
 
 /** Public meeting pages: published agenda and minutes only; the list, calendars and open data. */
 const meetingRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Querystring: { committee?: string; when?: string } }>('/meetings', async (request, reply) => {
+  app.get<{ Querystring: { committee?: string; when?: string } }>('/meetings', PUBLIC_PAGE, async (request, reply) => {
     const when = request.query.when === 'past' ? 'past' : 'upcoming';
     const committees = listCommittees(app.db);
     const slug = parseSlug(request.query.committee);
@@ -43,7 +44,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/meetings/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/meetings/:id', PUBLIC_PAGE, async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();
@@ -54,7 +55,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { id: string } }>('/meetings/:id.ics', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/meetings/:id.ics', PUBLIC_PAGE, async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : calendarMeeting(app.db, id);
     if (!meeting) return reply.callNotFound();
@@ -70,7 +71,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
       );
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', async (request, reply) => {
+  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', PUBLIC_PAGE, async (request, reply) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import fs from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { formatDate } from '../../lib/dates';
@@ -41,6 +42,7 @@ export const minutesPublicRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string; version: string } }>(
     '/meetings/:id/minutes/versions/:version',
+    PUBLIC_PAGE,
     async (request, reply) => {
       const id = parseId(request.params.id);
       const versionNo = parseId(request.params.version);

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import fs from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { databaseIsHealthy } from './queries';
@@ -7,7 +8,7 @@ import { AccessibilityPage } from '../../../views/site/AccessibilityPage';
 
 /** The home page, the accessibility statement and the health check. */
 const siteRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', async (_request, reply) => {
+  app.get('/', PUBLIC_PAGE, async (_request, reply) => {
     const now = app.now();
     return reply.page({
       title: 'Scrutineer',

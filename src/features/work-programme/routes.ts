@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { WORK_PROGRAMME_FIELDS } from '../../lib/fields';
 import { parseId, parseSlug } from '../../lib/params';
@@ -20,7 +21,7 @@ const MANAGE = { config: { access: 'committee_manage' as const } };
 
 /** The public work programme of a committee. */
 export const workProgrammePublicRoutes: FastifyPluginAsync = async (app) => {
-  app.get<Slug>('/committees/:slug/work-programme', async (request, reply) => {
+  app.get<Slug>('/committees/:slug/work-programme', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
     if (!committee) return reply.callNotFound();

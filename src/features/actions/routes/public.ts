@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseActionFilters } from '../../../lib/action-filters';
 import { referenceFromSlug } from '../../../lib/action-rules';
@@ -27,7 +28,7 @@ export const actionPublicRoutes: FastifyPluginAsync = async (app) => {
     app.db.transaction((tx) => numberActions(tx));
   });
 
-  app.get<{ Params: { slug: string } }>('/committees/:slug/actions', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/committees/:slug/actions', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
     if (!committee) return reply.callNotFound();
@@ -63,7 +64,7 @@ export const actionPublicRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { reference: string } }>('/actions/:reference', async (request, reply) => {
+  app.get<{ Params: { reference: string } }>('/actions/:reference', PUBLIC_PAGE, async (request, reply) => {
     const reference = referenceFromSlug(request.params.reference);
     const action = reference ? publicAction(app.db, reference) : null;
     if (!action) return reply.callNotFound();

@@ -1,3 +1,4 @@
+import { PUBLIC_PAGE } from '../../../lib/route-options';
 import type { FastifyPluginAsync } from 'fastify';
 import { parseSlug } from '../../../lib/params';
 import { recommendationReferenceFromSlug } from '../../../lib/recommendation-rules';
@@ -11,7 +12,7 @@ import { itemTrail, publicRecommendation, recommendationsOf } from '../queries';
 
 /** The public side of recommendations: a committee's sent ones, and each one's page. */
 export const recommendationPublicRoutes: FastifyPluginAsync = async (app) => {
-  app.get<{ Params: { slug: string } }>('/committees/:slug/recommendations', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/committees/:slug/recommendations', PUBLIC_PAGE, async (request, reply) => {
     const slug = parseSlug(request.params.slug);
     const committee = slug ? getCommitteeBySlug(app.db, slug) : null;
     if (!committee) return reply.callNotFound();
@@ -26,7 +27,7 @@ export const recommendationPublicRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get<{ Params: { reference: string } }>('/recommendations/:reference', async (request, reply) => {
+  app.get<{ Params: { reference: string } }>('/recommendations/:reference', PUBLIC_PAGE, async (request, reply) => {
     const reference = recommendationReferenceFromSlug(request.params.reference);
     const rec = reference ? publicRecommendation(app.db, reference) : null;
     if (!rec) return reply.callNotFound();

@@ -1,0 +1,6 @@
+/**
+ * Route options shared by the public routes: a page (or calendar, or JSON
+ * document) that a signed-out visitor may be answered with from memory, by
+ * src/plugins/page-cache.ts, while the data it shows is unchanged.
+ */
+export const PUBLIC_PAGE = { config: { publicPage: true } };
