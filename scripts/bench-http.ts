@@ -59,7 +59,10 @@ export async function benchHttp(): Promise<void> {
   await ready(`${base}/healthz`);
 
   const sqlite = new SQLite(dbPath, { readonly: true });
-  const action = sqlite.prepare("select reference from actions where published_at is not null limit 1").pluck().get() as string;
+  const action = sqlite
+    .prepare('select reference from actions where published_at is not null limit 1')
+    .pluck()
+    .get() as string;
   sqlite.close();
   const pages = [
     '/',
@@ -148,7 +151,11 @@ export async function benchHttp(): Promise<void> {
       const res = await request(`${base}/manage/meetings/2/minutes/items/${item}/text`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', cookie },
-        body: new URLSearchParams({ _csrf: token, minuteText: `Minute draft ${n}`, revision: String(revision) }).toString(),
+        body: new URLSearchParams({
+          _csrf: token,
+          minuteText: `Minute draft ${n}`,
+          revision: String(revision),
+        }).toString(),
       });
       const json = (await res.body.json()) as { revision?: number };
       if (res.statusCode !== 200 || json.revision === undefined) throw new Error(`autosave answered ${res.statusCode}`);
@@ -161,9 +168,7 @@ export async function benchHttp(): Promise<void> {
     const first = await request(`${base}/meetings/2`);
     await first.body.text();
     console.log(`First request for /meetings/2 after a write: ${(performance.now() - t).toFixed(1)} ms`);
-    const readers = Promise.all(
-      ['/meetings/2', '/meetings/1', '/'].map((url) => drive(`${base}${url}`, 34, 8)),
-    );
+    const readers = Promise.all(['/meetings/2', '/meetings/1', '/'].map((url) => drive(`${base}${url}`, 34, 8)));
     await new Promise((r) => setTimeout(r, 1000));
     const saves: number[] = [];
     for (let n = 1; n <= 60; n++) {

@@ -7,13 +7,15 @@
  *    and the members' pack), as publishing does. Target: well under 3 s.
  * 2. Renders the demo's public pages repeatedly.
  * 3. Minute-taking: the clerk's minutes screen, reading and planning an
- *    import { benchHttp } from './bench-http';
-import of the 5 November 2020 minutes, and building their PDF.
+ *    import of the 5 November 2020 minutes, and building their PDF.
  * 4. Follow-up: 100,000 actions over HTTP, 10 clients at once, beside a
- *    bare Fastify route serving the same bytes (./bench-actions.ts). Set
- *    BENCH=actions or BENCH=http to run only that part.
+ *    bare Fastify route serving the same bytes (./bench-actions.ts).
+ * 5. HTTP: the demo's public pages at 50 connections beside a bare Fastify
+ *    route, uncached renders, and the clerk's autosave under load
+ *    (./bench-http.ts). Set BENCH=actions or BENCH=http to run only that part.
  */
 import fs from 'node:fs';
+import { benchHttp } from './bench-http';
 import { performance } from 'node:perf_hooks';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { buildPacks, layoutPack, type PackInput } from '../src/features/agenda/pack';

@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { dataVersionOf, nextTimeChange } from '../features/site/freshness';
+import { wantsFragment } from './views';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -97,7 +98,8 @@ export default fp(
       if (request.method !== 'GET' && request.method !== 'HEAD') return;
       if (!request.routeOptions.config?.publicPage) return;
       if (SESSION_COOKIE.test(request.headers.cookie ?? '')) return;
-      const key = `${request.headers['hx-request'] === 'true' ? 'fragment' : 'page'} ${request.url}`;
+      // A fragment (htmx, not boosted) and a whole page are different answers for the same address.
+      const key = `${wantsFragment(request) ? 'fragment' : 'page'} ${request.url}`;
       const now = app.now().getTime();
       const { version, validUntil } = freshness(now);
       const entry = pages.get(key);
