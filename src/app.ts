@@ -140,6 +140,8 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     app.mail.start();
   });
 
+  // First: a signed-out visitor's public page may be answered from memory, before any other work.
+  await app.register(pageCache);
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -181,8 +183,6 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
 
   app.decorate('manageRoutes', []);
   await app.register(async (site) => {
-    // First: a signed-out visitor's public page may be answered from memory before any session is read.
-    await site.register(pageCache);
     await site.register(views);
     await site.register(errors, { showDetails: config.showErrorDetails });
     await site.register(auth);

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { dataVersionOf, nextTimeChange } from '../features/site/freshness';
 import { wantsFragment } from './views';
+import { chooseEncoding, matchesEtag } from '../lib/http-cache';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -17,6 +18,8 @@ declare module 'fastify' {
 }
 
 interface Entry {
+  /** The first rendering's own headers (security headers and all), answered again with the page. */
+  headers: Record<string, string>;
   version: number;
   /** The next instant the page could change with no write (midnight, questions closing …). */
   validUntil: number;
@@ -33,28 +36,22 @@ const MAX_ENTRIES = 2000;
 /** Browsers and proxies may keep a public page this long (less when it changes sooner). */
 const MAX_AGE_SECONDS = 60;
 
+/** Headers each response works out for itself, never replayed from the first rendering. */
+const PER_RESPONSE = new Set([
+  'content-length',
+  'content-encoding',
+  'content-type',
+  'set-cookie',
+  'etag',
+  'cache-control',
+  'vary',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+]);
+
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?scrutineer=/;
-
-/** The encoding to answer with, from Accept-Encoding: brotli, then gzip, else none. */
-export function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | null {
-  const offered = new Map<string, number>();
-  for (const part of (accept ?? '').toLowerCase().split(',')) {
-    const [name = '', ...params] = part.trim().split(';');
-    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)?.[1]).find(Boolean);
-    offered.set(name.trim(), q === undefined ? 1 : Number(q));
-  }
-  const weight = (name: string) => offered.get(name) ?? offered.get('*') ?? 0;
-  if (weight('br') > 0) return 'br';
-  if (weight('gzip') > 0) return 'gzip';
-  return null;
-}
-
-/** Whether an If-None-Match header names this (weak) entity tag, or any. */
-export function matchesEtag(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  const bare = (t: string) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
-}
 
 /**
  * Public pages served from memory. A page a signed-out visitor asks for is
@@ -63,6 +60,8 @@ export function matchesEtag(header: string | undefined, etag: string): boolean {
  * changes it, then answered from memory with its ETag, compressed once
  * (brotli, gzip), with 304 for a matching If-None-Match. A request with a
  * session cookie always gets its own rendering, marked private, no-store.
+ * Registered before everything else (security headers included, which it
+ * keeps with each page), so a page from memory costs no more than the bytes.
  */
 export default fp(
   async (app) => {
@@ -107,7 +106,7 @@ export default fp(
         // Read again: kept longest.
         pages.delete(key);
         pages.set(key, entry);
-        const body = negotiate(request, reply, entry, now);
+        const body = negotiate(request, reply.headers(entry.headers), entry, now);
         return reply.type(entry.contentType).send(body);
       }
       // Kept under the version read before rendering: a write meanwhile makes the next request render again.
@@ -124,7 +123,11 @@ export default fp(
       // A page with a form that carries a CSRF token is its visitor's own.
       if (identity.includes('name="_csrf"')) return payload;
       const now = app.now().getTime();
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders()))
+        if (!PER_RESPONSE.has(name) && value !== undefined) headers[name] = String(value);
       const entry: Entry = {
+        headers,
         version: cache.version,
         validUntil: cache.validUntil,
         contentType: String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8'),

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import { buildTestApp } from '../helpers/app';
 import { Client, DEMO_CLERK } from '../helpers/client';
 import { textOf } from '../helpers/html';
@@ -12,8 +12,8 @@ import { createMeeting } from '../helpers/factories';
 import { buildApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { closeDatabase, openDatabase, type Database } from '../../src/db/client';
-import { actions, committees, meetings } from '../../src/db/schema';
-import { chooseEncoding, matchesEtag } from '../../src/plugins/page-cache';
+import { actions, committees, documents, meetings } from '../../src/db/schema';
+import { chooseEncoding, matchesEtag } from '../../src/lib/http-cache';
 
 /**
  * Public pages from memory, never stale: rendered once per state of the data
@@ -43,6 +43,10 @@ describe('the public page cache', () => {
     expect(String(first.headers.vary)).toContain('Accept-Encoding');
     const second = await get('/meetings/2');
     expect(second.body).toBe(first.body);
+    // From memory, with the first rendering's security headers.
+    expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.headers['x-content-type-options']).toBe('nosniff');
     expect(second.headers.etag).toBe(etag);
     const unchanged = await get('/meetings/2', { 'if-none-match': etag });
     expect(unchanged.statusCode).toBe(304);
@@ -53,6 +57,22 @@ describe('the public page cache', () => {
     expect(head.statusCode).toBe(200);
     expect(head.headers.etag).toBe(etag);
     expect(head.body).toBe('');
+  });
+
+  it('tags a paper (PDF) and answers 304 when it is unchanged', async () => {
+    const paper = db
+      .select()
+      .from(documents)
+      .where(and(eq(documents.meetingId, 2), isNull(documents.exemptParagraph), isNotNull(documents.fileHash)))
+      .get();
+    const res = await get(`/documents/${paper?.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers.etag).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    expect(res.headers['last-modified']).toBeDefined();
+    const again = await get(`/documents/${paper?.id}`, { 'if-none-match': String(res.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
   });
 
   it('compresses once, with brotli or gzip as the client accepts, to the same page', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDate } from '../../../lib/dates';
+import { matchesEtag } from '../../../lib/http-cache';
 import { canManageCommittee } from '../../../lib/permissions';
 import { parseId } from '../../../lib/params';
 import type { RenderOptions } from '../../../plugins/views';
@@ -85,10 +86,18 @@ export function answerEditor(
 
 /** Sends a stored PDF, or the 404 page when the file is missing. */
 export function sendPdf(reply: FastifyReply, file: string, downloadName: string) {
-  if (!fs.existsSync(file)) return reply.callNotFound();
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (!stat) return reply.callNotFound();
+  // Papers and packs never change once written (papers are named by their content's hash): the file's size and time tag it.
+  const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+  void reply
+    .header('etag', etag)
+    .header('last-modified', stat.mtime.toUTCString())
+    .header('cache-control', 'public, max-age=60')
+    .header('x-content-type-options', 'nosniff');
+  if (matchesEtag(reply.request.headers['if-none-match'], etag)) return reply.code(304).send();
   return reply
     .type('application/pdf')
     .header('content-disposition', `inline; filename="${downloadName.replace(/[^A-Za-z0-9._-]/g, '-')}"`)
-    .header('x-content-type-options', 'nosniff')
     .send(fs.createReadStream(file));
 }
