@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';
 import {
@@ -398,6 +398,14 @@ export interface PublicQuestionView {
   supplementaryAnswer: string | null;
 }
 
+/** What the public may see of public questions: accepted (or answered), and not held back as suspected spam. */
+export function publicQuestionsOnly(): SQL {
+  return and(
+    inArray(publicQuestions.status, ['accepted', 'answered']),
+    eq(publicQuestions.suspectedSpam, false),
+  ) as SQL;
+}
+
 /** The accepted questions of a meeting, numbered in the order they will be taken. */
 export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView[] {
   return db
@@ -411,13 +419,7 @@ export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView
     .from(publicQuestions)
     .leftJoin(agendaItems, eq(agendaItems.id, publicQuestions.aboutItemId))
     .leftJoin(documents, eq(documents.id, publicQuestions.answerDocumentId))
-    .where(
-      and(
-        eq(publicQuestions.meetingId, meetingId),
-        inArray(publicQuestions.status, ['accepted', 'answered']),
-        eq(publicQuestions.suspectedSpam, false),
-      ),
-    )
+    .where(and(eq(publicQuestions.meetingId, meetingId), publicQuestionsOnly()))
     .orderBy(asc(publicQuestions.position), asc(publicQuestions.id))
     .all()
     .map(({ q, aboutItemTitle, aboutItemExempt, documentTitle, documentExempt }, i) => {

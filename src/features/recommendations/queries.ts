@@ -23,6 +23,7 @@ import type {
 } from '../../lib/enums';
 import { IMPLEMENTATION_STATUSES, RESPONSE_DECISIONS } from '../../lib/enums';
 import { londonDate } from '../../lib/dates';
+import { publicQuestionsOnly } from '../questions/queries';
 
 export interface RecommendationSummary {
   id: number;
@@ -428,11 +429,7 @@ export function itemTrail(db: Db, itemId: number | null) {
     .select({ meetingId: publicQuestions.meetingId, askerName: publicQuestions.askerName, text: publicQuestions.text })
     .from(publicQuestions)
     .where(
-      and(
-        or(eq(publicQuestions.agendaItemId, itemId), eq(publicQuestions.aboutItemId, itemId)),
-        inArray(publicQuestions.status, ['accepted', 'answered']),
-        eq(publicQuestions.suspectedSpam, false),
-      ),
+      and(or(eq(publicQuestions.agendaItemId, itemId), eq(publicQuestions.aboutItemId, itemId)), publicQuestionsOnly()),
     )
     .orderBy(asc(publicQuestions.position))
     .all();
