@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { dataVersionOf, nextTimeChange } from '../features/site/freshness';
 import { wantsFragment } from './views';
 import { chooseEncoding, matchesEtag } from '../lib/http-cache';
+import { PageStore } from '../lib/page-store';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -31,8 +32,13 @@ interface Entry {
   br: Buffer;
 }
 
-/** At most this many pages (each with its compressed forms) are kept; the least recently read go first. */
-const MAX_ENTRIES = 2000;
+/**
+ * At most this many bytes of pages (with their compressed forms) are kept, and
+ * this many pages; the least recently read go first. Filters and page numbers
+ * make many addresses of a list, so the bound is on memory, not on pages.
+ */
+const MAX_BYTES = 48 * 1024 * 1024;
+const MAX_ENTRIES = 5000;
 /** Browsers and proxies may keep a public page this long (less when it changes sooner). */
 const MAX_AGE_SECONDS = 60;
 
@@ -65,7 +71,7 @@ const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?scrutineer=/;
  */
 export default fp(
   async (app) => {
-    const pages = new Map<string, Entry>();
+    const pages = new PageStore<Entry>((e) => e.identity.length + e.gzip.length + e.br.length, MAX_BYTES, MAX_ENTRIES);
     // The version and next time change, read once per request at most.
     let known = { version: -1, validUntil: 0 };
     const freshness = (now: number) => {
@@ -103,9 +109,6 @@ export default fp(
       const { version, validUntil } = freshness(now);
       const entry = pages.get(key);
       if (entry && entry.version === version && now < entry.validUntil) {
-        // Read again: kept longest.
-        pages.delete(key);
-        pages.set(key, entry);
         const body = negotiate(request, reply.headers(entry.headers), entry, now);
         return reply.type(entry.contentType).send(body);
       }
@@ -139,10 +142,6 @@ export default fp(
           params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length },
         }),
       };
-      if (pages.size >= MAX_ENTRIES) {
-        const oldest = pages.keys().next().value;
-        if (oldest !== undefined) pages.delete(oldest);
-      }
       pages.set(cache.key, entry);
       return negotiate(request, reply, entry, now);
     });
