@@ -77,10 +77,15 @@ export async function benchHttp(): Promise<void> {
     `/committees/${slug}/work-programme`,
     '/api/v1/meetings/2',
   ];
-  const bodies: Record<string, { type: string; body: string }> = {};
+  // The bare route sends the same bytes: the body and the app's own response headers (security headers, ETag …).
+  const bodies: Record<string, { type: string; body: string; headers: Record<string, string> }> = {};
+  const own = new Set(['date', 'connection', 'keep-alive', 'content-length', 'content-type', 'transfer-encoding']);
   for (const url of pages) {
     const res = await request(`${base}${url}`);
-    bodies[url] = { type: String(res.headers['content-type']), body: await res.body.text() };
+    const headers = Object.fromEntries(
+      Object.entries(res.headers).flatMap(([k, v]) => (own.has(k) || v === undefined ? [] : [[k, String(v)]])),
+    );
+    bodies[url] = { type: String(res.headers['content-type']), body: await res.body.text(), headers };
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
   }
   const bodiesFile = path.join(dir, 'bodies.json');

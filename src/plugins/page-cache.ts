@@ -109,8 +109,14 @@ export default fp(
       const { version, validUntil } = freshness(now);
       const entry = pages.get(key);
       if (entry && entry.version === version && now < entry.validUntil) {
-        const body = negotiate(request, reply.headers(entry.headers), entry, now);
-        return reply.type(entry.contentType).send(body);
+        // Straight to the socket, as a static file server would: none of the hooks a rendering needs.
+        const body = negotiate(request, reply.headers(entry.headers).type(entry.contentType), entry, now);
+        reply.hijack();
+        const headers = reply.getHeaders() as Record<string, string>;
+        if (reply.statusCode !== 304) headers['content-length'] = String(body.length);
+        reply.raw.writeHead(reply.statusCode, headers);
+        reply.raw.end(request.method === 'HEAD' ? undefined : body);
+        return;
       }
       // Kept under the version read before rendering: a write meanwhile makes the next request render again.
       request.pageCache = { key, version, validUntil };
