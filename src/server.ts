@@ -43,8 +43,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // on, not once: a second signal while closing (npm and tsx both pass one on) must not cut the shutdown short.
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 
   try {
     await app.listen({ host: config.host, port: config.port });

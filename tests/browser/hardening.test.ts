@@ -160,7 +160,12 @@ describe('smaller defects', () => {
     for (let i = 0; i < 4; i++) {
       await page.fill('#email', 'nobody@example.org');
       await page.fill('#password', 'not a real password');
-      await page.click('button:has-text("Sign in")');
+      // Each refusal is a new page: wait for it, not for the last page's error box, before trying again.
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/login') && r.request().method() === 'POST'),
+        page.click('button:has-text("Sign in")'),
+      ]);
+      await page.waitForLoadState('load');
       await page.locator('.govuk-error-summary').first().waitFor();
     }
     await page.waitForTimeout(300);
