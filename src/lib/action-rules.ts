@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import type { ActionStatus } from './enums';
 import { londonDate } from './dates';
+import { addDays } from './deadlines';
 
 /**
  * What an action's reference, its state and its reminders follow from:
@@ -56,7 +56,7 @@ export function isOverdue(action: { status: ActionStatus; dueDate: string | null
 }
 
 /** Days between two calendar dates 'YYYY-MM-DD' (calendar days have no time zone: counted as UTC days). */
-function daysBetween(from: string, to: string): number {
+export function daysBetween(from: string, to: string): number {
   const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
   return Math.round((day(to) - day(from)) / 86_400_000);
 }
@@ -75,7 +75,5 @@ export const REMIND_DAYS_BEFORE = 7;
 
 /** The London day a week before a due date, on which the first reminder goes. */
 export function reminderDay(dueDate: string): string {
-  return (
-    DateTime.fromISO(dueDate, { zone: 'Europe/London' }).minus({ days: REMIND_DAYS_BEFORE }).toISODate() ?? dueDate
-  );
+  return addDays(dueDate, -REMIND_DAYS_BEFORE);
 }

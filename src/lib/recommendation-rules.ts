@@ -1,4 +1,5 @@
-import type { ImplementationStatus, RecommendationStatus } from './enums';
+import type { RecommendationStatus } from './enums';
+import { daysBetween } from './action-rules';
 import { londonDate } from './dates';
 
 /**
@@ -63,18 +64,5 @@ export function isResponseOverdue(
 /** Days a response is late (0 when it is not). */
 export function daysResponseLate(rec: { status: RecommendationStatus; responseDueOn: string | null }, now: Date) {
   if (!isResponseOverdue(rec, now) || !rec.responseDueOn) return 0;
-  const day = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((day(londonDate(now)) - day(rec.responseDueOn)) / 86_400_000);
+  return daysBetween(rec.responseDueOn, londonDate(now));
 }
-
-/** The RAG colour an implementation status is reported as. */
-export const RAG_OF: Record<ImplementationStatus, 'grey' | 'green' | 'amber' | 'red' | 'blue'> = {
-  not_started: 'grey',
-  on_track: 'green',
-  at_risk: 'amber',
-  off_track: 'red',
-  complete: 'blue',
-};
-
-/** The contact is reminded this many days before a response is due. */
-export const RESPONSE_REMIND_DAYS_BEFORE = 7;

@@ -6,7 +6,7 @@ import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select, Textarea } from '../components/Field';
 import { FormPage } from '../components/FormPage';
-import { RECORD_REGION, RecommendationRecord, type RecordProps } from './RecommendationRecord';
+import { RecommendationRecord, recordErrorLinks, type RecordProps } from './RecommendationRecord';
 import { RecommendationCharts, RecommendationList } from './parts';
 
 type Committee = { name: string; slug: string; responseDueMonths: number };
@@ -147,9 +147,7 @@ export function RecommendationFormPage({
 
 export function ManageRecommendationPage(props: RecordProps): JSX.Element {
   const { rec } = props;
-  const errors = props.form
-    ? Object.entries(props.form.errors).map(([k, text]) => ({ text, href: `#${k === '_form' ? RECORD_REGION : k}` }))
-    : [];
+  const errors = recordErrorLinks(props.form);
   return (
     <div class="govuk-grid-row">
       <div class="govuk-grid-column-two-thirds">

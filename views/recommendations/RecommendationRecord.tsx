@@ -6,10 +6,9 @@ import type { RecommendationDetail } from '../../src/features/recommendations/qu
 import { IMPLEMENTATION_STATUS_LABELS, RESPONSE_DECISION_LABELS } from '../../src/lib/labels';
 import type { FieldErrors } from '../../src/lib/validation';
 import { DateInput } from '../components/DateInput';
-import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select, Textarea } from '../components/Field';
 import { Csrf } from '../components/FormParts';
-import { enhance } from '../components/Live';
+import { enhance, errorLinks, RegionErrors } from '../components/Live';
 import { NotificationBanner } from '../components/NotificationBanner';
 import { Radios } from '../components/Radios';
 import { publicHref, RecommendationFacts, Responses, ReviewPoints, TargetHistory } from './parts';
@@ -87,6 +86,11 @@ function FormBlock({
   );
 }
 
+/** A refused step's messages, each linked to its field (a whole-form one to the record). */
+export function recordErrorLinks(form: RecordForm | undefined): { text: string; href: string }[] {
+  return form ? errorLinks({ form: form.name, values: form.values, errors: form.errors }, (f) => f, RECORD_REGION) : [];
+}
+
 /** The recommendation's record and the clerk's forms for its next steps: one region, swapped in place. */
 export function RecommendationRecord(props: RecordProps): JSX.Element {
   const { rec, committee, csrfToken, canManage, now, form } = props;
@@ -95,12 +99,10 @@ export function RecommendationRecord(props: RecordProps): JSX.Element {
   const v = (name: RecordForm['name'], key: string, fallback = '') => state(name)?.values[key] ?? fallback;
   const e = (name: RecordForm['name'], key: string) => state(name)?.errors[key];
   const d = (name: RecordForm['name'], key: string, fallback?: DateParts) => state(name)?.dates?.[key] ?? fallback;
-  const errors = form
-    ? Object.entries(form.errors).map(([k, text]) => ({ text, href: `#${k === '_form' ? RECORD_REGION : k}` }))
-    : [];
+  const errors = recordErrorLinks(form);
   return (
     <div id={RECORD_REGION}>
-      {props.fragment && errors.length > 0 ? <ErrorSummary errors={errors} /> : ''}
+      <RegionErrors links={errors} fragment={props.fragment} />
       {props.confirmation ? <NotificationBanner heading={props.confirmation} type="success" /> : ''}
       {rec.status !== 'draft' ? (
         <p class="govuk-body">

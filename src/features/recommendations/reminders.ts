@@ -1,7 +1,9 @@
 import type { Db } from '../../db/client';
 import { remindersSent } from '../../db/schema';
 import { formatCalendarDay, londonDate } from '../../lib/dates';
-import { addMonths, recommendationSlug, RESPONSE_REMIND_DAYS_BEFORE } from '../../lib/recommendation-rules';
+import { reminderDay } from '../../lib/action-rules';
+import { addDays } from '../../lib/deadlines';
+import { recommendationSlug } from '../../lib/recommendation-rules';
 import { queueMail, type MailMessage } from '../mail/commands';
 import { responsesDueBy } from './queries';
 
@@ -48,13 +50,11 @@ function message(rec: Due, kind: 'response_due' | 'response_late', base: string)
 export function sendResponseReminders(db: Db, now: Date, links: { base: string }): ResponseReminderRun {
   const today = londonDate(now);
   const run: ResponseReminderRun = { dueSoon: 0, late: 0 };
-  for (const rec of responsesDueBy(db, addMonths(today, 1))) {
+  for (const rec of responsesDueBy(db, addDays(today, 8))) {
     const due = rec.responseDueOn;
     if (!due || !rec.contactEmail) continue;
-    const remindOn = new Date(Date.parse(`${due}T12:00:00Z`) - RESPONSE_REMIND_DAYS_BEFORE * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
-    const kind = due < today ? 'response_late' : remindOn <= today ? 'response_due' : null;
+    // The same week-before rule as an action's reminders.
+    const kind = due < today ? 'response_late' : reminderDay(due) <= today ? 'response_due' : null;
     if (!kind) continue;
     const email = rec.contactEmail;
     db.transaction(
