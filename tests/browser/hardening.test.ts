@@ -155,7 +155,8 @@ describe('irreversible steps', () => {
 describe('smaller defects', () => {
   it('shows one error box however many times sign-in is refused', async () => {
     // A server of its own, allowing two tries a minute.
-    const limited = await serveTestApp({ demo: true, env: { LOGIN_ATTEMPTS_PER_MINUTE: '2' } });
+    // No demo data: sign-in needs none, and a demo server builds agenda packs that its close then waits for.
+    const limited = await serveTestApp({ env: { LOGIN_ATTEMPTS_PER_MINUTE: '2' } });
     await page.goto(`${limited.baseUrl}/login`);
     for (let i = 0; i < 4; i++) {
       await page.fill('#email', 'nobody@example.org');
@@ -172,7 +173,7 @@ describe('smaller defects', () => {
     expect(await page.locator('.govuk-error-summary').count()).toBe(1);
     expect(await page.locator('.govuk-error-summary').textContent()).toContain('Too many sign-in attempts');
     await limited.app.close();
-    // It builds a demo server of its own: on a loaded 2-core machine that alone can take seconds.
+    // It starts a server of its own: on a loaded 2-core machine that alone can take seconds.
   }, 60_000);
 
   it('shows the pack being built as a progress bar that updates itself, and the published editor passes axe', async () => {
