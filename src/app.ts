@@ -1,3 +1,4 @@
+import http from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +29,7 @@ import { actionManageRoutes } from './features/actions/routes/manage';
 import { actionPublicRoutes } from './features/actions/routes/public';
 import { workProgrammeManageRoutes, workProgrammePublicRoutes } from './features/work-programme/routes';
 import { userManageRoutes } from './features/users/routes';
-import pageCache from './plugins/page-cache';
+import pageCache, { PublicPages } from './plugins/page-cache';
 import { recommendationManageRoutes } from './features/recommendations/routes/manage';
 import { recommendationPublicRoutes } from './features/recommendations/routes/public';
 import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
@@ -85,7 +86,24 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
  * plugins and features. Closing the app closes the database after the server.
  */
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
+  // Public pages from memory, answered before Fastify sees the request (src/plugins/page-cache.ts).
+  const pages = new PublicPages();
   const app = Fastify({
+    serverFactory: (handler, fastifyOptions) => {
+      const options = fastifyOptions as {
+        keepAliveTimeout?: number;
+        requestTimeout?: number;
+        connectionTimeout?: number;
+      };
+      const server = http.createServer((request, response) => {
+        if (!pages.serve(request, response)) handler(request, response);
+      });
+      // As Fastify sets up a server it makes itself.
+      server.keepAliveTimeout = options.keepAliveTimeout ?? 72_000;
+      server.requestTimeout = options.requestTimeout ?? 0;
+      server.setTimeout(options.connectionTimeout ?? 0);
+      return server;
+    },
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.body.password'],
@@ -141,7 +159,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
   });
 
   // First: a signed-out visitor's public page may be answered from memory, before any other work.
-  await app.register(pageCache);
+  await app.register(pageCache, { pages });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import fp from 'fastify-plugin';
 import { localUrl } from '../config';
 import { focusFirst } from '../lib/focus';
@@ -93,7 +94,12 @@ export function baseUrlOf(request: FastifyRequest): string {
 
 /** True for htmx requests that want a fragment rather than a whole page. */
 export function wantsFragment(request: FastifyRequest): boolean {
-  return request.headers['hx-request'] === 'true' && request.headers['hx-boosted'] !== 'true';
+  return isFragmentRequest(request.headers);
+}
+
+/** The same, from a request's headers alone (the page cache reads them before Fastify does). */
+export function isFragmentRequest(headers: IncomingHttpHeaders): boolean {
+  return headers['hx-request'] === 'true' && headers['hx-boosted'] !== 'true';
 }
 
 export default fp(

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config';
 import { closeDatabase, openDatabase, type Database } from '../../src/db/client';
 import { actions, committees, documents, meetings } from '../../src/db/schema';
 import { chooseEncoding, matchesEtag } from '../../src/lib/http-cache';
+import { request } from 'undici';
 
 /**
  * Public pages from memory, never stale: rendered once per state of the data
@@ -163,5 +164,78 @@ describe('a write from another process', () => {
     const after = await served.inject('/meetings/1');
     expect(after.body).not.toBe(before.body);
     expect(textOf(after.body)).toContain('The Oculus, Gatehouse Road, Aylesbury');
+  });
+});
+
+describe('over the network, where the server answers from memory before the app', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-front-'));
+  const file = path.join(dir, 'db.sqlite');
+  const lines: string[] = [];
+  let served: FastifyInstance;
+  let base = '';
+  beforeAll(async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: file, DEMO_DATA: 'true', LOG_LEVEL: 'info' });
+    served = await buildApp(config, { db: openDatabase(file), logStream: { write: (line) => lines.push(line) } });
+    await served.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(served.server.address() as { port: number }).port}`;
+    // The demo's agenda packs are built in the background; each one built is a write.
+    await served.packs.idle();
+  });
+  afterAll(async () => {
+    await served.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const fetchPage = async (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') => {
+    const res = await request(`${base}${url}`, { headers, method });
+    return { status: res.statusCode, headers: res.headers, body: Buffer.from(await res.body.arrayBuffer()) };
+  };
+  const fromMemory = () => lines.filter((l) => l.includes('answered from memory')).length;
+
+  it('answers the second request from memory with the same bytes and headers, 304, HEAD and brotli', async () => {
+    const first = await fetchPage('/meetings/2');
+    expect(first.status).toBe(200);
+    const hits = fromMemory();
+    const second = await fetchPage('/meetings/2');
+    expect(fromMemory()).toBe(hits + 1);
+    expect(second.body.equals(first.body)).toBe(true);
+    for (const name of ['etag', 'content-type', 'content-security-policy', 'x-content-type-options', 'vary'])
+      expect(second.headers[name]).toBe(first.headers[name]);
+    expect(second.headers['cache-control']).toMatch(/^public, max-age=\d+, stale-while-revalidate=60$/);
+    expect(Number(second.headers['content-length'])).toBe(first.body.length);
+
+    const etag = String(first.headers.etag);
+    const unchanged = await fetchPage('/meetings/2', { 'if-none-match': etag });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body.length).toBe(0);
+    expect(unchanged.headers.etag).toBe(etag);
+
+    const head = await fetchPage('/meetings/2', {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.headers.etag).toBe(etag);
+    expect(head.body.length).toBe(0);
+
+    const br = await fetchPage('/meetings/2', { 'accept-encoding': 'br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(br.body).equals(first.body)).toBe(true);
+    expect(fromMemory()).toBe(hits + 4);
+  });
+
+  it('sends a request with a session, a fragment request and a write on to the app', async () => {
+    await fetchPage('/committees');
+    const hits = fromMemory();
+    const withSession = await fetchPage('/committees', { cookie: 'scrutineer=not-a-session' });
+    expect(withSession.status).toBe(200);
+    expect(fromMemory()).toBe(hits);
+    // An htmx request for the same address is a different answer, kept apart.
+    const fragment = await fetchPage('/committees', { 'hx-request': 'true' });
+    expect(fragment.body.toString()).not.toContain('<html');
+    expect((await fetchPage('/committees')).body.toString()).toContain('<html');
+    expect(fromMemory()).toBe(hits + 1);
+
+    served.db.update(committees).set({ name: 'Health Scrutiny, renamed just now' }).where(eq(committees.id, 1)).run();
+    const after = await fetchPage('/committees');
+    expect(after.body.toString()).toContain('Health Scrutiny, renamed just now');
+    expect(fromMemory()).toBe(hits + 1);
   });
 });
