@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { integer, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { customType, integer, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { deepFreeze, TextMemo } from '../lib/memo';
 
 /**
  * Column helpers shared by every feature's schema.
@@ -28,3 +29,17 @@ export function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
     sql`, `,
   )})`;
 }
+
+const frozenSnapshots = new TextMemo((text) => deepFreeze(JSON.parse(text) as unknown), 1000);
+
+/**
+ * A published record frozen as JSON (an agenda's or minutes' snapshot): never
+ * changed once written, read by every page that shows it, so each stored text
+ * is parsed once and the same frozen value shared by every reader after.
+ */
+export const frozenJson = <T>() =>
+  customType<{ data: T; driverData: string }>({
+    dataType: () => 'text',
+    toDriver: (value) => JSON.stringify(value),
+    fromDriver: (value) => frozenSnapshots.get(value) as T,
+  })();

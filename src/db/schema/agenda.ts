@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../columns';
+import { frozenJson, instant, oneOf, timestamps } from '../columns';
 import { AGENDA_ITEM_KINDS, PACK_STATUSES, type AgendaItemKind, type DocumentKind } from '../../lib/enums';
 import { meetings } from './meetings';
 import { people } from './people';
@@ -91,7 +91,7 @@ export const agendaVersions = sqliteTable(
     lateReason: text(),
     /** ... and the chairman's agreement to it. */
     chairmanAgreement: text(),
-    snapshot: text({ mode: 'json' }).$type<AgendaSnapshot>().notNull(),
+    snapshot: frozenJson<AgendaSnapshot>().notNull(),
     /** Who published it (null for the demo loader and the command line). */
     publishedByUserId: integer(),
     /** The agenda pack PDF of this version: built in the background after publishing. */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { instant, oneOf, timestamps } from '../columns';
+import { frozenJson, instant, oneOf, timestamps } from '../columns';
 import {
   ATTENDANCE_STATUSES,
   DECLARATION_KINDS,
@@ -106,7 +106,7 @@ export const minutesVersions = sqliteTable(
     version: integer().notNull(),
     publishedAt: instant().notNull(),
     changeSummary: text(),
-    snapshot: text({ mode: 'json' }).$type<MinutesSnapshot>().notNull(),
+    snapshot: frozenJson<MinutesSnapshot>().notNull(),
     approvedAt: instant(),
     /** The resolution of a later meeting that approved these minutes. */
     approvingResolutionId: integer().references(() => resolutions.id, { onDelete: 'restrict' }),

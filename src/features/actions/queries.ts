@@ -1,3 +1,4 @@
+import { ID_LIST, preparedOnce } from '../../db/prepared';
 import { and, asc, desc, eq, exists, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
@@ -49,8 +50,6 @@ const joined = (db: Db) =>
     .innerJoin(committees, eq(committees.id, meetings.committeeId));
 
 /** A list of ids as one parameter (a JSON array), so a query's text, and its prepared statement, stay the same. */
-const ID_LIST = sql`(select value from json_each(${sql.placeholder('ids')}))`;
-
 /**
  * The two reads every list of actions makes, prepared once per database:
  * building a query's SQL costs more than running these two on a page of 50.
@@ -340,17 +339,21 @@ export function actionMeetings(db: Db, committeeId: number, publishedOnly: boole
     .all();
 }
 
+const statusRows = preparedOnce((db) =>
+  db
+    .select({ reference: actions.reference, status: actions.status, dueDate: actions.dueDate })
+    .from(actions)
+    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .where(and(eq(agendaItems.meetingId, sql.placeholder('meetingId')), isNotNull(actions.publishedAt)))
+    .prepare(),
+);
+
 /** Every action's status at a meeting, for the minutes' ACTION lines: by reference. */
 export function actionStatusesOf(
   db: Db,
   meetingId: number,
 ): Map<string, { status: ActionStatus; dueDate: string | null }> {
-  const rows = db
-    .select({ reference: actions.reference, status: actions.status, dueDate: actions.dueDate })
-    .from(actions)
-    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
-    .where(and(eq(agendaItems.meetingId, meetingId), isNotNull(actions.publishedAt)))
-    .all();
+  const rows = statusRows(db).all({ meetingId });
   return new Map(rows.flatMap((r) => (r.reference ? [[r.reference, { status: r.status, dueDate: r.dueDate }]] : [])));
 }
 

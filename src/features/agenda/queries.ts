@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { ID_LIST, preparedOnce } from '../../db/prepared';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
 import type { PackStatus } from '../../lib/enums';
@@ -110,25 +111,34 @@ export interface PublishedAgendaVersion {
   pack?: { status: PackStatus; pages: number | null; bytes: number | null };
 }
 
-/** A stored published version of a meeting's agenda: the one numbered, or the latest. */
+const versionRows = preparedOnce((db) => ({
+  latest: db
+    .select()
+    .from(agendaVersions)
+    .where(eq(agendaVersions.meetingId, sql.placeholder('meetingId')))
+    .orderBy(desc(agendaVersions.version))
+    .limit(1)
+    .prepare(),
+  numbered: db
+    .select()
+    .from(agendaVersions)
+    .where(
+      and(
+        eq(agendaVersions.meetingId, sql.placeholder('meetingId')),
+        eq(agendaVersions.version, sql.placeholder('version')),
+      ),
+    )
+    .limit(1)
+    .prepare(),
+}));
+
 export function agendaVersionRow(
   db: Db,
   meetingId: number,
   version: number | null = null,
 ): typeof agendaVersions.$inferSelect | null {
-  return (
-    db
-      .select()
-      .from(agendaVersions)
-      .where(
-        version === null
-          ? eq(agendaVersions.meetingId, meetingId)
-          : and(eq(agendaVersions.meetingId, meetingId), eq(agendaVersions.version, version)),
-      )
-      .orderBy(desc(agendaVersions.version))
-      .limit(1)
-      .get() ?? null
-  );
+  const rows = versionRows(db);
+  return (version === null ? rows.latest.get({ meetingId }) : rows.numbered.get({ meetingId, version })) ?? null;
 }
 
 /** A stored version as the agenda it published, exempt content included. */
@@ -228,22 +238,28 @@ export function getPublicAgenda(db: Db, meetingId: number): PublicAgenda | null 
   return published ? withMinutesToConfirm(db, toPublicAgenda(published)) : null;
 }
 
+const minutesStatusRows = preparedOnce((db) =>
+  db
+    .select({ id: meetings.id, status: meetings.minutesStatus, url: meetings.minutesUrl })
+    .from(meetings)
+    .where(inArray(meetings.id, ID_LIST))
+    .prepare(),
+);
+
 /**
  * A "minutes of the previous meeting" item links to those minutes only when
  * they can be read: published here, or on another site. (The frozen agenda
  * names the meeting; whether its minutes are out yet is today's question.)
  */
+/** A stored published version of a meeting's agenda: the one numbered, or the latest. */
 export function withMinutesToConfirm(db: Db, agenda: PublicAgenda): PublicAgenda {
   const ids = agenda.items.flatMap((i) =>
     !i.exempt && i.confirmsMinutesOfMeetingId !== null ? [i.confirmsMinutesOfMeetingId] : [],
   );
   if (ids.length === 0) return agenda;
   const readable = new Set(
-    db
-      .select({ id: meetings.id, status: meetings.minutesStatus, url: meetings.minutesUrl })
-      .from(meetings)
-      .where(inArray(meetings.id, ids))
-      .all()
+    minutesStatusRows(db)
+      .all({ ids: JSON.stringify(ids) })
       .filter((m) => m.status === 'published' || m.status === 'approved' || m.url !== null)
       .map((m) => m.id),
   );

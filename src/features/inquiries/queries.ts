@@ -1,3 +1,4 @@
+import { ID_LIST, preparedOnce } from '../../db/prepared';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { documents, inquiries, inquiryMembers, inquirySessions, meetings, memberships, people } from '../../db/schema';
@@ -94,10 +95,14 @@ export function inquirySessionChoices(db: Db, committeeId: number) {
 /** The inquiries some meetings were evidence sessions of (for the meetings' pages). */
 export function inquiriesHeardAt(db: Db, meetingIds: number[]) {
   if (meetingIds.length === 0) return [];
-  return db
+  return heardAt(db).all({ ids: JSON.stringify(meetingIds) });
+}
+
+const heardAt = preparedOnce((db) =>
+  db
     .select({ meetingId: inquirySessions.meetingId, slug: inquiries.slug, title: inquiries.title })
     .from(inquirySessions)
     .innerJoin(inquiries, eq(inquiries.id, inquirySessions.inquiryId))
-    .where(inArray(inquirySessions.meetingId, meetingIds))
-    .all();
-}
+    .where(inArray(inquirySessions.meetingId, ID_LIST))
+    .prepare(),
+);

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { meetingDeadlineReport, type DeadlineStatus } from '../../lib/deadlines';
 import { committees, meetings } from '../../db/schema';
@@ -64,28 +65,30 @@ export function listCommitteeMeetings(db: Db, committeeId: number): MeetingSumma
     .all();
 }
 
+const publicMeetingRow = preparedOnce((db) =>
+  db
+    .select({
+      ...summaryColumns,
+      onlineUrl: meetings.onlineUrl,
+      webcastUrl: meetings.webcastUrl,
+      minutesUrl: meetings.minutesUrl,
+      committeeKind: committees.kind,
+      rules: {
+        noticeClearDays: committees.noticeClearDays,
+        questionCutoffClearDays: committees.questionCutoffClearDays,
+        questionCutoffTime: committees.questionCutoffTime,
+        minutesDueWorkingDays: committees.minutesDueWorkingDays,
+      },
+    })
+    .from(meetings)
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .where(eq(meetings.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /** A meeting with what its public page needs of its committee (kind, deadline rules). */
 export function getPublicMeetingRow(db: Db, id: number) {
-  return (
-    db
-      .select({
-        ...summaryColumns,
-        onlineUrl: meetings.onlineUrl,
-        webcastUrl: meetings.webcastUrl,
-        minutesUrl: meetings.minutesUrl,
-        committeeKind: committees.kind,
-        rules: {
-          noticeClearDays: committees.noticeClearDays,
-          questionCutoffClearDays: committees.questionCutoffClearDays,
-          questionCutoffTime: committees.questionCutoffTime,
-          minutesDueWorkingDays: committees.minutesDueWorkingDays,
-        },
-      })
-      .from(meetings)
-      .innerJoin(committees, eq(committees.id, meetings.committeeId))
-      .where(eq(meetings.id, id))
-      .get() ?? null
-  );
+  return publicMeetingRow(db).get({ id }) ?? null;
 }
 
 /** One meeting as listed, or null. */

@@ -1,3 +1,4 @@
+import { preparedOnce } from '../../db/prepared';
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';
@@ -41,8 +42,8 @@ export interface QuestionMeeting {
   window: QuestionWindow;
 }
 
-export function questionMeeting(db: Db, meetingId: number, now: Date): QuestionMeeting | null {
-  const row = db
+const questionMeetingRow = preparedOnce((db) =>
+  db
     .select({
       id: meetings.id,
       startsAt: meetings.startsAt,
@@ -66,8 +67,12 @@ export function questionMeeting(db: Db, meetingId: number, now: Date): QuestionM
     })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(eq(meetings.id, meetingId))
-    .get();
+    .where(eq(meetings.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+export function questionMeeting(db: Db, meetingId: number, now: Date): QuestionMeeting | null {
+  const row = questionMeetingRow(db).get({ id: meetingId });
   if (!row) return null;
   const { rules, committee, ...meeting } = row;
   return { ...meeting, committee: { ...committee, rules }, window: questionWindow(meeting, rules, now) };
@@ -406,9 +411,8 @@ export function publicQuestionsOnly(): SQL {
   ) as SQL;
 }
 
-/** The accepted questions of a meeting, numbered in the order they will be taken. */
-export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView[] {
-  return db
+const publicQuestionRows = preparedOnce((db) =>
+  db
     .select({
       q: publicQuestions,
       aboutItemTitle: agendaItems.title,
@@ -419,9 +423,15 @@ export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView
     .from(publicQuestions)
     .leftJoin(agendaItems, eq(agendaItems.id, publicQuestions.aboutItemId))
     .leftJoin(documents, eq(documents.id, publicQuestions.answerDocumentId))
-    .where(and(eq(publicQuestions.meetingId, meetingId), publicQuestionsOnly()))
+    .where(and(eq(publicQuestions.meetingId, sql.placeholder('id')), publicQuestionsOnly()))
     .orderBy(asc(publicQuestions.position), asc(publicQuestions.id))
-    .all()
+    .prepare(),
+);
+
+/** The accepted questions of a meeting, numbered in the order they will be taken. */
+export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView[] {
+  return publicQuestionRows(db)
+    .all({ id: meetingId })
     .map(({ q, aboutItemTitle, aboutItemExempt, documentTitle, documentExempt }, i) => {
       const published = q.answerPublishedAt !== null;
       return {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { ID_LIST, preparedOnce } from '../../db/prepared';
 import {
   actions,
   agendaItems,
@@ -57,8 +58,8 @@ const latestDecision = sql<ResponseDecision | null>`(
   where ${recommendationResponses.recommendationId} = ${recommendations.id}
   order by ${recommendationResponses.receivedOn} desc, ${recommendationResponses.id} desc limit 1)`;
 
-function summaries(db: Db, where: SQL | undefined): RecommendationSummary[] {
-  const rows = db
+function summarySelect(db: Db) {
+  return db
     .select({
       id: recommendations.id,
       reference: recommendations.reference,
@@ -88,9 +89,31 @@ function summaries(db: Db, where: SQL | undefined): RecommendationSummary[] {
     .leftJoin(agendaItems, eq(agendaItems.id, recommendations.agendaItemId))
     .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .leftJoin(inquiries, eq(inquiries.id, recommendations.inquiryId))
-    .where(where)
-    .orderBy(desc(sql`coalesce(${recommendations.sentOn}, '9999')`), desc(recommendations.id))
-    .all();
+    .$dynamic();
+}
+
+const SUMMARY_ORDER = [desc(sql`coalesce(${recommendations.sentOn}, '9999')`), desc(recommendations.id)];
+
+/** The public recommendations made at some items, built once (every meeting page asks). */
+const publicAtItems = preparedOnce((db) =>
+  summarySelect(db)
+    .where(and(inArray(recommendations.agendaItemId, ID_LIST), publicRecommendationsOnly()))
+    .orderBy(...SUMMARY_ORDER)
+    .prepare(),
+);
+
+type SummaryRow = ReturnType<ReturnType<typeof publicAtItems>['all']>[number];
+
+function summaries(db: Db, where: SQL | undefined): RecommendationSummary[] {
+  return toSummaries(
+    summarySelect(db)
+      .where(where)
+      .orderBy(...SUMMARY_ORDER)
+      .all(),
+  );
+}
+
+function toSummaries(rows: SummaryRow[]): RecommendationSummary[] {
   return rows.map((r) => ({
     id: r.id,
     reference: r.reference,
@@ -131,7 +154,7 @@ export function recommendationsOf(
 /** The recommendations made at some agenda items (for the items' own pages): public ones only. */
 export function publicRecommendationsAt(db: Db, itemIds: number[]): RecommendationSummary[] {
   if (itemIds.length === 0) return [];
-  return summaries(db, and(inArray(recommendations.agendaItemId, itemIds), publicRecommendationsOnly()));
+  return toSummaries(publicAtItems(db).all({ ids: JSON.stringify(itemIds) }));
 }
 
 /** Responses overdue on some committees (all when null): awaiting a response past its due date, oldest first. */
@@ -440,6 +463,20 @@ export type TrailRef = { reference: string; text: string };
 /** Recommendations made at an item, and those it reviews, by item: the matter's trail to its own pages. */
 export type ItemTrail = Record<number, { made: TrailRef[]; reviewed: TrailRef[] }>;
 
+const reviewedAtItems = preparedOnce((db) =>
+  db
+    .select({
+      itemId: workProgrammeEntries.agendaItemId,
+      reference: recommendations.reference,
+      text: recommendations.text,
+    })
+    .from(workProgrammeEntries)
+    .innerJoin(recommendations, eq(recommendations.id, workProgrammeEntries.recommendationId))
+    .leftJoin(agendaItems, eq(agendaItems.id, recommendations.agendaItemId))
+    .where(and(inArray(workProgrammeEntries.agendaItemId, ID_LIST), publicRecommendationsOnly()))
+    .prepare(),
+);
+
 /** For a meeting's public agenda: the recommendations made at its items, and those its items review. */
 export function recommendationsByItem(db: Db, itemIds: number[]) {
   const made = new Map<number, { reference: string; text: string }[]>();
@@ -449,17 +486,7 @@ export function recommendationsByItem(db: Db, itemIds: number[]) {
     if (!r.origin || !r.reference) continue;
     made.set(r.origin.itemId, [...(made.get(r.origin.itemId) ?? []), { reference: r.reference, text: r.text }]);
   }
-  const reviews = db
-    .select({
-      itemId: workProgrammeEntries.agendaItemId,
-      reference: recommendations.reference,
-      text: recommendations.text,
-    })
-    .from(workProgrammeEntries)
-    .innerJoin(recommendations, eq(recommendations.id, workProgrammeEntries.recommendationId))
-    .leftJoin(agendaItems, eq(agendaItems.id, recommendations.agendaItemId))
-    .where(and(inArray(workProgrammeEntries.agendaItemId, itemIds), publicRecommendationsOnly()))
-    .all();
+  const reviews = reviewedAtItems(db).all({ ids: JSON.stringify(itemIds) });
   for (const r of reviews) {
     if (r.itemId === null || !r.reference) continue;
     reviewed.set(r.itemId, [...(reviewed.get(r.itemId) ?? []), { reference: r.reference, text: r.text }]);
