@@ -91,7 +91,16 @@ export const londonDate = remembered((instant: Date): string => {
  * Throws on a date or time that does not exist (31 February, 25:00).
  */
 export function fromLondon(isoDate: string, time: string): Date {
-  const d = DateTime.fromISO(`${isoDate}T${time}`, { zone: LONDON, setZone: true });
-  if (!d.isValid) throw new RangeError(`Not a real date and time: ${isoDate} ${time}`);
-  return d.toJSDate();
+  const key = `${isoDate}T${time}`;
+  let ms = instants.get(key);
+  if (ms === undefined) {
+    const d = DateTime.fromISO(key, { zone: LONDON, setZone: true });
+    if (!d.isValid) throw new RangeError(`Not a real date and time: ${isoDate} ${time}`);
+    ms = d.toMillis();
+    if (instants.size >= 20_000) instants.clear();
+    instants.set(key, ms);
+  }
+  return new Date(ms);
 }
+/** The instants of the London dates and times asked for (each page works out the same deadlines). */
+const instants = new Map<string, number>();

@@ -51,7 +51,7 @@ export default fp(
       secret,
       // __Host- cookies are only ever sent to this host, over HTTPS, for the whole site.
       cookieName: app.config.cookieSecure ? '__Host-scrutineer' : 'scrutineer',
-      store: new SqliteSessionStore(app.db),
+      store: new SqliteSessionStore(app.db, app.config.sessionIdleMinutes * 60_000),
       saveUninitialized: false,
       rolling: true,
       cookie: {

@@ -57,6 +57,7 @@ const PER_RESPONSE = new Set([
   'connection',
   'keep-alive',
   'transfer-encoding',
+  'server-timing',
 ]);
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?scrutineer=/;

@@ -14,13 +14,14 @@ export function questionLabel(q: {
   askerOrganisation: string | null;
   text: string;
 }): string {
-  const words = q.text.replace(/\s+/g, ' ').trim().split(' ');
+  // Its first eight words: the opening of a long question is enough to read.
+  const words = q.text.slice(0, 400).replace(/\s+/g, ' ').trim().split(' ');
   const opening = words
     .slice(0, 8)
     .join(' ')
     .replace(/[.,;:!?]+$/, '');
   const asker = `${q.askerName}${q.askerOrganisation ? `, ${q.askerOrganisation}` : ''}`;
-  return `Question ${q.number} (${asker}): “${opening}${words.length > 8 ? '…' : ''}”`;
+  return `Question ${q.number} (${asker}): “${opening}${words.length > 8 || q.text.length > 400 ? '…' : ''}”`;
 }
 
 const heading = (q: ShownQuestion) =>
