@@ -1,18 +1,17 @@
 /**
  * The follow-up benchmark (part of `npm run bench`): a generated dataset of
  * 100,000 actions and 5,000 recommendations across 30 committees, served over
- * real HTTP, 10 clients at once; each page beside a bare Fastify route
- * serving the same bytes, so the figure is what our code costs over Fastify's.
+ * real HTTP, 10 clients at once, the app in a process of its own; each page
+ * beside a bare Fastify route (in its own process too) serving the same
+ * bytes, so the figure is what our code costs over Fastify's.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import Fastify from 'fastify';
 import { request } from 'undici';
-import { buildApp } from '../src/app';
-import { loadConfig } from '../src/config';
 import { closeDatabase, openDatabase, type Database } from '../src/db/client';
+import { ready, start } from './bench-http';
 import { hashPasswordSync } from '../src/lib/passwords';
 
 const COMMITTEES = 30;
@@ -119,6 +118,16 @@ async function load(url: string, headers: Record<string, string>, total: number)
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/** The RSS of a process, from /proc (Linux), in bytes; 0 where there is none. */
+function rssOf(pid: number | undefined): number {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return Number(kb ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 export async function benchActions(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scrutineer-bench-'));
   const dbPath = path.join(dir, 'bench.sqlite');
@@ -134,11 +143,16 @@ export async function benchActions(): Promise<void> {
     `Follow-up dataset: ${ACTIONS.toLocaleString('en-GB')} actions, ${RECOMMENDATIONS.toLocaleString('en-GB')} recommendations, ${COMMITTEES} committees (${Math.round(performance.now() - startGen)} ms to generate)`,
   );
 
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_PATH: dbPath, LOG_LEVEL: 'silent', DEMO_DATA: 'false' });
-  const db = openDatabase(dbPath);
-  const app = await buildApp(config, { db });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+  // The app in a process of its own, as it is served: the clients here do not share its thread.
+  const port = 4600 + Math.floor(Math.random() * 400);
+  const app = start('src/server.ts', {
+    DATABASE_PATH: dbPath,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DEMO_DATA: 'false',
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await ready(`${base}/healthz`);
 
   // Sign in as the administrator, as a browser would.
   const loginPage = await request(`${base}/login`);
@@ -154,12 +168,6 @@ export async function benchActions(): Promise<void> {
   const session = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
   const signedIn = { cookie: [...cookies, ...session].join('; ') };
 
-  const bare = Fastify();
-  const bodies = new Map<string, string>();
-  bare.get('/*', async (req, reply) => reply.type('text/html; charset=utf-8').send(bodies.get(req.url) ?? ''));
-  await bare.listen({ host: '127.0.0.1', port: 0 });
-  const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
-
   const pages: [string, string, Record<string, string>][] = [
     ['/manage/actions, first page, unfiltered', '/manage/actions', signedIn],
     ['/manage/actions, first page, overdue of one committee', '/manage/actions?committee=7&overdue=yes', signedIn],
@@ -171,30 +179,40 @@ export async function benchActions(): Promise<void> {
     ['/recommendations/:reference (public)', '/recommendations/B7-R-1300', {}],
     ['/manage/committees/:slug/recommendations, with figures', '/manage/committees/bench-7/recommendations', signedIn],
   ];
-  for (const [name, url, headers] of pages) {
+  // The bare route, in its own process too, answers each address with the same body and type.
+  const bodies: Record<string, { type: string; body: string; headers: Record<string, string> }> = {};
+  for (const [, url, headers] of pages) {
     const res = await request(`${base}${url}`, { headers });
     const body = await res.body.text();
     if (res.statusCode !== 200) throw new Error(`${url} answered ${res.statusCode}`);
-    bodies.set(url, body);
+    bodies[url] = { type: String(res.headers['content-type']), body, headers: {} };
+  }
+  const bodiesFile = path.join(dir, 'bodies.json');
+  fs.writeFileSync(bodiesFile, JSON.stringify(bodies));
+  const barePort = port + 1;
+  const bare = start('scripts/bench-bare.ts', { BODIES: bodiesFile, PORT: String(barePort) });
+  const bareBase = `http://127.0.0.1:${barePort}`;
+  await ready(`${bareBase}/manage/actions`);
+
+  for (const [name, url, headers] of pages) {
     await load(`${base}${url}`, headers, 50); // warm up
     const ours = await load(`${base}${url}`, headers, 500);
     await load(`${bareBase}${url}`, {}, 50);
     const theirs = await load(`${bareBase}${url}`, {}, 500);
     console.log(
-      `${name} (${Math.round(body.length / 1024)} KB): p50 ${ms(percentile(ours, 50))}, p99 ${ms(percentile(ours, 99))}; bare Fastify, same bytes: p50 ${ms(percentile(theirs, 50))}, p99 ${ms(percentile(theirs, 99))} (${CLIENTS} clients, 500 requests)`,
+      `${name} (${Math.round((bodies[url]?.body.length ?? 0) / 1024)} KB): p50 ${ms(percentile(ours, 50))}, p99 ${ms(percentile(ours, 99))}; bare Fastify, same bytes: p50 ${ms(percentile(theirs, 50))}, p99 ${ms(percentile(theirs, 99))} (${CLIENTS} clients, 500 requests)`,
     );
   }
 
-  // The CSV of about 10,000 rows (the meetings of the last 60 days), streamed: time and memory.
+  // The CSV of about 10,000 rows (the meetings of the last 60 days), streamed: time and the server's memory.
   const csvUrl = `${base}/manage/actions.csv?from=${new Date(now.getTime() - 60 * 86_400_000).toISOString().slice(0, 10)}`;
   const times: number[] = [];
   let rows = 0;
   let growth = 0;
   for (let run = 0; run < 3; run++) {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
+    const before = rssOf(app.pid);
     let peak = before;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+    const timer = setInterval(() => (peak = Math.max(peak, rssOf(app.pid))), 5);
     const start = performance.now();
     const res = await request(csvUrl, { headers: signedIn });
     let text = 0;
@@ -210,9 +228,10 @@ export async function benchActions(): Promise<void> {
     if (run === 0) console.log(`  CSV: ${rows.toLocaleString('en-GB')} rows, ${Math.round(text / 1024)} KB`);
   }
   console.log(
-    `/manage/actions.csv, ${rows.toLocaleString('en-GB')} rows: median ${Math.round([...times].sort((a, b) => a - b)[1] ?? 0)} ms (runs: ${times.map((t) => Math.round(t)).join(', ')} ms); the process grew by at most ${Math.round(growth / 1024 / 1024)} MB while sending (server and client in one process)`,
+    `/manage/actions.csv, ${rows.toLocaleString('en-GB')} rows: median ${Math.round([...times].sort((a, b) => a - b)[1] ?? 0)} ms (runs: ${times.map((t) => Math.round(t)).join(', ')} ms); the server's memory grew by at most ${Math.round(growth / 1024 / 1024)} MB while sending`,
   );
-  await bare.close();
-  await app.close();
+  app.kill('SIGTERM');
+  bare.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 500));
   fs.rmSync(dir, { recursive: true, force: true });
 }

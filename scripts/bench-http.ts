@@ -19,14 +19,15 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const slug = 'health-and-adult-social-care';
 
-function start(script: string, env: Record<string, string>): ChildProcess {
+/** Starts a script in a process of its own (the app, or the bare route), so the load it serves is not its own. */
+export function start(script: string, env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
 }
 
-async function ready(url: string): Promise<void> {
+export async function ready(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
       const res = await request(url);

@@ -49,7 +49,6 @@ const joined = (db: Db) =>
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId));
 
-/** A list of ids as one parameter (a JSON array), so a query's text, and its prepared statement, stay the same. */
 /**
  * The two reads every list of actions makes, prepared once per database:
  * building a query's SQL costs more than running these two on a page of 50.

@@ -1,4 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import { people, organisations, committees, memberships, meetings, attendance } from '../../db/schema';
@@ -13,9 +14,8 @@ export interface CommitteeSummary {
   remit: string;
 }
 
-/** Active committees, by name. */
-export function listCommittees(db: Db): CommitteeSummary[] {
-  return db
+const activeCommittees = preparedOnce((db) =>
+  db
     .select({
       id: committees.id,
       slug: committees.slug,
@@ -26,7 +26,12 @@ export function listCommittees(db: Db): CommitteeSummary[] {
     .from(committees)
     .where(eq(committees.status, 'active'))
     .orderBy(asc(committees.name))
-    .all();
+    .prepare(),
+);
+
+/** Active committees, by name. */
+export function listCommittees(db: Db): CommitteeSummary[] {
+  return activeCommittees(db).all();
 }
 
 export interface CommitteeMember {

@@ -1,4 +1,5 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { committees, userCommittees, users } from '../../db/schema';
 import type { UserRole } from '../../lib/enums';
@@ -14,22 +15,39 @@ export interface CurrentUser {
   committeeIds: number[];
 }
 
-/** The user for a session, or null when the account is gone or disabled. */
-export function currentUser(db: Db, userId: number): CurrentUser | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || user.disabled) return null;
-  const assigned = db
+/** Read on every signed-in request: built once. */
+const userRows = preparedOnce((db) => ({
+  user: db
+    .select({
+      id: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      role: users.role,
+      personId: users.personId,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+  committees: db
     .select({ committeeId: userCommittees.committeeId })
     .from(userCommittees)
-    .where(eq(userCommittees.userId, userId))
-    .all();
+    .where(eq(userCommittees.userId, sql.placeholder('id')))
+    .prepare(),
+}));
+
+/** The user for a session, or null when the account is gone or disabled. */
+export function currentUser(db: Db, userId: number): CurrentUser | null {
+  const rows = userRows(db);
+  const user = rows.user.get({ id: userId });
+  if (!user || user.disabled) return null;
   return {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
     role: user.role,
     personId: user.personId,
-    committeeIds: assigned.map((a) => a.committeeId),
+    committeeIds: rows.committees.all({ id: userId }).map((a) => a.committeeId),
   };
 }
 
