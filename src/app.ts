@@ -33,6 +33,7 @@ import pageCache, { PublicPages } from './plugins/page-cache';
 import { recommendationManageRoutes } from './features/recommendations/routes/manage';
 import { recommendationPublicRoutes } from './features/recommendations/routes/public';
 import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
+import { feedRoutes } from './features/feeds/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
 import questionRetention from './features/questions/retention';
@@ -222,6 +223,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(workProgrammePublicRoutes);
     await site.register(recommendationPublicRoutes);
     await site.register(inquiryPublicRoutes);
+    await site.register(feedRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {

@@ -4,7 +4,7 @@ import { localUrl } from '../config';
 import { focusFirst } from '../lib/focus';
 import kitaHtml from '@kitajs/fastify-html-plugin';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Page, type NavSection } from '../../views/layout/Page';
+import { Page, type FeedLink, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
 import { REFUSAL_NOTICE, RefusalNotice } from '../../views/errors/RefusalNotice';
 import '../features/auth/session-types';
@@ -19,6 +19,10 @@ export interface RenderOptions {
   status?: number;
   /** For an htmx fragment only: the first of these ids found takes the keyboard (see focusFirst). */
   focus?: readonly string[];
+  /** Feeds that follow what the page shows, offered in its head (the site's always is). */
+  feeds?: readonly FeedLink[];
+  /** JSON-LD for the page's head, serialised with jsonForScript. */
+  structuredData?: string;
 }
 
 /** After a command on a live screen's region: what to answer, however the form was sent. */
@@ -121,6 +125,8 @@ export default fp(
             beforeContent: options.beforeContent,
             signedIn: user ? { displayName: user.displayName, csrfToken: this.csrfToken() } : null,
             confirmation: flash,
+            feeds: options.feeds,
+            structuredData: options.structuredData,
           });
       void this.html(html);
       return this;

@@ -20,7 +20,18 @@ export interface PageProps {
   signedIn?: SignedIn | null;
   /** A success message from the change just made. */
   confirmation?: string;
+  /** Feeds that follow what this page shows (the whole site's is always offered). */
+  feeds?: readonly FeedLink[];
+  /** Schema.org facts about the page as JSON-LD, already serialised for a script element (jsonForScript). */
+  structuredData?: string;
 }
+
+export interface FeedLink {
+  title: string;
+  href: string;
+}
+
+const SITE_FEED: FeedLink = { title: 'Scrutineer: what is published', href: '/feed.atom' };
 
 export const SERVICE_NAME = 'Scrutineer';
 
@@ -47,6 +58,8 @@ export function Page({
   beforeContent = '',
   signedIn = null,
   confirmation,
+  feeds = [],
+  structuredData,
 }: PageProps): JSX.Element {
   const items = signedIn ? SIGNED_IN_NAV : PUBLIC_NAV;
   const htmxHeaders = signedIn ? JSON.stringify({ 'x-csrf-token': signedIn.csrfToken }) : undefined;
@@ -62,6 +75,10 @@ export function Page({
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/build/app.css" />
+          {[...feeds, SITE_FEED].map((feed) => (
+            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
+          ))}
+          {structuredData ? <script type="application/ld+json">{structuredData}</script> : ''}
           <script src="/static/build/htmx.min.js" defer></script>
           <script type="module" src="/static/js/app.js"></script>
         </head>

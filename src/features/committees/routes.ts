@@ -1,4 +1,4 @@
-import { PUBLIC_PAGE } from '../../lib/route-options';
+import { committeeFeed, PUBLIC_PAGE } from '../../lib/route-options';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { parseSlug } from '../../lib/params';
 import { attendanceStatistics, getCommitteeBySlug, getCommitteePage, listCommittees } from './queries';
@@ -44,6 +44,7 @@ const committeeRoutes: FastifyPluginAsync = async (app) => {
         openForQuestions: meetingsOpenForQuestions(app.db, committee.id, app.now()),
         calendarUrl: `${baseUrlOf(request)}/committees/${committee.slug}/meetings.ics`,
       }),
+      feeds: [committeeFeed(committee)],
     });
   });
 

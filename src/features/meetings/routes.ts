@@ -1,4 +1,5 @@
-import { PUBLIC_PAGE } from '../../lib/route-options';
+import { committeeFeed, PUBLIC_PAGE } from '../../lib/route-options';
+import { jsonForScript, meetingEvent } from '../../lib/structured-data';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { parseId, parseSlug } from '../../lib/params';
 import { fields, type FieldErrors } from '../../lib/validation';
@@ -48,10 +49,24 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();
+    const base = baseUrlOf(request);
     return reply.page({
       title: meetingTitle(meeting),
       nav: 'meetings',
       body: MeetingPage({ meeting, now: app.now() }),
+      feeds: [committeeFeed(meeting.committee)],
+      structuredData: jsonForScript(
+        meetingEvent({
+          url: `${base}/meetings/${meeting.id}`,
+          name: meetingTitle(meeting),
+          startsAt: meeting.startsAt,
+          endsAt: meeting.endsAt,
+          status: meeting.status,
+          venue: meeting.venue,
+          onlineUrl: meeting.onlineUrl,
+          organiser: { name: meeting.committee.name, url: `${base}/committees/${meeting.committee.slug}` },
+        }),
+      ),
     });
   });
 
