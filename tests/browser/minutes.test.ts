@@ -95,21 +95,26 @@ describe('minuting a meeting live', () => {
     await page.keyboard.press('ArrowRight');
     await page.waitForTimeout(200);
     await saved(page, '#minutes-attendance form[data-autosave]');
-    expect(
-      app.db
-        .select()
-        .from(attendance)
-        .where(eq(attendance.meetingId, january))
-        .all()
-        .map((a) => [a.personId, a.status, a.virtual])
-        .sort(),
-    ).toEqual(
-      [
-        [chair, 'present', false],
-        [vice, 'present', true],
-        [wood, 'apologies', false],
-      ].sort(),
-    );
+    // The status may still read "Saved at" from the first choice while the last is on its way: wait for the record.
+    await expect
+      .poll(
+        () =>
+          app.db
+            .select()
+            .from(attendance)
+            .where(eq(attendance.meetingId, january))
+            .all()
+            .map((a) => [a.personId, a.status, a.virtual])
+            .sort(),
+        { timeout: 10_000 },
+      )
+      .toEqual(
+        [
+          [chair, 'present', false],
+          [vice, 'present', true],
+          [wood, 'apologies', false],
+        ].sort(),
+      );
 
     // A declaration.
     const turner = personId('A Turner');

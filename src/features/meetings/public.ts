@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client';
+import type { EventFacts } from '../../lib/structured-data';
 import type { CommitteeKind } from '../../lib/enums';
 import { londonDate } from '../../lib/dates';
 import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
@@ -92,5 +93,19 @@ export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting |
     unplacedQuestions: placed.unplaced,
     recommendationTrail: trailOf(db, placed.agenda),
     inquiries: inquiriesHeardAt(db, [id]).map(({ slug, title }) => ({ slug, title })),
+  };
+}
+
+/** The facts of a meeting's schema.org Event (src/lib/structured-data.ts), with its page's address. */
+export function eventFacts(meeting: PublicMeeting, name: string, base: string): EventFacts {
+  return {
+    url: `${base}/meetings/${meeting.id}`,
+    name,
+    startsAt: meeting.startsAt,
+    endsAt: meeting.endsAt,
+    status: meeting.status,
+    venue: meeting.venue,
+    onlineUrl: meeting.onlineUrl,
+    organiser: { name: meeting.committee.name, url: `${base}/committees/${meeting.committee.slug}` },
   };
 }

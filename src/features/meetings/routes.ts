@@ -10,7 +10,7 @@ import { canManageCommittee } from '../../lib/permissions';
 import { recordHistory } from '../audit/queries';
 import { getCommitteeBySlug, listCommittees } from '../committees/queries';
 import { calendarMeeting, getMeetingWithCommittee, listMeetings } from './queries';
-import { getPublicMeeting } from './public';
+import { eventFacts, getPublicMeeting } from './public';
 import { meetingsCalendar } from '../../lib/calendar';
 import { meetingJson } from './json';
 import { baseUrlOf } from '../../plugins/views';
@@ -55,18 +55,7 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
       nav: 'meetings',
       body: MeetingPage({ meeting, now: app.now() }),
       feeds: [committeeFeed(meeting.committee)],
-      structuredData: jsonForScript(
-        meetingEvent({
-          url: `${base}/meetings/${meeting.id}`,
-          name: meetingTitle(meeting),
-          startsAt: meeting.startsAt,
-          endsAt: meeting.endsAt,
-          status: meeting.status,
-          venue: meeting.venue,
-          onlineUrl: meeting.onlineUrl,
-          organiser: { name: meeting.committee.name, url: `${base}/committees/${meeting.committee.slug}` },
-        }),
-      ),
+      structuredData: jsonForScript(meetingEvent(eventFacts(meeting, meetingTitle(meeting), base))),
     });
   });
 
