@@ -114,12 +114,14 @@ export async function benchHttp(): Promise<void> {
 
   // Uncached: a cookie that names no session skips the page cache (the page renders as for a visitor).
   // The render is the app's own time (its Server-Timing); the round trip adds the client and the network.
-  console.log("Uncached render (median of 200, one at a time; the server's own time, then the round trip):");
+  console.log(
+    "Uncached render (median of 200 after 1,000 to warm up, one at a time; the server's own time, then the round trip):",
+  );
   for (const url of pages) {
     const times: number[] = [];
     const renders: number[] = [];
     // Warmed first, as a page read all day is: the first few hundred renders run before the JIT has compiled them.
-    for (let i = 0; i < 300; i++)
+    for (let i = 0; i < 1000; i++)
       await (await request(`${base}${url}`, { headers: { cookie: 'scrutineer=none' } })).body.text();
     for (let i = 0; i < 200; i++) {
       const t = performance.now();

@@ -185,6 +185,8 @@ describe('sitemap, robots.txt and structured data', () => {
     expect(event.startDate).toBe('2020-11-05T10:00:00+00:00');
     expect(String(event.url)).toMatch(/\/meetings\/1$/);
     expect((event.organizer as { name: string }).name).toBe('Health & Adult Social Care Select Committee');
+    // What a clerk typed cannot end the data block or open markup: < > & are written as JSON escapes.
+    expect(page('script[type="application/ld+json"]').html()).not.toMatch(/[<>&]/);
   });
 });
 

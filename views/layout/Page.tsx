@@ -1,3 +1,4 @@
+import { escapeXml } from '../../src/lib/xml';
 import { REFUSAL_NOTICE } from '../errors/RefusalNotice';
 import { NotificationBanner } from '../components/NotificationBanner';
 
@@ -62,6 +63,13 @@ export function Page({
   structuredData,
 }: PageProps): JSX.Element {
   const items = signedIn ? SIGNED_IN_NAV : PUBLIC_NAV;
+  // Written here, every reserved character escaped: a committee's name is what its clerk typed.
+  const safeFeedLinks = [...feeds, SITE_FEED]
+    .map(
+      (f) =>
+        `<link rel="alternate" type="application/atom+xml" title="${escapeXml(f.title)}" href="${escapeXml(f.href)}"/>`,
+    )
+    .join('');
   const htmxHeaders = signedIn ? JSON.stringify({ 'x-csrf-token': signedIn.csrfToken }) : undefined;
   return (
     <>
@@ -75,9 +83,7 @@ export function Page({
           <meta name="htmx-config" content='{"includeIndicatorCSS":false}' />
           <link rel="icon" href="/static/favicon.svg" type="image/svg+xml" />
           <link rel="stylesheet" href="/static/build/app.css" />
-          {[...feeds, SITE_FEED].map((feed) => (
-            <link rel="alternate" type="application/atom+xml" title={feed.title} href={feed.href} />
-          ))}
+          {safeFeedLinks}
           {structuredData ? <script type="application/ld+json">{structuredData}</script> : ''}
           <script src="/static/build/htmx.min.js" defer></script>
           <script type="module" src="/static/js/app.js"></script>

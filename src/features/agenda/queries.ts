@@ -1,5 +1,5 @@
 import { ID_LIST, preparedOnce } from '../../db/prepared';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
 import type { PackStatus } from '../../lib/enums';
@@ -111,16 +111,19 @@ export interface PublishedAgendaVersion {
   pack?: { status: PackStatus; pages: number | null; bytes: number | null };
 }
 
+/** A version's columns but its snapshot, which is read once per version (below). */
+const { snapshot: _snapshot, ...versionColumns } = getTableColumns(agendaVersions);
+
 const versionRows = preparedOnce((db) => ({
   latest: db
-    .select()
+    .select(versionColumns)
     .from(agendaVersions)
     .where(eq(agendaVersions.meetingId, sql.placeholder('meetingId')))
     .orderBy(desc(agendaVersions.version))
     .limit(1)
     .prepare(),
   numbered: db
-    .select()
+    .select(versionColumns)
     .from(agendaVersions)
     .where(
       and(
@@ -130,15 +133,44 @@ const versionRows = preparedOnce((db) => ({
     )
     .limit(1)
     .prepare(),
+  snapshot: db
+    .select({ snapshot: agendaVersions.snapshot })
+    .from(agendaVersions)
+    .where(eq(agendaVersions.id, sql.placeholder('id')))
+    .prepare(),
 }));
 
+/**
+ * Each version's snapshot, by database and id: a published version never
+ * changes (the trigger agenda_versions_frozen, migration 0015) and ids are
+ * never reused, so the page that shows it reads and parses it once.
+ */
+const snapshots = new WeakMap<Db, Map<number, AgendaSnapshot>>();
+
+function snapshotOf(db: Db, id: number): AgendaSnapshot | null {
+  let kept = snapshots.get(db);
+  if (!kept) snapshots.set(db, (kept = new Map()));
+  let snapshot = kept.get(id);
+  if (snapshot === undefined) {
+    const row = versionRows(db).snapshot.get({ id });
+    if (!row) return null;
+    snapshot = row.snapshot;
+    if (kept.size >= 1000) kept.clear();
+    kept.set(id, snapshot);
+  }
+  return snapshot;
+}
+
+/** A stored published version of a meeting's agenda: the one numbered, or the latest. */
 export function agendaVersionRow(
   db: Db,
   meetingId: number,
   version: number | null = null,
 ): typeof agendaVersions.$inferSelect | null {
   const rows = versionRows(db);
-  return (version === null ? rows.latest.get({ meetingId }) : rows.numbered.get({ meetingId, version })) ?? null;
+  const row = version === null ? rows.latest.get({ meetingId }) : rows.numbered.get({ meetingId, version });
+  const snapshot = row ? snapshotOf(db, row.id) : null;
+  return row && snapshot ? { ...row, snapshot } : null;
 }
 
 /** A stored version as the agenda it published, exempt content included. */
@@ -251,7 +283,6 @@ const minutesStatusRows = preparedOnce((db) =>
  * they can be read: published here, or on another site. (The frozen agenda
  * names the meeting; whether its minutes are out yet is today's question.)
  */
-/** A stored published version of a meeting's agenda: the one numbered, or the latest. */
 export function withMinutesToConfirm(db: Db, agenda: PublicAgenda): PublicAgenda {
   const ids = agenda.items.flatMap((i) =>
     !i.exempt && i.confirmsMinutesOfMeetingId !== null ? [i.confirmsMinutesOfMeetingId] : [],
