@@ -414,7 +414,22 @@ export function publicQuestionsOnly(): SQL {
 const publicQuestionRows = preparedOnce((db) =>
   db
     .select({
-      q: publicQuestions,
+      // Only what the public may be shown (never the asker's email), and no more to read and map.
+      q: {
+        reference: publicQuestions.reference,
+        kind: publicQuestions.kind,
+        askerName: publicQuestions.askerName,
+        askerOrganisation: publicQuestions.askerOrganisation,
+        text: publicQuestions.text,
+        agendaItemId: publicQuestions.agendaItemId,
+        answerKind: publicQuestions.answerKind,
+        answerText: publicQuestions.answerText,
+        answeredBy: publicQuestions.answeredBy,
+        answerDocumentId: publicQuestions.answerDocumentId,
+        answerPublishedAt: publicQuestions.answerPublishedAt,
+        supplementaryQuestion: publicQuestions.supplementaryQuestion,
+        supplementaryAnswer: publicQuestions.supplementaryAnswer,
+      },
       aboutItemTitle: agendaItems.title,
       aboutItemExempt: agendaItems.exemptParagraph,
       documentTitle: documents.title,
