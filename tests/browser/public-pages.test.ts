@@ -87,6 +87,20 @@ describe('public pages in a browser', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it('offers the committee’s records to download and its feed, with no violations once opened', async () => {
+    await page.goto(`${baseUrl}/committees/health-and-adult-social-care`);
+    await page.getByText('Download this committee’s records').click();
+    expect(await axeViolations(page)).toEqual([]);
+    const csv = page.getByRole('link', { name: 'CSV of the actions' });
+    const res = await page.request.get(new URL(String(await csv.getAttribute('href')), baseUrl).toString());
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
+    const feed = await page.request.get(`${baseUrl}/committees/health-and-adult-social-care/feed.atom`);
+    expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()).toBe(2);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it('the 404 page has no accessibility violations', async () => {
     const res = await page.goto(`${baseUrl}/no-such-page`);
     expect(res?.status()).toBe(404);

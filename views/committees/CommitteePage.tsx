@@ -108,6 +108,35 @@ export function CommitteePage({
           </a>
           : the topics the committee plans to look at.
         </p>
+        <details class="govuk-details">
+          <summary class="govuk-details__summary">
+            <span class="govuk-details__summary-text">Download this committee’s records</span>
+          </summary>
+          <div class="govuk-details__text">
+            <p class="govuk-body">
+              Every meeting, published action and sent recommendation, as a spreadsheet (CSV) or as data (JSON). Follow
+              what it publishes in a feed reader with{' '}
+              <a class="govuk-link" href={`/committees/${committee.slug}/feed.atom`}>
+                its Atom feed
+              </a>
+              .
+            </p>
+            <ul class="govuk-list">
+              {(['meetings', 'actions', 'recommendations'] as const).map((what) => (
+                <li>
+                  <span safe>{`${what[0]?.toUpperCase()}${what.slice(1)}`}</span>:{' '}
+                  <a class="govuk-link" href={`/committees/${committee.slug}/${what}.csv`}>
+                    CSV<span class="govuk-visually-hidden" safe>{` of the ${what}`}</span>
+                  </a>
+                  ,{' '}
+                  <a class="govuk-link" href={`/committees/${committee.slug}/${what}.json`}>
+                    JSON<span class="govuk-visually-hidden" safe>{` of the ${what}`}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
 
         <h2 class="govuk-heading-l">Members</h2>
         {committee.members.length === 0 ? (
