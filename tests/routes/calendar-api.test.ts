@@ -124,6 +124,8 @@ describe('GET /api/v1/meetings/:id', () => {
     const res = await app.inject(`/api/v1/meetings/${ids.summer}`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/json/);
+    // Open data: readable from any site's pages.
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     const json = res.json();
     expect(json).toMatchObject({
       id: ids.summer,

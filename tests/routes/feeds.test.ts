@@ -98,6 +98,7 @@ describe('the Atom feeds', () => {
     const res = await get('/feed.atom');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(res.headers['access-control-allow-origin']).toBe('*');
     const feed = atomOf(res.body);
     const titles = (feed.entry ?? []).map((e) => text(e.title));
     expect(titles).toContain('Agenda published: Health & Adult Social Care Select Committee, Thursday 7 January 2021');

@@ -58,7 +58,7 @@ export const feedRoutes: FastifyPluginAsync = async (app) => {
       feedEntries(app.db, null),
       'site',
     );
-    return reply.type('application/atom+xml; charset=utf-8').send(body);
+    return reply.header('access-control-allow-origin', '*').type('application/atom+xml; charset=utf-8').send(body);
   });
 
   app.get<{ Params: { slug: string } }>('/committees/:slug/feed.atom', PUBLIC_PAGE, async (request, reply) => {
@@ -73,6 +73,6 @@ export const feedRoutes: FastifyPluginAsync = async (app) => {
       feedEntries(app.db, committee.id),
       `committee:${committee.id}`,
     );
-    return reply.type('application/atom+xml; charset=utf-8').send(body);
+    return reply.header('access-control-allow-origin', '*').type('application/atom+xml; charset=utf-8').send(body);
   });
 };

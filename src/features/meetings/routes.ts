@@ -79,7 +79,8 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
     const id = parseId(request.params.id);
     const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
     if (!meeting) return reply.callNotFound();
-    return reply.send(meetingJson(meeting, baseUrlOf(request)));
+    // Open data: any site may read it from a browser.
+    return reply.header('access-control-allow-origin', '*').send(meetingJson(meeting, baseUrlOf(request)));
   });
 };
 
