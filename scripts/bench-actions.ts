@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { request } from 'undici';
 import { closeDatabase, openDatabase, type Database } from '../src/db/client';
-import { ready, start } from './bench-http';
+import { ready, signInOverHttp, start } from './bench-http';
 import { hashPasswordSync } from '../src/lib/passwords';
 
 const COMMITTEES = 30;
@@ -154,19 +154,7 @@ export async function benchActions(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   await ready(`${base}/healthz`);
 
-  // Sign in as the administrator, as a browser would.
-  const loginPage = await request(`${base}/login`);
-  const html = await loginPage.body.text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  const cookies = ([] as string[]).concat(loginPage.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
-  const signIn = await request(`${base}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ _csrf: csrf, email: 'admin@bench.example', password: 'bench-password-123' }).toString(),
-  });
-  await signIn.body.text();
-  const session = ([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
-  const signedIn = { cookie: [...cookies, ...session].join('; ') };
+  const signedIn = { cookie: await signInOverHttp(base, 'admin@bench.example', 'bench-password-123') };
 
   const pages: [string, string, Record<string, string>][] = [
     ['/manage/actions, first page, unfiltered', '/manage/actions', signedIn],

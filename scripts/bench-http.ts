@@ -27,6 +27,23 @@ export function start(script: string, env: Record<string, string>): ChildProcess
   });
 }
 
+/** Signs in as a browser would (the form's CSRF token, its cookies); the Cookie header of the session. */
+export async function signInOverHttp(base: string, email: string, password: string): Promise<string> {
+  const cookiesOf = (res: { headers: Record<string, string | string[] | undefined> }) =>
+    ([] as string[]).concat(res.headers['set-cookie'] ?? []).map((c) => c.split(';')[0] ?? '');
+  const form = await request(`${base}/login`);
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.body.text())?.[1] ?? '';
+  const jar = cookiesOf(form);
+  const signIn = await request(`${base}/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
+    body: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
+  });
+  await signIn.body.text();
+  if (signIn.statusCode !== 303) throw new Error(`signing in as ${email} answered ${signIn.statusCode}`);
+  return [...jar, ...cookiesOf(signIn)].join('; ');
+}
+
 export async function ready(url: string): Promise<void> {
   for (let i = 0; i < 200; i++) {
     try {
@@ -134,22 +151,7 @@ export async function benchHttp(): Promise<void> {
   }
 
   // The clerk, signed in, saving a minute while 100 connections read public pages.
-  const login = await request(`${base}/login`);
-  const loginHtml = await login.body.text();
-  const jar = ([] as string[]).concat(login.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(loginHtml)?.[1] ?? '';
-  const signIn = await request(`${base}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.join('; ') },
-    body: new URLSearchParams({
-      _csrf: csrf,
-      email: 'clerk@demo.scrutineer.invalid',
-      password: 'demo-clerk-password',
-    }).toString(),
-  });
-  await signIn.body.text();
-  jar.push(...([] as string[]).concat(signIn.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]));
-  const cookie = jar.join('; ');
+  const cookie = await signInOverHttp(base, 'clerk@demo.scrutineer.invalid', 'demo-clerk-password');
   const screen = await request(`${base}/manage/meetings/2/minutes`, { headers: { cookie } });
   const screenHtml = await screen.body.text();
   const token = /name="_csrf" value="([^"]+)"/.exec(screenHtml)?.[1] ?? '';

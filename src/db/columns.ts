@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { customType, integer, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { deepFreeze, TextMemo } from '../lib/memo';
+import { byText, deepFreeze, remembered } from '../lib/memo';
 
 /**
  * Column helpers shared by every feature's schema.
@@ -30,7 +30,7 @@ export function oneOf(column: SQLiteColumn, values: readonly string[]): SQL {
   )})`;
 }
 
-const frozenSnapshots = new TextMemo((text) => deepFreeze(JSON.parse(text) as unknown), 1000);
+const frozenSnapshots = remembered((text: string) => deepFreeze(JSON.parse(text) as unknown), byText, 1000);
 
 /**
  * A published record frozen as JSON (an agenda's or minutes' snapshot): never
@@ -41,5 +41,5 @@ export const frozenJson = <T>() =>
   customType<{ data: T; driverData: string }>({
     dataType: () => 'text',
     toDriver: (value) => JSON.stringify(value),
-    fromDriver: (value) => frozenSnapshots.get(value) as T,
+    fromDriver: (value) => frozenSnapshots(value) as T,
   })();

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { byText, remembered } from './memo';
 
 /** Meetings happen in London; every date a person reads is London time. */
 export const LONDON = 'Europe/London';
@@ -7,27 +8,7 @@ function inLondon(instant: Date): DateTime {
   return DateTime.fromJSDate(instant, { zone: LONDON });
 }
 
-/**
- * Remembers a pure date function's answers: pages show the same few dates
- * many times (a list of 50 actions from five meetings), and working out a
- * London date with its time-zone rules costs far more than looking it up.
- * Bounded: it starts again after 20,000 answers.
- */
-function remembered<K extends string | number, A>(fn: (arg: A) => string, key: (arg: A) => K): (arg: A) => string {
-  const answers = new Map<K, string>();
-  return (arg: A) => {
-    const k = key(arg);
-    let answer = answers.get(k);
-    if (answer === undefined) {
-      if (answers.size >= 20_000) answers.clear();
-      answer = fn(arg);
-      answers.set(k, answer);
-    }
-    return answer;
-  };
-}
 const byInstant = (d: Date) => d.getTime();
-const byText = (s: string) => s;
 
 /** "10am", "10.30am", "1.24pm", "midday", "midnight": the way clerks write times. */
 export const formatTime = remembered((instant: Date): string => {
@@ -91,16 +72,11 @@ export const londonDate = remembered((instant: Date): string => {
  * Throws on a date or time that does not exist (31 February, 25:00).
  */
 export function fromLondon(isoDate: string, time: string): Date {
-  const key = `${isoDate}T${time}`;
-  let ms = instants.get(key);
-  if (ms === undefined) {
-    const d = DateTime.fromISO(key, { zone: LONDON, setZone: true });
-    if (!d.isValid) throw new RangeError(`Not a real date and time: ${isoDate} ${time}`);
-    ms = d.toMillis();
-    if (instants.size >= 20_000) instants.clear();
-    instants.set(key, ms);
-  }
-  return new Date(ms);
+  return new Date(londonInstant(`${isoDate}T${time}`));
 }
-/** The instants of the London dates and times asked for (each page works out the same deadlines). */
-const instants = new Map<string, number>();
+/** The instants of the London dates and times asked for, in ms (each page works out the same deadlines). */
+const londonInstant = remembered((key: string): number => {
+  const d = DateTime.fromISO(key, { zone: LONDON, setZone: true });
+  if (!d.isValid) throw new RangeError(`Not a real date and time: ${key.replace('T', ' ')}`);
+  return d.toMillis();
+}, byText);

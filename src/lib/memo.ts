@@ -1,33 +1,25 @@
 /**
- * Results of pure functions of text, kept for the next call with the same
- * text: a published agenda's or minutes' frozen snapshot is parsed, and a
+ * Remembers a pure function's answers by a key of its argument: pages show
+ * the same few dates many times, a published snapshot is parsed, and a
  * minute's Markdown rendered, once rather than on every page that shows it.
- * Bounded: when full, the oldest half goes.
+ * Bounded: it starts again after `max` answers.
  */
-export class TextMemo<T> {
-  private readonly kept = new Map<string, T>();
-
-  constructor(
-    private readonly compute: (text: string) => T,
-    private readonly maxEntries = 2000,
-  ) {}
-
-  get(text: string): T {
-    let value = this.kept.get(text);
-    if (value === undefined) {
-      value = this.compute(text);
-      if (this.kept.size >= this.maxEntries) {
-        let drop = Math.ceil(this.maxEntries / 2);
-        for (const key of this.kept.keys()) {
-          if (drop-- <= 0) break;
-          this.kept.delete(key);
-        }
-      }
-      this.kept.set(text, value);
+export function remembered<A, K, V>(fn: (arg: A) => V, key: (arg: A) => K, max = 20_000): (arg: A) => V {
+  const answers = new Map<K, V>();
+  return (arg: A) => {
+    const k = key(arg);
+    let answer = answers.get(k);
+    if (answer === undefined) {
+      if (answers.size >= max) answers.clear();
+      answer = fn(arg);
+      answers.set(k, answer);
     }
-    return value;
-  }
+    return answer;
+  };
 }
+
+/** The key of a function of text: the text itself. */
+export const byText = (text: string) => text;
 
 /** Freezes a parsed JSON value all the way down, so a shared one cannot be changed by one reader for the next. */
 export function deepFreeze<T>(value: T): T {

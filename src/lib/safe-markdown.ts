@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { TextMemo } from './memo';
+import { byText, remembered } from './memo';
 
 /**
  * Text people write (minutes, item purposes, public questions) is a safe Markdown subset: paragraphs, bullet and numbered
@@ -8,17 +8,20 @@ import { TextMemo } from './memo';
  */
 const md = new MarkdownIt('zero', { html: false, linkify: false, typographer: false }).enable(['list', 'emphasis']);
 
-const rendered = new TextMemo((text) =>
-  md
-    .render(text)
-    .replaceAll('<p>', '<p class="govuk-body">')
-    .replaceAll('<ul>', '<ul class="govuk-list govuk-list--bullet">')
-    .replace(/<ol( start="\d+")?>/g, '<ol class="govuk-list govuk-list--number"$1>'),
+const rendered = remembered(
+  (text: string) =>
+    md
+      .render(text)
+      .replaceAll('<p>', '<p class="govuk-body">')
+      .replaceAll('<ul>', '<ul class="govuk-list govuk-list--bullet">')
+      .replace(/<ol( start="\d+")?>/g, '<ol class="govuk-list govuk-list--number"$1>'),
+  byText,
+  2000,
 );
 
 /** The HTML of such a text, safe to insert into a page (each text rendered once, then remembered). */
 export function renderSafeMarkdown(text: string): string {
-  return rendered.get(text);
+  return rendered(text);
 }
 
 /** The same text as plain text (for search, feeds and PDFs): emphasis and escapes taken off, list entries as "• ". */

@@ -4,7 +4,7 @@ import type { QuestionStatus } from '../../src/lib/enums';
 import { QUESTION_STATUS_LABELS, REJECTION_GROUND_LABELS } from '../../src/lib/labels';
 import { schemeInWords } from '../../src/lib/question-scheme';
 import { Tag, type TagColour } from '../components/Tag';
-import { TextMemo } from '../../src/lib/memo';
+import { byText, remembered } from '../../src/lib/memo';
 
 /**
  * What the question pages share: a question's text as typed (escaped, its
@@ -12,7 +12,7 @@ import { TextMemo } from '../../src/lib/memo';
  * tag, and the scheme in plain words.
  */
 export function TypedText({ text, classes = 'govuk-body' }: { text: string; classes?: string }): JSX.Element {
-  return classes === 'govuk-body' ? typedBody.get(text) : typed(text, classes);
+  return classes === 'govuk-body' ? typedBody(text) : typed(text, classes);
 }
 
 function typed(text: string, classes: string): string {
@@ -31,7 +31,7 @@ function typed(text: string, classes: string): string {
 }
 
 /** A page of questions shows the same texts to every reader: each is escaped and split once. */
-const typedBody = new TextMemo((text) => typed(text, 'govuk-body'));
+const typedBody = remembered((text: string) => typed(text, 'govuk-body'), byText, 2000);
 
 const STATUS_COLOURS: Record<QuestionStatus, TagColour> = {
   received: 'blue',

@@ -53,29 +53,15 @@ const joined = (db: Db) =>
  * The two reads every list of actions makes, prepared once per database:
  * building a query's SQL costs more than running these two on a page of 50.
  */
-function prepared(db: Db) {
-  let found = PREPARED.get(db);
-  if (!found) {
-    found = {
-      owners: db
-        .select({ actionId: actionOwners.actionId, name: actionOwners.name })
-        .from(actionOwners)
-        .where(inArray(actionOwners.actionId, ID_LIST))
-        .orderBy(asc(actionOwners.position), asc(actionOwners.id))
-        .prepare(),
-      summaries: joined(db).where(inArray(actions.id, ID_LIST)).prepare(),
-    };
-    PREPARED.set(db, found);
-  }
-  return found;
-}
-const PREPARED = new WeakMap<
-  object,
-  {
-    owners: { all(p: { ids: string }): { actionId: number; name: string }[] };
-    summaries: { all(p: { ids: string }): Omit<ActionSummary, 'owners'>[] };
-  }
->();
+const prepared = preparedOnce((db) => ({
+  owners: db
+    .select({ actionId: actionOwners.actionId, name: actionOwners.name })
+    .from(actionOwners)
+    .where(inArray(actionOwners.actionId, ID_LIST))
+    .orderBy(asc(actionOwners.position), asc(actionOwners.id))
+    .prepare(),
+  summaries: joined(db).where(inArray(actions.id, ID_LIST)).prepare(),
+}));
 
 /** The owners of some actions, as minuted, in order. */
 function withOwners<T extends { id: number }>(db: Db, rows: T[]): (T & { owners: string[] })[] {

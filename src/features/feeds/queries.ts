@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, ne, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   actions,
@@ -47,9 +47,10 @@ const meetingName = (committeeName: string, startsAt: Date) => `${committeeName}
  * private note. `limit` entries at most; one committee's or all.
  */
 export function feedEntries(db: Db, committeeId: number | null, limit = 50): FeedEntry[] {
-  const of = (column: typeof committees.id): SQL | undefined =>
-    committeeId === null ? undefined : eq(column, committeeId);
+  const ofCommittee = committeeId === null ? undefined : eq(committees.id, committeeId);
   const committee = { slug: committees.slug, name: committees.name };
+  // What an entry about a meeting's record says of its meeting.
+  const atMeeting = { meetingId: meetings.id, startsAt: meetings.startsAt, committee };
   const entries: FeedEntry[] = [];
 
   for (const m of db
@@ -62,7 +63,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(of(committees.id))
+    .where(ofCommittee)
     .orderBy(desc(meetings.updatedAt))
     .limit(limit)
     .all()) {
@@ -83,14 +84,12 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       version: agendaVersions.version,
       publishedAt: agendaVersions.publishedAt,
       changeSummary: agendaVersions.changeSummary,
-      meetingId: meetings.id,
-      startsAt: meetings.startsAt,
-      committee,
+      ...atMeeting,
     })
     .from(agendaVersions)
     .innerJoin(meetings, eq(meetings.id, agendaVersions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(of(committees.id))
+    .where(ofCommittee)
     .orderBy(desc(agendaVersions.publishedAt))
     .limit(limit)
     .all()) {
@@ -111,14 +110,12 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       version: minutesVersions.version,
       publishedAt: minutesVersions.publishedAt,
       approvedAt: minutesVersions.approvedAt,
-      meetingId: meetings.id,
-      startsAt: meetings.startsAt,
-      committee,
+      ...atMeeting,
     })
     .from(minutesVersions)
     .innerJoin(meetings, eq(meetings.id, minutesVersions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(of(committees.id))
+    .where(ofCommittee)
     .orderBy(desc(minutesVersions.publishedAt))
     .limit(limit)
     .all()) {
@@ -147,14 +144,12 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       id: publicQuestions.id,
       askerName: publicQuestions.askerName,
       answerPublishedAt: publicQuestions.answerPublishedAt,
-      meetingId: meetings.id,
-      startsAt: meetings.startsAt,
-      committee,
+      ...atMeeting,
     })
     .from(publicQuestions)
     .innerJoin(meetings, eq(meetings.id, publicQuestions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(and(of(committees.id), publicQuestionsOnly(), isNotNull(publicQuestions.answerPublishedAt)))
+    .where(and(ofCommittee, publicQuestionsOnly(), isNotNull(publicQuestions.answerPublishedAt)))
     .orderBy(desc(publicQuestions.answerPublishedAt))
     .limit(limit)
     .all()) {
@@ -186,7 +181,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .innerJoin(committees, eq(committees.id, actions.committeeId))
     .where(
       and(
-        of(committees.id),
+        ofCommittee,
         isNotNull(actions.publishedAt),
         isNotNull(actions.reference),
         or(ne(actionUpdates.fromStatus, actionUpdates.status), eq(actionUpdates.notePublic, true)),
@@ -207,11 +202,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
   }
 
   // Recommendations sent (public from then), and each response received.
-  const publicRecommendation = and(
-    of(committees.id),
-    publicRecommendationsOnly(),
-    isNotNull(recommendations.reference),
-  );
+  const publicRecommendation = and(ofCommittee, publicRecommendationsOnly(), isNotNull(recommendations.reference));
   for (const r of db
     .select({
       id: recommendations.id,

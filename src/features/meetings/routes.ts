@@ -47,15 +47,17 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<{ Params: { id: string } }>('/meetings/:id', PUBLIC_PAGE, async (request, reply) => {
     const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
+    // One instant for the page's data and its words (questions open, days left).
+    const now = app.now();
+    const meeting = id === null ? null : getPublicMeeting(app.db, id, now);
     if (!meeting) return reply.callNotFound();
-    const base = baseUrlOf(request);
+    const title = meetingTitle(meeting);
     return reply.page({
-      title: meetingTitle(meeting),
+      title,
       nav: 'meetings',
-      body: MeetingPage({ meeting, now: app.now() }),
+      body: MeetingPage({ meeting, now }),
       feeds: [committeeFeed(meeting.committee)],
-      structuredData: jsonForScript(meetingEvent(eventFacts(meeting, meetingTitle(meeting), base))),
+      structuredData: jsonForScript(meetingEvent(eventFacts(meeting, title, baseUrlOf(request)))),
     });
   });
 

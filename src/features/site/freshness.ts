@@ -1,26 +1,24 @@
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Database, Db } from '../../db/client';
+import { preparedOnce } from '../../db/prepared';
 import { committees, dataVersion, meetings } from '../../db/schema';
 import { addDays } from '../../lib/deadlines';
 import { fromLondon, londonDate } from '../../lib/dates';
 import { questionWindow } from '../../lib/question-scheme';
 
+// Read on every public request: a statement prepared once, its single value plucked, not a query built and mapped.
+const versionRead = preparedOnce((db) => {
+  const query = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).toSQL();
+  const statement = (db as Database).$client.prepare(query.sql).pluck();
+  return () => Number(statement.get(...query.params) ?? 0);
+});
+
 /**
  * What a cached public page depends on besides the clock: the data's version
  * (raised by triggers on every write to what the public can see) …
  */
-const versionReads = new WeakMap<Database, () => number>();
-
 export function dataVersionOf(db: Database): number {
-  let read = versionReads.get(db);
-  if (!read) {
-    // Read on every public request: a statement prepared once, not a query built and mapped each time.
-    const query = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).toSQL();
-    const statement = db.$client.prepare(query.sql).pluck();
-    read = () => Number(statement.get(...query.params) ?? 0);
-    versionReads.set(db, read);
-  }
-  return read();
+  return versionRead(db)();
 }
 
 /**
