@@ -34,6 +34,7 @@ import { recommendationManageRoutes } from './features/recommendations/routes/ma
 import { recommendationPublicRoutes } from './features/recommendations/routes/public';
 import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
 import { feedRoutes } from './features/feeds/routes';
+import { searchRoutes } from './features/search/routes';
 import { downloadRoutes } from './features/open-data/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
@@ -226,6 +227,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(inquiryPublicRoutes);
     await site.register(feedRoutes);
     await site.register(downloadRoutes);
+    await site.register(searchRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {

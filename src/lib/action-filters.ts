@@ -72,7 +72,7 @@ const one = (v: unknown): string => (Array.isArray(v) ? String(v[0] ?? '') : typ
 const many = (v: unknown): string[] =>
   (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => String(x).trim()).filter(Boolean);
 const id = (v: string): number | null => (/^\d{1,9}$/.test(v) ? Number(v) : null);
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
+export const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
 
 /**
  * Reads an action list's query string. Every problem is a message naming

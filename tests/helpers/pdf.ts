@@ -1,6 +1,5 @@
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import path from 'node:path';
+import { pdfPageTexts as readPages } from '../../src/lib/pdf-text';
 
 /** A PDF of `pages` pages, each saying "<label> page i of n", to follow through a pack. */
 export async function makePdf(label: string, pages: number): Promise<Uint8Array> {
@@ -19,22 +18,7 @@ export async function makeEncryptedPdf(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.from(text.replace(/trailer\s*<</, 'trailer\n<<\n/Encrypt 1 0 R'), 'latin1'));
 }
 
-const STANDARD_FONTS = `${path.resolve('node_modules/pdfjs-dist/standard_fonts')}/`;
-
-/** The text of each page of a PDF, as pdf.js reads it. */
+/** The text of each page of a PDF, as pdf.js reads it, on one line. */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  const pdf = await getDocument({ data: bytes.slice(), standardFontDataUrl: STANDARD_FONTS, verbosity: 0 }).promise;
-  const texts: string[] = [];
-  for (let i = 1; i <= pdf.numPages; i++) {
-    const content = await (await pdf.getPage(i)).getTextContent();
-    texts.push(
-      content.items
-        .map((item) => ('str' in item ? item.str : ''))
-        .join(' ')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    );
-  }
-  await pdf.destroy();
-  return texts;
+  return (await readPages(bytes)).map((text) => text.replace(/\s+/g, ' ').trim());
 }

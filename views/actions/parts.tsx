@@ -1,3 +1,4 @@
+import { Pagination as Pages } from '../components/Pagination';
 import type { ActionSummary, ActionUpdateView } from '../../src/features/actions/queries';
 import { filterQuery, type ActionFilterValues } from '../../src/lib/action-filters';
 import { actionSlug, daysOverdue, isOverdue } from '../../src/lib/action-rules';
@@ -252,57 +253,13 @@ export function Pagination({
   page: number;
   pages: number;
 }): JSX.Element {
-  if (pages <= 1) return <></>;
-  const link = (n: number) => `${base}${filterQuery(values, { page: String(n) })}`;
-  const shown = [...new Set([1, page - 1, page, page + 1, pages])]
-    .filter((n) => n >= 1 && n <= pages)
-    .sort((a, b) => a - b);
   return (
-    <nav class="govuk-pagination" aria-label="Pages of actions">
-      {page > 1 ? (
-        <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={link(page - 1)} rel="prev">
-            <span class="govuk-pagination__link-title">
-              Previous<span class="govuk-visually-hidden"> page</span>
-            </span>
-          </a>
-        </div>
-      ) : (
-        ''
-      )}
-      <ul class="govuk-pagination__list">
-        {shown.map((n, i) => (
-          <>
-            {i > 0 && n - (shown[i - 1] ?? n) > 1 ? (
-              <li class="govuk-pagination__item govuk-pagination__item--ellipses">&ctdot;</li>
-            ) : (
-              ''
-            )}
-            <li class={`govuk-pagination__item${n === page ? ' govuk-pagination__item--current' : ''}`}>
-              <a
-                class="govuk-link govuk-pagination__link"
-                href={link(n)}
-                aria-label={`Page ${n}`}
-                aria-current={n === page ? 'page' : undefined}
-              >
-                {n}
-              </a>
-            </li>
-          </>
-        ))}
-      </ul>
-      {page < pages ? (
-        <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={link(page + 1)} rel="next">
-            <span class="govuk-pagination__link-title">
-              Next<span class="govuk-visually-hidden"> page</span>
-            </span>
-          </a>
-        </div>
-      ) : (
-        ''
-      )}
-    </nav>
+    <Pages
+      link={(n) => `${base}${filterQuery(values, { page: String(n) })}`}
+      page={page}
+      pages={pages}
+      label="Pages of actions"
+    />
   );
 }
 

@@ -99,6 +99,15 @@ export function Page({
                   {SERVICE_NAME}
                 </a>
               </div>
+              <form class="app-header-search" method="get" action="/search" role="search" aria-label="Site">
+                <label class="govuk-visually-hidden" for="header-search">
+                  Search agendas, papers and minutes
+                </label>
+                <input class="govuk-input app-header-search__input" id="header-search" name="q" type="search" />
+                <button class="govuk-button app-header-search__button" type="submit" data-module="govuk-button">
+                  Search
+                </button>
+              </form>
             </div>
           </header>
           <section

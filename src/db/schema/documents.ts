@@ -32,6 +32,8 @@ export const documents = sqliteTable(
     fileName: text(),
     mimeType: text(),
     byteSize: integer(),
+    /** How many pages of text were read from the file for search (0: none found); null until read. */
+    textPages: integer(),
     ...timestamps,
   },
   (t) => [

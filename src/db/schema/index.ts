@@ -16,3 +16,4 @@ export * from './sessions';
 export * from './settings';
 export * from './audit';
 export * from './mail';
+export * from './search';

@@ -1,3 +1,4 @@
+import { keepPaperText, readPaperText } from '../search/paper-text';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';
@@ -35,6 +36,9 @@ import { demoPaperPdf, demoPaperText } from './papers';
 import type { FileStore } from '../../lib/files';
 
 /** True when the database holds no committee yet: a new installation. */
+/** The demo papers' text as read from their PDFs (the same bytes every time), by content hash. */
+const demoPaperTexts = new Map<string, string[] | null>();
+
 export function databaseIsEmpty(db: Db): boolean {
   const row = db.select({ n: count() }).from(committees).get();
   return (row?.n ?? 0) === 0;
@@ -61,11 +65,15 @@ export async function loadDemoData(
   // Slow work first, before the transaction holds the database: hashing the
   // demo passwords, and making the papers' PDFs from the reference pack's text.
   const passwordHashes = fixture.users.map((u) => hashPasswordSync(u.password));
-  const paperFiles = new Map<string, { hash: string; bytes: number; pages: number }>();
+  const paperFiles = new Map<string, { hash: string; bytes: number; pages: number; text: string[] | null }>();
   for (const paper of fixture.meetings.flatMap((m) => m.items.flatMap((i) => i.papers ?? []))) {
     const text = [paper.file, ...(paper.appendix ? [paper.appendix] : [])].map(demoPaperText).join('\n');
     const pdf = await demoPaperPdf(paper.title, text, paper.pages);
-    paperFiles.set(paper.file, { hash: files.putPaper(pdf), bytes: pdf.length, pages: paper.pages });
+    const hash = files.putPaper(pdf);
+    // Read back from the PDF as an uploaded paper's text is, for search: once per process for the same bytes.
+    let pageTexts = demoPaperTexts.get(hash);
+    if (pageTexts === undefined) demoPaperTexts.set(hash, (pageTexts = await readPaperText(pdf)));
+    paperFiles.set(paper.file, { hash, bytes: pdf.length, pages: paper.pages, text: pageTexts });
   }
   return db.transaction((tx) => {
     const orgIds = new Map<string, number>();
@@ -177,7 +185,8 @@ export async function loadDemoData(
         });
         (item.papers ?? []).forEach((paper, i) => {
           const file = paperFiles.get(paper.file);
-          tx.insert(documents)
+          const doc = tx
+            .insert(documents)
             .values({
               meetingId,
               agendaItemId: itemId,
@@ -190,7 +199,9 @@ export async function loadDemoData(
               mimeType: 'application/pdf',
               byteSize: file?.bytes ?? null,
             })
-            .run();
+            .returning({ id: documents.id })
+            .get();
+          if (file) keepPaperText(tx, doc.id, file.text);
         });
         (item.resolutions ?? []).forEach((r, i) => {
           tx.insert(resolutions)

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from '../../audit/commands';
 import { documents } from '../../../db/schema';
 import { DOCUMENT_KINDS } from '../../../lib/enums';
 
+import { keepPaperText, readPaperText } from '../../search/paper-text';
 import { openAgenda, openItem } from './guards';
 
 async function inspectPdf(
@@ -70,6 +71,8 @@ export async function attachPaper(
     else pages = inspected.pages;
   }
   if (Object.keys(errors).length > 0 || !file) return invalid(errors);
+  // Its words, page by page, for search (a scan has none: the paper is attached all the same).
+  const text = await readPaperText(uploadBytes(file));
   const hash = files.keepPaper(file);
   return inTransaction(db, (tx) => {
     const item = openItem(tx, itemId);
@@ -96,6 +99,7 @@ export async function attachPaper(
       })
       .returning()
       .get();
+    keepPaperText(tx, doc.id, text);
     recordAudit(tx, actor, {
       action: 'agenda.paper_add',
       recordType: 'meeting',

@@ -1,0 +1,357 @@
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import {
+  actionOwners,
+  actionUpdates,
+  actions,
+  agendaItems,
+  documentPages,
+  meetings,
+  searchEntries,
+  searchStale,
+  type SearchKind,
+} from '../../db/schema';
+import { actionSlug } from '../../lib/action-rules';
+import { formatDate, londonDate } from '../../lib/dates';
+import { recommendationSlug } from '../../lib/recommendation-rules';
+import { buildAgendaSnapshot } from '../agenda/queries';
+import { buildMinutesSnapshot } from '../minutes/queries';
+import { getPublicMeeting } from '../meetings/public';
+import { getRecommendation, publicRecommendation } from '../recommendations/queries';
+
+/** One record as search knows it: where it belongs, where it is read, and its words. */
+export interface IndexEntry {
+  scope: 'public' | 'restricted';
+  kind: SearchKind;
+  committeeId: number;
+  meetingId: number | null;
+  onDate: string | null;
+  url: string;
+  marker: 'draft' | 'exempt' | null;
+  title: string;
+  body: string;
+}
+
+const lines = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
+
+function pagesOf(db: Db, documentIds: number[]) {
+  if (documentIds.length === 0) return [];
+  return db
+    .select({ documentId: documentPages.documentId, page: documentPages.page, text: documentPages.text })
+    .from(documentPages)
+    .where(inArray(documentPages.documentId, documentIds))
+    .orderBy(asc(documentPages.documentId), asc(documentPages.page))
+    .all();
+}
+
+/**
+ * What the public may find of a meeting: read through the same function as
+ * its public page (src/features/meetings/public.ts), so search shows nothing
+ * that page does not: the published agenda without exempt items' content or
+ * exempt papers, published minutes without withheld items, accepted
+ * questions with published answers only, published actions of open items
+ * with their public notes.
+ */
+function publicEntries(db: Db, meetingId: number, now: Date): IndexEntry[] {
+  const meeting = getPublicMeeting(db, meetingId, now);
+  if (!meeting) return [];
+  const base = {
+    scope: 'public' as const,
+    committeeId: meeting.committee.id,
+    meetingId,
+    onDate: londonDate(meeting.startsAt),
+    marker: null,
+  };
+  const page = `/meetings/${meetingId}`;
+  const out: IndexEntry[] = [
+    {
+      ...base,
+      kind: 'meeting',
+      url: page,
+      title: `${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
+      body: lines(meeting.venue, meeting.statusReason),
+    },
+  ];
+  const papers: { documentId: number; title: string }[] = [];
+  for (const item of meeting.agenda?.items ?? []) {
+    if (item.exempt) {
+      // An exempt item's title is public; nothing else of it is.
+      out.push({
+        ...base,
+        kind: 'item',
+        url: `${page}#item-${item.number}`,
+        title: `Item ${item.number}: ${item.title}`,
+        body: '',
+      });
+      continue;
+    }
+    out.push({
+      ...base,
+      kind: 'item',
+      url: `${page}#item-${item.number}`,
+      title: `Item ${item.number}: ${item.title}`,
+      body: lines(item.purpose, ...item.presenters.map((p) => p.name), ...item.papers.map((p) => p.title)),
+    });
+    papers.push(...item.papers.map((p) => ({ documentId: p.documentId, title: p.title })));
+  }
+  const titles = new Map(papers.map((p) => [p.documentId, p.title]));
+  for (const p of pagesOf(db, [...titles.keys()])) {
+    out.push({
+      ...base,
+      kind: 'paper',
+      url: `/documents/${p.documentId}#page=${p.page}`,
+      title: `${titles.get(p.documentId) ?? 'Paper'}, page ${p.page}`,
+      body: p.text,
+    });
+  }
+  for (const item of meeting.minutes?.items ?? []) {
+    if (item.withheld) continue;
+    const url = `${page}#minute-${item.number}`;
+    if (item.minuteText.trim())
+      out.push({
+        ...base,
+        kind: 'minutes',
+        url,
+        title: `Minutes, item ${item.number}: ${item.title}`,
+        body: item.minuteText,
+      });
+    if (item.resolutions.length)
+      out.push({
+        ...base,
+        kind: 'resolution',
+        url,
+        title: `Resolved, item ${item.number}: ${item.title}`,
+        body: lines(...item.resolutions.map((r) => r.text)),
+      });
+  }
+  for (const q of meeting.questions) {
+    out.push({
+      ...base,
+      kind: 'question',
+      url: `${page}#question-${q.number}`,
+      title: `Question ${q.number}, from ${q.askerName}${q.askerOrganisation ? ` (${q.askerOrganisation})` : ''}`,
+      body: lines(q.text, q.answerText, q.supplementaryQuestion, q.supplementaryAnswer),
+    });
+  }
+  for (const a of publicActionsOf(db, meetingId)) {
+    out.push({
+      ...base,
+      kind: 'action',
+      url: `/actions/${actionSlug(a.reference)}`,
+      title: `Action ${a.reference}`,
+      body: lines(a.description, ...a.owners, ...a.notes),
+    });
+  }
+  return out;
+}
+
+/** The published actions of a meeting's open items, with their owners and public notes only. */
+function publicActionsOf(db: Db, meetingId: number) {
+  const rows = db
+    .select({ id: actions.id, reference: actions.reference, description: actions.description })
+    .from(actions)
+    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
+    .where(
+      and(
+        eq(agendaItems.meetingId, meetingId),
+        isNotNull(actions.publishedAt),
+        isNotNull(actions.reference),
+        sql`${agendaItems.exemptParagraph} is null`,
+      ),
+    )
+    .orderBy(asc(agendaItems.position), asc(actions.position))
+    .all();
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const owners = db
+    .select({ actionId: actionOwners.actionId, name: actionOwners.name })
+    .from(actionOwners)
+    .where(inArray(actionOwners.actionId, ids))
+    .all();
+  const notes = db
+    .select({ actionId: actionUpdates.actionId, note: actionUpdates.note })
+    .from(actionUpdates)
+    .where(and(inArray(actionUpdates.actionId, ids), eq(actionUpdates.notePublic, true)))
+    .all();
+  return rows.map((r) => ({
+    reference: r.reference ?? '',
+    description: r.description,
+    owners: owners.filter((o) => o.actionId === r.id).map((o) => o.name),
+    notes: notes.filter((n) => n.actionId === r.id).map((n) => n.note),
+  }));
+}
+
+/**
+ * What signed-in users of the committee may also find: the meeting's current
+ * draft agenda and minutes, exempt items and exempt papers, where they say
+ * something the public record does not. Each is marked draft or exempt.
+ */
+function restrictedEntries(db: Db, meetingId: number, published: IndexEntry[]): IndexEntry[] {
+  const meeting = db
+    .select({ committeeId: meetings.committeeId, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(eq(meetings.id, meetingId))
+    .get();
+  if (!meeting) return [];
+  const seen = new Set(published.map((e) => `${e.kind}\n${e.title}\n${e.body}`));
+  const base = {
+    scope: 'restricted' as const,
+    committeeId: meeting.committeeId,
+    meetingId,
+    onDate: londonDate(meeting.startsAt),
+  };
+  const out: IndexEntry[] = [];
+  const add = (e: Omit<IndexEntry, keyof typeof base>) => {
+    if (!seen.has(`${e.kind}\n${e.title}\n${e.body}`)) out.push({ ...base, ...e });
+  };
+  const manage = `/manage/meetings/${meetingId}`;
+  const agenda = buildAgendaSnapshot(db, meetingId);
+  const paperTitles = new Map<number, { title: string; exempt: boolean }>();
+  for (const item of agenda.items) {
+    const exempt = item.exemptParagraph !== null;
+    add({
+      kind: 'item',
+      url: manage,
+      marker: exempt ? 'exempt' : 'draft',
+      title: `Item ${item.number}: ${item.title}`,
+      body: lines(
+        item.purpose,
+        exempt ? item.exemptReason : null,
+        ...item.presenters.map((p) => p.name),
+        ...item.papers.map((p) => p.title),
+      ),
+    });
+    for (const p of item.papers)
+      paperTitles.set(p.documentId, { title: p.title, exempt: exempt || p.exemptParagraph !== null });
+  }
+  for (const p of pagesOf(db, [...paperTitles.keys()])) {
+    const paper = paperTitles.get(p.documentId);
+    add({
+      kind: 'paper',
+      url: `/manage/documents/${p.documentId}#page=${p.page}`,
+      marker: paper?.exempt ? 'exempt' : 'draft',
+      title: `${paper?.title ?? 'Paper'}, page ${p.page}`,
+      body: p.text,
+    });
+  }
+  const minutes = buildMinutesSnapshot(db, meetingId);
+  for (const item of minutes.items) {
+    const marker = item.exemptParagraph !== null ? 'exempt' : 'draft';
+    const url = `${manage}/minutes`;
+    if (item.minuteText.trim())
+      add({
+        kind: 'minutes',
+        url,
+        marker,
+        title: `Minutes, item ${item.number}: ${item.title}`,
+        body: item.minuteText,
+      });
+    if (item.resolutions.length)
+      add({
+        kind: 'resolution',
+        url,
+        marker,
+        title: `Resolved, item ${item.number}: ${item.title}`,
+        body: lines(...item.resolutions.map((r) => r.text)),
+      });
+  }
+  return out;
+}
+
+function recommendationEntries(db: Db, id: number): IndexEntry[] {
+  const rec = getRecommendation(db, id);
+  if (!rec) return [];
+  const open = rec.reference ? publicRecommendation(db, rec.reference) : null;
+  const body = lines(rec.text, rec.addressedTo, ...(open ?? rec).responses.map((r) => lines(r.respondent, r.text)));
+  const title = `Recommendation ${rec.reference ?? ''}`.trim();
+  const common = {
+    kind: 'recommendation' as const,
+    committeeId: rec.committee.id,
+    meetingId: rec.origin?.meetingId ?? null,
+    onDate: rec.sentOn ?? (rec.origin ? londonDate(rec.origin.startsAt) : null),
+    title,
+    body,
+  };
+  if (open && open.reference)
+    return [
+      { ...common, scope: 'public', url: `/recommendations/${recommendationSlug(open.reference)}`, marker: null },
+    ];
+  return [
+    {
+      ...common,
+      scope: 'restricted',
+      url: `/manage/committees/${rec.committee.slug}/recommendations/${rec.id}`,
+      marker: rec.status === 'draft' ? 'draft' : 'exempt',
+    },
+  ];
+}
+
+/** Every entry of a unit ('meeting:12', 'recommendation:5'), as of now. */
+export function entriesOf(db: Db, unit: string, now: Date): IndexEntry[] {
+  const [kind, raw] = unit.split(':');
+  const id = Number(raw);
+  if (!Number.isInteger(id)) return [];
+  if (kind === 'meeting') {
+    const published = publicEntries(db, id, now);
+    return [...published, ...restrictedEntries(db, id, published)];
+  }
+  if (kind === 'recommendation') return recommendationEntries(db, id);
+  return [];
+}
+
+const FTS = { public: 'search_public', restricted: 'search_restricted' } as const;
+
+/** Replaces a unit's entries in the index (inside the caller's transaction). */
+function reindexUnit(tx: Db, unit: string, now: Date): number {
+  const old = tx
+    .select({ id: searchEntries.id, scope: searchEntries.scope })
+    .from(searchEntries)
+    .where(eq(searchEntries.unit, unit))
+    .all();
+  for (const scope of ['public', 'restricted'] as const) {
+    const ids = old.filter((o) => o.scope === scope).map((o) => o.id);
+    if (ids.length)
+      tx.run(
+        sql`delete from ${sql.identifier(FTS[scope])} where rowid in (select value from json_each(${JSON.stringify(ids)}))`,
+      );
+  }
+  tx.delete(searchEntries).where(eq(searchEntries.unit, unit)).run();
+  const entries = entriesOf(tx, unit, now);
+  for (const e of entries) {
+    const { id } = tx
+      .insert(searchEntries)
+      .values({
+        unit,
+        scope: e.scope,
+        kind: e.kind,
+        committeeId: e.committeeId,
+        meetingId: e.meetingId,
+        onDate: e.onDate,
+        url: e.url,
+        marker: e.marker,
+      })
+      .returning({ id: searchEntries.id })
+      .get();
+    tx.run(sql`insert into ${sql.identifier(FTS[e.scope])} (rowid, title, body) values (${id}, ${e.title}, ${e.body})`);
+  }
+  tx.delete(searchStale).where(eq(searchStale.unit, unit)).run();
+  return entries.length;
+}
+
+/**
+ * Brings the index up to date: indexes again every unit written to since it
+ * was last indexed (the triggers of migration 0016 name them), a batch per
+ * transaction. Cheap when nothing has changed (one look-up). Returns how many
+ * units were indexed.
+ */
+export function catchUp(db: Db, now: Date, batch = 100): number {
+  let done = 0;
+  for (;;) {
+    const units = db.select({ unit: searchStale.unit }).from(searchStale).limit(batch).all();
+    if (units.length === 0) return done;
+    db.transaction((tx) => {
+      for (const { unit } of units) reindexUnit(tx, unit, now);
+    });
+    done += units.length;
+  }
+}
