@@ -12,7 +12,10 @@
  *    bare Fastify route serving the same bytes (./bench-actions.ts).
  * 5. HTTP: the demo's public pages at 50 connections beside a bare Fastify
  *    route, uncached renders, and the clerk's autosave under load
- *    (./bench-http.ts). Set BENCH=actions or BENCH=http to run only that part.
+ *    (./bench-http.ts).
+ * 6. Search: 2,000 meetings and 20,000 pages of paper text indexed, then
+ *    /search over HTTP, 10 clients at once (./bench-search.ts).
+ * Set BENCH=actions, BENCH=http or BENCH=search to run only that part.
  */
 import fs from 'node:fs';
 import { benchHttp } from './bench-http';
@@ -30,6 +33,7 @@ import { planImport } from '../src/features/minutes/import/apply';
 import { minutesPdf } from '../src/features/minutes/pdf';
 import { MinutesScreen } from '../views/minutes/MinutesScreen';
 import { benchActions } from './bench-actions';
+import { benchSearch } from './bench-search';
 
 async function paper(label: string, pages: number): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
@@ -215,3 +219,4 @@ if (!only) {
 }
 if (!only || only === 'http') await benchHttp();
 if (!only || only === 'actions') await benchActions();
+if (!only || only === 'search') await benchSearch();

@@ -45,12 +45,16 @@ describe('home page', () => {
     expect(res.headers['vary']).toContain('HX-Request');
   });
 
-  it('has a skip link, the service name, navigation and the accessibility statement link', async () => {
+  it('has a skip link, the service name, a search box, navigation and the accessibility statement link', async () => {
     const res = await app.inject('/');
     const $ = parse(res.body);
     expect($('a.govuk-skip-link').attr('href')).toBe('#main-content');
     expect($('main#main-content')).toHaveLength(1);
-    expect($('.govuk-generic-header').text().trim()).toBe('Scrutineer');
+    expect($('.govuk-generic-header__logo').text().trim()).toBe('Scrutineer');
+    // And the search box, labelled for screen readers.
+    expect($('.govuk-generic-header form[role="search"] label[for="header-search"]').text().trim()).toBe(
+      'Search agendas, papers and minutes',
+    );
     expect($('footer a[href="/accessibility"]').text().trim()).toBe('Accessibility statement');
     expect($('script[src="/static/build/htmx.min.js"]')).toHaveLength(1);
     expect($('meta[name="htmx-config"]').attr('content')).toContain('"includeIndicatorCSS":false');

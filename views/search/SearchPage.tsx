@@ -1,8 +1,7 @@
 import type { SearchHit } from '../../src/features/search/queries';
-import { MARK_END, MARK_START } from '../../src/features/search/queries';
+import { markedHtml } from '../../src/lib/search-marks';
 import type { SearchKind } from '../../src/db/schema';
 import { formatCalendarDate } from '../../src/lib/dates';
-import { escapeXml } from '../../src/lib/xml';
 import { Button } from '../components/Button';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { Input, Select } from '../components/Field';
@@ -41,22 +40,6 @@ export interface SearchPageProps {
   query: (change: Partial<Record<keyof SearchValues | 'page', string>>) => string;
 }
 
-/**
- * Marked text: the words the search matched (between the index's markers)
- * in <mark>, everything else escaped.
- */
-function marked(text: string): string {
-  return text
-    .split(MARK_START)
-    .map((part, i) => {
-      if (i === 0) return escapeXml(part.replaceAll(MARK_END, ''));
-      const end = part.indexOf(MARK_END);
-      if (end < 0) return escapeXml(part);
-      return `<mark>${escapeXml(part.slice(0, end))}</mark>${escapeXml(part.slice(end + 1).replaceAll(MARK_END, ''))}`;
-    })
-    .join('');
-}
-
 function countText(r: NonNullable<SearchPageProps['results']>): string {
   if (r.capped) return `More than ${r.total.toLocaleString('en-GB')} results`;
   return `${r.total.toLocaleString('en-GB')} result${r.total === 1 ? '' : 's'}`;
@@ -87,8 +70,8 @@ function Results({ results, values, query }: Pick<SearchPageProps, 'results' | '
       ) : (
         <ol class="govuk-list app-search-results" start={(results.page - 1) * 20 + 1}>
           {results.hits.map((hit) => {
-            const safeTitle = marked(hit.title);
-            const safeSnippet = marked(hit.snippet);
+            const safeTitle = markedHtml(hit.title);
+            const safeSnippet = markedHtml(hit.snippet.replace(/\n{2,}/g, '\n'));
             return (
               <li class="app-search-result">
                 <p class="govuk-body-s govuk-!-margin-bottom-1">

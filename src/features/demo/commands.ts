@@ -1,4 +1,4 @@
-import { keepPaperText, readPaperText } from '../search/paper-text';
+import { keepPaperText, readPaperText } from '../search/commands';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';

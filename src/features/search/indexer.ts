@@ -14,9 +14,10 @@ import {
 import { actionSlug } from '../../lib/action-rules';
 import { formatDate, londonDate } from '../../lib/dates';
 import { recommendationSlug } from '../../lib/recommendation-rules';
-import { buildAgendaSnapshot } from '../agenda/queries';
-import { buildMinutesSnapshot } from '../minutes/queries';
-import { getPublicMeeting } from '../meetings/public';
+import { getPublicMeetingRow } from '../meetings/queries';
+import { buildAgendaSnapshot, getPublicAgenda } from '../agenda/queries';
+import { buildMinutesSnapshot, getPublicMinutes } from '../minutes/queries';
+import { publicQuestionsOf } from '../questions/queries';
 import { getRecommendation, publicRecommendation } from '../recommendations/queries';
 
 /** One record as search knows it: where it belongs, where it is read, and its words. */
@@ -45,16 +46,23 @@ function pagesOf(db: Db, documentIds: number[]) {
 }
 
 /**
- * What the public may find of a meeting: read through the same function as
+ * What the public may find of a meeting: read through the same functions as
  * its public page (src/features/meetings/public.ts), so search shows nothing
  * that page does not: the published agenda without exempt items' content or
  * exempt papers, published minutes without withheld items, accepted
  * questions with published answers only, published actions of open items
  * with their public notes.
  */
-function publicEntries(db: Db, meetingId: number, now: Date): IndexEntry[] {
-  const meeting = getPublicMeeting(db, meetingId, now);
-  if (!meeting) return [];
+function publicEntries(db: Db, meetingId: number): IndexEntry[] {
+  const row = getPublicMeetingRow(db, meetingId);
+  if (!row) return [];
+  const meeting = {
+    ...row,
+    agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, meetingId) : null,
+    minutes:
+      row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, meetingId) : null,
+    questions: publicQuestionsOf(db, meetingId),
+  };
   const base = {
     scope: 'public' as const,
     committeeId: meeting.committee.id,
@@ -287,12 +295,12 @@ function recommendationEntries(db: Db, id: number): IndexEntry[] {
 }
 
 /** Every entry of a unit ('meeting:12', 'recommendation:5'), as of now. */
-export function entriesOf(db: Db, unit: string, now: Date): IndexEntry[] {
+export function entriesOf(db: Db, unit: string): IndexEntry[] {
   const [kind, raw] = unit.split(':');
   const id = Number(raw);
   if (!Number.isInteger(id)) return [];
   if (kind === 'meeting') {
-    const published = publicEntries(db, id, now);
+    const published = publicEntries(db, id);
     return [...published, ...restrictedEntries(db, id, published)];
   }
   if (kind === 'recommendation') return recommendationEntries(db, id);
@@ -302,7 +310,7 @@ export function entriesOf(db: Db, unit: string, now: Date): IndexEntry[] {
 const FTS = { public: 'search_public', restricted: 'search_restricted' } as const;
 
 /** Replaces a unit's entries in the index (inside the caller's transaction). */
-function reindexUnit(tx: Db, unit: string, now: Date): number {
+function reindexUnit(tx: Db, unit: string): number {
   const old = tx
     .select({ id: searchEntries.id, scope: searchEntries.scope })
     .from(searchEntries)
@@ -316,7 +324,7 @@ function reindexUnit(tx: Db, unit: string, now: Date): number {
       );
   }
   tx.delete(searchEntries).where(eq(searchEntries.unit, unit)).run();
-  const entries = entriesOf(tx, unit, now);
+  const entries = entriesOf(tx, unit);
   for (const e of entries) {
     const { id } = tx
       .insert(searchEntries)
@@ -344,13 +352,13 @@ function reindexUnit(tx: Db, unit: string, now: Date): number {
  * transaction. Cheap when nothing has changed (one look-up). Returns how many
  * units were indexed.
  */
-export function catchUp(db: Db, now: Date, batch = 100): number {
+export function catchUp(db: Db, batch = 100): number {
   let done = 0;
   for (;;) {
     const units = db.select({ unit: searchStale.unit }).from(searchStale).limit(batch).all();
     if (units.length === 0) return done;
     db.transaction((tx) => {
-      for (const { unit } of units) reindexUnit(tx, unit, now);
+      for (const { unit } of units) reindexUnit(tx, unit);
     });
     done += units.length;
   }

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { SEARCH_KINDS, type SearchKind } from '../../db/schema';
+import { MARK_END, MARK_START } from '../../lib/search-marks';
 
 /** The most terms a query may have, and the longest it may be: enough for any real question. */
 export const MAX_TERMS = 12;
@@ -59,9 +60,6 @@ export interface SearchHit {
   committee: { slug: string; name: string };
   marker: 'draft' | 'exempt' | null;
 }
-
-export const MARK_START = '\u0002';
-export const MARK_END = '\u0003';
 
 /** Who is searching: the public, or a signed-in user who may also see some committees' restricted entries. */
 export type SearchScope = { restricted: false } | { restricted: true; committeeIds: number[] | null };

@@ -4,7 +4,7 @@ import { isDate } from '../../lib/action-filters';
 import { SearchPage, type SearchValues } from '../../../views/search/SearchPage';
 import { listCommittees } from '../committees/queries';
 import { catchUp } from './indexer';
-import { readUnreadPapers } from './paper-text';
+import { readUnreadPapers } from './commands';
 import {
   COUNT_CAP,
   MAX_QUERY_LENGTH,
@@ -72,8 +72,7 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
       : { restricted: false };
     let results = null;
     if (asked && Object.keys(errors).length === 0) {
-      const now = app.now();
-      catchUp(app.db, now);
+      catchUp(app.db);
       const found = search(
         app.db,
         fts,

@@ -8,7 +8,7 @@ import { recordAudit, type Actor } from '../../audit/commands';
 import { documents } from '../../../db/schema';
 import { DOCUMENT_KINDS } from '../../../lib/enums';
 
-import { keepPaperText, readPaperText } from '../../search/paper-text';
+import { keepPaperText, readPaperText } from '../../search/commands';
 import { openAgenda, openItem } from './guards';
 
 async function inspectPdf(
