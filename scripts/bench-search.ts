@@ -25,7 +25,7 @@ const WORDS_PER_PAGE = 300;
 const CLIENTS = 10;
 
 /** A small deterministic generator (mulberry32): the same corpus every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -36,7 +36,7 @@ function random(seed: number): () => number {
 }
 
 /** The vocabulary of the demo's real papers, most frequent first. */
-function vocabulary(): string[] {
+export function vocabulary(): string[] {
   const dir = new URL('../src/features/demo/papers/', import.meta.url);
   const counts = new Map<string, number>();
   for (const file of fs.readdirSync(dir))
@@ -72,7 +72,7 @@ function writer(words: string[], rand: () => number) {
   };
 }
 
-function generate(db: Database, words: string[], now: Date): string[] {
+export function generate(db: Database, words: string[], now: Date): string[] {
   const rand = random(7);
   const text = writer(words, rand);
   const sqlite = db.$client;
@@ -151,7 +151,7 @@ function generate(db: Database, words: string[], now: Date): string[] {
 }
 
 /** 100 one- and two-word queries across rare, middling and common words, and 20 phrases from the pages. */
-function querySet(pages: string[], rand: () => number): string[] {
+export function querySet(pages: string[], rand: () => number): string[] {
   const counts = new Map<string, number>();
   for (const p of pages) for (const w of new Set(p.match(/[a-z]+/g) ?? [])) counts.set(w, (counts.get(w) ?? 0) + 1);
   const byFrequency = [...counts].filter(([w]) => w.length > 3).sort((a, b) => b[1] - a[1]);

@@ -167,6 +167,8 @@ describe('what the public finds', () => {
     expect(fragment.statusCode).toBe(200);
     expect(parse(fragment.body)('#search-results .app-search-result').length).toBeGreaterThan(0);
     expect(fragment.body).not.toContain('<html');
+    // Crawlers are kept out of the endless result pages (the sitemap lists what they would find).
+    expect((await get('/robots.txt')).body).toContain('Disallow: /search');
   });
 
   it('is a public page like the others: an ETag, then 304, and a new answer once the record changes', async () => {

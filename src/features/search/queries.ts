@@ -64,36 +64,73 @@ export interface SearchHit {
 /** Who is searching: the public, or a signed-in user who may also see some committees' restricted entries. */
 export type SearchScope = { restricted: false } | { restricted: true; committeeIds: number[] | null };
 
-function filtersSql(f: SearchFilters): SQL {
+function filtersSql(f: SearchFilters): SQL[] {
   const parts: SQL[] = [];
   if (f.committeeId !== null) parts.push(sql`e.committee_id = ${f.committeeId}`);
   if (f.kind !== null) parts.push(sql`e.kind = ${f.kind}`);
   if (f.from !== null) parts.push(sql`e.on_date >= ${f.from}`);
   if (f.to !== null) parts.push(sql`e.on_date <= ${f.to}`);
-  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
+  return parts;
 }
 
-function matches(table: 'search_public' | 'search_restricted', fts: string, f: SearchFilters, scope: SearchScope): SQL {
-  const allowed =
-    table === 'search_restricted' && scope.restricted && scope.committeeIds !== null
-      ? sql` and e.committee_id in (select value from json_each(${JSON.stringify(scope.committeeIds)}))`
-      : sql``;
-  // Title words weigh more than body words (bm25 is lower for better matches).
-  return sql`select e.id, e.kind, e.url, e.on_date, e.marker, e.committee_id,
-      highlight(${sql.identifier(table)}, 0, ${MARK_START}, ${MARK_END}) as title,
-      snippet(${sql.identifier(table)}, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet,
-      bm25(${sql.identifier(table)}, 4.0, 1.0) as score
-    from ${sql.identifier(table)} join search_entries e on e.id = ${sql.identifier(table)}.rowid
-    where ${sql.identifier(table)} match ${fts}${filtersSql(f)}${allowed}`;
+type Table = 'search_public' | 'search_restricted';
+
+/** The conditions on a table's entries beyond the words: the filters, and for restricted entries the user's committees. */
+function conditions(table: Table, f: SearchFilters, scope: SearchScope): SQL[] {
+  const parts = filtersSql(f);
+  if (table === 'search_restricted' && scope.restricted && scope.committeeIds !== null)
+    parts.push(sql`e.committee_id in (select value from json_each(${JSON.stringify(scope.committeeIds)}))`);
+  return parts;
 }
 
-function countOf(table: 'search_public' | 'search_restricted', fts: string, f: SearchFilters, scope: SearchScope): SQL {
-  const allowed =
-    table === 'search_restricted' && scope.restricted && scope.committeeIds !== null
-      ? sql` and e.committee_id in (select value from json_each(${JSON.stringify(scope.committeeIds)}))`
-      : sql``;
-  return sql`select e.id from ${sql.identifier(table)} join search_entries e on e.id = ${sql.identifier(table)}.rowid
-    where ${sql.identifier(table)} match ${fts}${filtersSql(f)}${allowed}`;
+/** Where the words match, with the entry's conditions: the entries table is joined only when there are any. */
+function from(table: Table, fts: string, parts: SQL[]): SQL {
+  const t = sql.identifier(table);
+  return parts.length
+    ? sql`from ${t} join search_entries e on e.id = ${t}.rowid where ${t} match ${fts} and ${sql.join(parts, sql` and `)}`
+    : sql`from ${t} where ${t} match ${fts}`;
+}
+
+/**
+ * The best `limit` entries of one table, by bm25 (lower is better; a title
+ * word weighs four times a body word). Only the rank is computed here: the
+ * snippets are made for the page's 20 alone (`details`).
+ */
+function ranked(db: Db, table: Table, fts: string, parts: SQL[], limit: number): { id: number; score: number }[] {
+  const t = sql.identifier(table);
+  return db.all<{ id: number; score: number }>(
+    sql`select ${t}.rowid as id, bm25(${t}, 4.0, 1.0) as score ${from(table, fts, parts)} order by score, ${t}.rowid limit ${limit}`,
+  );
+}
+
+function counted(db: Db, table: Table, fts: string, parts: SQL[]): number {
+  return (
+    db.get<{ n: number }>(sql`select count(*) as n from (select 1 ${from(table, fts, parts)} limit ${COUNT_CAP + 1})`)
+      ?.n ?? 0
+  );
+}
+
+/** The marked title and snippet of some entries of a table, and what the entries are. */
+function details(db: Db, table: Table, fts: string, ids: number[]) {
+  if (ids.length === 0) return [];
+  const t = sql.identifier(table);
+  return db.all<{
+    id: number;
+    kind: SearchKind;
+    url: string;
+    on_date: string | null;
+    marker: 'draft' | 'exempt' | null;
+    title: string;
+    snippet: string;
+    slug: string;
+    name: string;
+  }>(
+    sql`select ${t}.rowid as id, e.kind, e.url, e.on_date, e.marker, c.slug, c.name,
+        highlight(${t}, 0, ${MARK_START}, ${MARK_END}) as title,
+        snippet(${t}, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
+      from ${t} join search_entries e on e.id = ${t}.rowid join committees c on c.id = e.committee_id
+      where ${t} match ${fts} and ${t}.rowid in (select value from json_each(${JSON.stringify(ids)}))`,
+  );
 }
 
 /**
@@ -109,39 +146,41 @@ export function search(
   page: number,
 ): { hits: SearchHit[]; total: number; capped: boolean } {
   if (!fts) return { hits: [], total: 0, capped: false };
-  const restricted = scope.restricted;
-  const all = restricted
-    ? sql`${matches('search_public', fts, f, scope)} union all ${matches('search_restricted', fts, f, scope)}`
-    : matches('search_public', fts, f, scope);
-  const rows = db.all<{
-    kind: SearchKind;
-    url: string;
-    on_date: string | null;
-    marker: 'draft' | 'exempt' | null;
-    title: string;
-    snippet: string;
-    slug: string;
-    name: string;
-  }>(
-    sql`select r.kind, r.url, r.on_date, r.marker, r.title, r.snippet, c.slug, c.name
-      from (${all}) r join committees c on c.id = r.committee_id
-      order by r.score, r.on_date desc, r.id limit ${RESULTS_PER_PAGE} offset ${(page - 1) * RESULTS_PER_PAGE}`,
-  );
-  const counted = restricted
-    ? sql`${countOf('search_public', fts, f, scope)} union all ${countOf('search_restricted', fts, f, scope)}`
-    : countOf('search_public', fts, f, scope);
-  const total =
-    db.get<{ n: number }>(sql`select count(*) as n from (select 1 from (${counted}) limit ${COUNT_CAP + 1})`)?.n ?? 0;
+  const tables: Table[] = scope.restricted ? ['search_public', 'search_restricted'] : ['search_public'];
+  const offset = (page - 1) * RESULTS_PER_PAGE;
+  const best = tables
+    .flatMap((table) =>
+      ranked(db, table, fts, conditions(table, f, scope), offset + RESULTS_PER_PAGE).map((r) => ({ ...r, table })),
+    )
+    .sort((a, b) => a.score - b.score || a.id - b.id)
+    .slice(offset, offset + RESULTS_PER_PAGE);
+  const found = new Map<string, ReturnType<typeof details>[number]>();
+  for (const table of tables)
+    for (const d of details(
+      db,
+      table,
+      fts,
+      best.filter((b) => b.table === table).map((b) => b.id),
+    ))
+      found.set(`${table} ${d.id}`, d);
+  const total = tables.reduce((n, table) => n + counted(db, table, fts, conditions(table, f, scope)), 0);
   return {
-    hits: rows.map((r) => ({
-      kind: r.kind,
-      url: r.url,
-      title: r.title,
-      snippet: r.snippet,
-      onDate: r.on_date,
-      committee: { slug: r.slug, name: r.name },
-      marker: r.marker,
-    })),
+    hits: best.flatMap((b) => {
+      const r = found.get(`${b.table} ${b.id}`);
+      return r
+        ? [
+            {
+              kind: r.kind,
+              url: r.url,
+              title: r.title,
+              snippet: r.snippet,
+              onDate: r.on_date,
+              committee: { slug: r.slug, name: r.name },
+              marker: r.marker,
+            },
+          ]
+        : [];
+    }),
     total: Math.min(total, COUNT_CAP),
     capped: total > COUNT_CAP,
   };

@@ -30,7 +30,7 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
     reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(icon),
   );
 
-  // What search engines may read: the public pages, not the clerks' screens, sign-in, or people's own question links.
+  // What search engines may read: the public pages, not the clerks' screens, sign-in, people's own question links or search results.
   app.get('/robots.txt', PUBLIC_PAGE, async (request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
@@ -41,6 +41,8 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
           'Disallow: /login',
           'Disallow: /questions/',
           'Disallow: /actions/update',
+          // Endless pages of results: what they find is in the sitemap already.
+          'Disallow: /search',
           '',
           `Sitemap: ${baseUrlOf(request)}/sitemap.xml`,
           '',
