@@ -32,22 +32,20 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
 
   // What search engines may read: the public pages, not the clerks' screens, sign-in, people's own question links or search results.
   app.get('/robots.txt', PUBLIC_PAGE, async (request, reply) =>
-    reply
-      .type('text/plain; charset=utf-8')
-      .send(
-        [
-          'User-agent: *',
-          'Disallow: /manage',
-          'Disallow: /login',
-          'Disallow: /questions/',
-          'Disallow: /actions/update',
-          // Endless pages of results: what they find is in the sitemap already.
-          'Disallow: /search',
-          '',
-          `Sitemap: ${baseUrlOf(request)}/sitemap.xml`,
-          '',
-        ].join('\n'),
-      ),
+    reply.type('text/plain; charset=utf-8').send(
+      [
+        'User-agent: *',
+        'Disallow: /manage',
+        'Disallow: /login',
+        'Disallow: /questions/',
+        'Disallow: /actions/update',
+        // Endless pages of results: what they find is in the sitemap already.
+        'Disallow: /search',
+        '',
+        `Sitemap: ${baseUrlOf(request)}/sitemap.xml`,
+        '',
+      ].join('\n'),
+    ),
   );
 
   app.get('/sitemap.xml', PUBLIC_PAGE, async (request, reply) => {
