@@ -7,8 +7,8 @@ import type { Db } from './client';
  * than SQLite takes to run a small one, so the reads every public page makes
  * are built this way.
  */
-export function preparedOnce<T>(build: (db: Db) => T): (db: Db) => T {
-  const built = new WeakMap<Db, T>();
+export function preparedOnce<T, D extends object = Db>(build: (db: D) => T): (db: D) => T {
+  const built = new WeakMap<D, T>();
   return (db) => {
     let query = built.get(db);
     if (query === undefined) {

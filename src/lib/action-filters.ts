@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { ACTION_STATUSES, type ActionStatus } from './enums';
+import { isDate, many, one, wholeNumber as id } from './query-params';
 
 export const ACTION_SORTS = ['due', 'meeting', 'status', 'reference'] as const;
 export type ActionSort = (typeof ACTION_SORTS)[number];
@@ -67,12 +67,6 @@ export interface ParsedFilters {
   values: ActionFilterValues;
   errors: Record<string, string>;
 }
-
-const one = (v: unknown): string => (Array.isArray(v) ? String(v[0] ?? '') : typeof v === 'string' ? v : '').trim();
-const many = (v: unknown): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x) => String(x).trim()).filter(Boolean);
-const id = (v: string): number | null => (/^\d{1,9}$/.test(v) ? Number(v) : null);
-export const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
 
 /**
  * Reads an action list's query string. Every problem is a message naming

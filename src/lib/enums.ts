@@ -65,6 +65,10 @@ export type AgendaStatus = (typeof AGENDA_STATUSES)[number];
 /** none → draft → published (as a draft, awaiting approval) → approved (locked). */
 export const MINUTES_STATUSES = ['none', 'draft', 'published', 'approved'] as const;
 export type MinutesStatus = (typeof MINUTES_STATUSES)[number];
+/** The minutes the public may read: published (as a draft) or approved. */
+export const PUBLIC_MINUTES_STATUSES = ['published', 'approved'] as const satisfies readonly MinutesStatus[];
+export const minutesArePublic = (status: MinutesStatus): boolean =>
+  (PUBLIC_MINUTES_STATUSES as readonly MinutesStatus[]).includes(status);
 
 export const ATTENDANCE_STATUSES = ['present', 'apologies', 'absent', 'in_attendance'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];

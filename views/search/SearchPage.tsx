@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../src/features/search/queries';
+import type { ParsedSearch, SearchHit } from '../../src/features/search/queries';
 import { markedHtml } from '../../src/lib/search-marks';
 import type { SearchKind } from '../../src/db/schema';
 import { formatCalendarDate } from '../../src/lib/dates';
@@ -21,23 +21,24 @@ export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {
   recommendation: 'Recommendation',
 };
 
-export interface SearchValues {
-  q: string;
-  committee: string;
-  kind: string;
-  from: string;
-  to: string;
-}
-
 export interface SearchPageProps {
-  values: SearchValues;
-  errors: Partial<Record<keyof SearchValues | 'page', string>>;
+  values: ParsedSearch['values'];
+  errors: ParsedSearch['errors'];
   /** Null before anything is asked. */
-  results: { hits: SearchHit[]; total: number; capped: boolean; page: number; pages: number } | null;
+  results: {
+    hits: SearchHit[];
+    total: number;
+    capped: boolean;
+    page: number;
+    pages: number;
+    /** The number of the page's first result. */
+    first: number;
+  } | null;
   committees: { slug: string; name: string }[];
   /** Whether drafts and exempt material of the user's committees are searched too. */
   restricted: boolean;
-  query: (change: Partial<Record<keyof SearchValues | 'page', string>>) => string;
+  /** The address of page n of these results. */
+  pageLink: (n: number) => string;
 }
 
 function countText(r: NonNullable<SearchPageProps['results']>): string {
@@ -45,7 +46,7 @@ function countText(r: NonNullable<SearchPageProps['results']>): string {
   return `${r.total.toLocaleString('en-GB')} result${r.total === 1 ? '' : 's'}`;
 }
 
-function Results({ results, values, query }: Pick<SearchPageProps, 'results' | 'values' | 'query'>): JSX.Element {
+function Results({ results, values, pageLink }: Pick<SearchPageProps, 'results' | 'values' | 'pageLink'>): JSX.Element {
   if (!results) {
     return (
       <div id={SEARCH_RESULTS}>
@@ -68,7 +69,7 @@ function Results({ results, values, query }: Pick<SearchPageProps, 'results' | '
           {results.page > 1 ? 'There are no more results.' : 'Nothing matches. Check the spelling, or use fewer words.'}
         </p>
       ) : (
-        <ol class="govuk-list app-search-results" start={(results.page - 1) * 20 + 1}>
+        <ol class="govuk-list app-search-results" start={results.first}>
           {results.hits.map((hit) => {
             const safeTitle = markedHtml(hit.title);
             const safeSnippet = markedHtml(hit.snippet.replace(/\n{2,}/g, '\n'));
@@ -101,12 +102,7 @@ function Results({ results, values, query }: Pick<SearchPageProps, 'results' | '
           })}
         </ol>
       )}
-      <Pagination
-        link={(n) => `/search${query({ page: String(n) })}`}
-        page={results.page}
-        pages={results.pages}
-        label="Pages of results"
-      />
+      <Pagination link={pageLink} page={results.page} pages={results.pages} label="Pages of results" />
     </div>
   );
 }
@@ -172,7 +168,7 @@ export function SearchPage(props: SearchPageProps): JSX.Element {
         <Input id="to" label="To (YYYY-MM-DD)" type="date" value={values.to} errorMessage={errors.to} />
         <Button text="Search" />
       </form>
-      <Results results={props.results} values={values} query={props.query} />
+      <Results results={props.results} values={values} pageLink={props.pageLink} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { ID_LIST, preparedOnce } from '../../db/prepared';
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
-import type { PackStatus } from '../../lib/enums';
+import { minutesArePublic, type PackStatus } from '../../lib/enums';
 import type { AgendaSnapshot, AgendaSnapshotAction, AgendaSnapshotItem, AgendaSnapshotPaper } from '../../db/schema';
 import { effectiveStarts } from './times';
 import { actionLogFor } from '../actions/queries';
@@ -291,7 +291,7 @@ export function withMinutesToConfirm(db: Db, agenda: PublicAgenda): PublicAgenda
   const readable = new Set(
     minutesStatusRows(db)
       .all({ ids: JSON.stringify(ids) })
-      .filter((m) => m.status === 'published' || m.status === 'approved' || m.url !== null)
+      .filter((m) => minutesArePublic(m.status) || m.url !== null)
       .map((m) => m.id),
   );
   return {

@@ -1,4 +1,3 @@
-import { keepPaperText, readPaperText } from '../search/commands';
 import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client';
@@ -34,11 +33,12 @@ import { hashPasswordSync } from '../../lib/passwords';
 import { demoFixture, type DemoFixture } from './fixture';
 import { demoPaperPdf, demoPaperText } from './papers';
 import type { FileStore } from '../../lib/files';
+import { keepPaperText, readPaperText } from '../search/commands';
 
-/** True when the database holds no committee yet: a new installation. */
 /** The demo papers' text as read from their PDFs (the same bytes every time), by content hash. */
 const demoPaperTexts = new Map<string, string[] | null>();
 
+/** True when the database holds no committee yet: a new installation. */
 export function databaseIsEmpty(db: Db): boolean {
   const row = db.select({ n: count() }).from(committees).get();
   return (row?.n ?? 0) === 0;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { EventFacts } from '../../lib/structured-data';
-import type { CommitteeKind } from '../../lib/enums';
+import { minutesArePublic, type CommitteeKind } from '../../lib/enums';
 import { londonDate } from '../../lib/dates';
 import { meetingDeadlines, type MeetingDeadlines } from '../../lib/deadlines';
 import { getPublicAgenda, type PublicAgenda } from '../agenda/queries';
@@ -85,7 +85,7 @@ export function getPublicMeeting(db: Db, id: number, now: Date): PublicMeeting |
     ...row,
     deadlines: meetingDeadlines(londonDate(row.startsAt), rules),
     agenda: placed.agenda,
-    minutes: row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, id) : null,
+    minutes: minutesArePublic(row.minutesStatus) ? getPublicMinutes(db, id) : null,
     actionStatuses: Object.fromEntries(actionStatusesOf(db, id)),
     questionWindow: scheme?.window ?? { state: 'over', opensAt: null, closesAt: row.startsAt },
     speakingRequests: scheme?.committee.rules.speakingRequests ?? false,

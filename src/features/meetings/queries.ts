@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, notInArray, or, sql }
 import type { Db } from '../../db/client';
 import { meetingDeadlineReport, type DeadlineStatus } from '../../lib/deadlines';
 import { committees, meetings } from '../../db/schema';
+import { PUBLIC_MINUTES_STATUSES } from '../../lib/enums';
 import type { CalendarMeeting } from '../../lib/calendar';
 
 /** A meeting as listed: what a resident needs to pick it out. */
@@ -187,7 +188,7 @@ export function dueAndMissed(db: Db, committeeIds: number[], now: Date): { dueSo
           // … or the minutes of a meeting held.
           and(
             eq(meetings.status, 'held'),
-            notInArray(meetings.minutesStatus, ['published', 'approved']),
+            notInArray(meetings.minutesStatus, [...PUBLIC_MINUTES_STATUSES]),
             isNull(meetings.minutesUrl),
           ),
         ),

@@ -1,21 +1,16 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type SQLite from 'better-sqlite3';
 import type { Database, Db } from '../../db/client';
-import {
-  actionOwners,
-  actionUpdates,
-  actions,
-  agendaItems,
-  documentPages,
-  meetings,
-  searchStale,
-  type SearchKind,
-} from '../../db/schema';
+import { preparedOnce } from '../../db/prepared';
+import { actionUpdates, documentPages, meetings, recommendations, searchStale, type SearchKind } from '../../db/schema';
+import { NO_FILTERS } from '../../lib/action-filters';
 import { actionSlug } from '../../lib/action-rules';
 import { formatDate, londonDate } from '../../lib/dates';
+import { minutesArePublic } from '../../lib/enums';
 import { recommendationSlug } from '../../lib/recommendation-rules';
-import { getPublicMeetingRow } from '../meetings/queries';
+import { allActions } from '../actions/queries';
 import { buildAgendaSnapshot, getPublicAgenda } from '../agenda/queries';
+import { getPublicMeetingRow } from '../meetings/queries';
 import { buildMinutesSnapshot, getPublicMinutes } from '../minutes/queries';
 import { publicQuestionsOf } from '../questions/queries';
 import { getRecommendation, publicRecommendation } from '../recommendations/queries';
@@ -35,158 +30,136 @@ export interface IndexEntry {
 
 const lines = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
 
-function pagesOf(db: Db, documentIds: number[]) {
-  if (documentIds.length === 0) return [];
+/** Where an entry belongs: the same for every entry of a meeting. */
+type Place = Pick<IndexEntry, 'committeeId' | 'meetingId' | 'onDate'>;
+/** What an entry says and where it is read. */
+type Found = Pick<IndexEntry, 'kind' | 'url' | 'title' | 'body'>;
+
+const itemFound = (item: { number: number; title: string }, url: string, body: string): Found => ({
+  kind: 'item',
+  url,
+  title: `Item ${item.number}: ${item.title}`,
+  body,
+});
+
+/** An item's minute and its resolutions, as two entries (either left out when empty). */
+function minutesFound(
+  item: { number: number; title: string; minuteText: string; resolutions: readonly { text: string }[] },
+  url: string,
+): Found[] {
+  const out: Found[] = [];
+  if (item.minuteText.trim())
+    out.push({ kind: 'minutes', url, title: `Minutes, item ${item.number}: ${item.title}`, body: item.minuteText });
+  if (item.resolutions.length)
+    out.push({
+      kind: 'resolution',
+      url,
+      title: `Resolved, item ${item.number}: ${item.title}`,
+      body: lines(...item.resolutions.map((r) => r.text)),
+    });
+  return out;
+}
+
+/** Each page of some papers (by id, with their titles) that has text, as an entry linking to that page. */
+function pagesFound(db: Db, titles: Map<number, string>, at: string): (Found & { documentId: number })[] {
+  if (titles.size === 0) return [];
   return db
     .select({ documentId: documentPages.documentId, page: documentPages.page, text: documentPages.text })
     .from(documentPages)
-    .where(inArray(documentPages.documentId, documentIds))
+    .where(inArray(documentPages.documentId, [...titles.keys()]))
     .orderBy(asc(documentPages.documentId), asc(documentPages.page))
-    .all();
+    .all()
+    .map((p) => ({
+      documentId: p.documentId,
+      kind: 'paper',
+      url: `${at}/${p.documentId}#page=${p.page}`,
+      title: `${titles.get(p.documentId) ?? 'Paper'}, page ${p.page}`,
+      body: p.text,
+    }));
 }
 
 /**
- * What the public may find of a meeting: read through the same functions as
+ * What the public may find of a meeting: read through the same queries as
  * its public page (src/features/meetings/public.ts), so search shows nothing
  * that page does not: the published agenda without exempt items' content or
  * exempt papers, published minutes without withheld items, accepted
- * questions with published answers only, published actions of open items
- * with their public notes.
+ * questions with published answers only, published actions with their
+ * public notes.
  */
-function publicEntries(db: Db, meetingId: number): IndexEntry[] {
+function publicEntries(db: Db, meetingId: number, place: Place): IndexEntry[] {
   const row = getPublicMeetingRow(db, meetingId);
   if (!row) return [];
-  const meeting = {
-    ...row,
-    agenda: row.agendaStatus === 'published' ? getPublicAgenda(db, meetingId) : null,
-    minutes:
-      row.minutesStatus === 'published' || row.minutesStatus === 'approved' ? getPublicMinutes(db, meetingId) : null,
-    questions: publicQuestionsOf(db, meetingId),
-  };
-  const base = {
-    scope: 'public' as const,
-    committeeId: meeting.committee.id,
-    meetingId,
-    onDate: londonDate(meeting.startsAt),
-    marker: null,
-  };
+  const agenda = row.agendaStatus === 'published' ? getPublicAgenda(db, meetingId) : null;
+  const minutes = minutesArePublic(row.minutesStatus) ? getPublicMinutes(db, meetingId) : null;
   const page = `/meetings/${meetingId}`;
-  const out: IndexEntry[] = [
+  const found: Found[] = [
     {
-      ...base,
       kind: 'meeting',
       url: page,
-      title: `${meeting.committee.name}, ${formatDate(meeting.startsAt)}`,
-      body: lines(meeting.venue, meeting.statusReason),
+      title: `${row.committee.name}, ${formatDate(row.startsAt)}`,
+      body: lines(row.venue, row.statusReason),
     },
   ];
-  const papers: { documentId: number; title: string }[] = [];
-  for (const item of meeting.agenda?.items ?? []) {
+  const papers = new Map<number, string>();
+  for (const item of agenda?.items ?? []) {
+    // An exempt item's title is public; nothing else of it is.
     if (item.exempt) {
-      // An exempt item's title is public; nothing else of it is.
-      out.push({
-        ...base,
-        kind: 'item',
-        url: `${page}#item-${item.number}`,
-        title: `Item ${item.number}: ${item.title}`,
-        body: '',
-      });
+      found.push(itemFound(item, `${page}#item-${item.number}`, ''));
       continue;
     }
-    out.push({
-      ...base,
-      kind: 'item',
-      url: `${page}#item-${item.number}`,
-      title: `Item ${item.number}: ${item.title}`,
-      body: lines(item.purpose, ...item.presenters.map((p) => p.name), ...item.papers.map((p) => p.title)),
-    });
-    papers.push(...item.papers.map((p) => ({ documentId: p.documentId, title: p.title })));
+    const body = lines(item.purpose, ...item.presenters.map((p) => p.name), ...item.papers.map((p) => p.title));
+    found.push(itemFound(item, `${page}#item-${item.number}`, body));
+    for (const p of item.papers) papers.set(p.documentId, p.title);
   }
-  const titles = new Map(papers.map((p) => [p.documentId, p.title]));
-  for (const p of pagesOf(db, [...titles.keys()])) {
-    out.push({
-      ...base,
-      kind: 'paper',
-      url: `/documents/${p.documentId}#page=${p.page}`,
-      title: `${titles.get(p.documentId) ?? 'Paper'}, page ${p.page}`,
-      body: p.text,
-    });
-  }
-  for (const item of meeting.minutes?.items ?? []) {
-    if (item.withheld) continue;
-    const url = `${page}#minute-${item.number}`;
-    if (item.minuteText.trim())
-      out.push({
-        ...base,
-        kind: 'minutes',
-        url,
-        title: `Minutes, item ${item.number}: ${item.title}`,
-        body: item.minuteText,
-      });
-    if (item.resolutions.length)
-      out.push({
-        ...base,
-        kind: 'resolution',
-        url,
-        title: `Resolved, item ${item.number}: ${item.title}`,
-        body: lines(...item.resolutions.map((r) => r.text)),
-      });
-  }
-  for (const q of meeting.questions) {
-    out.push({
-      ...base,
+  found.push(...pagesFound(db, papers, '/documents'));
+  for (const item of minutes?.items ?? [])
+    if (!item.withheld) found.push(...minutesFound(item, `${page}#minute-${item.number}`));
+  for (const q of publicQuestionsOf(db, meetingId))
+    found.push({
       kind: 'question',
       url: `${page}#question-${q.number}`,
       title: `Question ${q.number}, from ${q.askerName}${q.askerOrganisation ? ` (${q.askerOrganisation})` : ''}`,
       body: lines(q.text, q.answerText, q.supplementaryQuestion, q.supplementaryAnswer),
     });
-  }
-  for (const a of publicActionsOf(db, meetingId)) {
-    out.push({
-      ...base,
-      kind: 'action',
-      url: `/actions/${actionSlug(a.reference)}`,
-      title: `Action ${a.reference}`,
-      body: lines(a.description, ...a.owners, ...a.notes),
-    });
-  }
-  return out;
+  found.push(...publicActionsFound(db, meetingId));
+  return found.map((f) => ({ ...place, ...f, scope: 'public', marker: null }));
 }
 
-/** The published actions of a meeting's open items, with their owners and public notes only. */
-function publicActionsOf(db: Db, meetingId: number) {
-  const rows = db
-    .select({ id: actions.id, reference: actions.reference, description: actions.description })
-    .from(actions)
-    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
-    .where(
-      and(
-        eq(agendaItems.meetingId, meetingId),
-        isNotNull(actions.publishedAt),
-        isNotNull(actions.reference),
-        sql`${agendaItems.exemptParagraph} is null`,
-      ),
-    )
-    .orderBy(asc(agendaItems.position), asc(actions.position))
-    .all();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const owners = db
-    .select({ actionId: actionOwners.actionId, name: actionOwners.name })
-    .from(actionOwners)
-    .where(inArray(actionOwners.actionId, ids))
-    .all();
+/**
+ * The meeting's published actions (never one of an exempt item: publishing
+ * skips them, and making an item exempt clears it, migration 0010), read as
+ * the public actions list reads them, with their public notes only.
+ */
+function publicActionsFound(db: Db, meetingId: number): Found[] {
+  const list = [
+    ...allActions(db, { ...NO_FILTERS, meetingId, publishedOnly: true, sort: 'reference' }, new Date()),
+  ].flat();
+  if (list.length === 0) return [];
   const notes = db
     .select({ actionId: actionUpdates.actionId, note: actionUpdates.note })
     .from(actionUpdates)
-    .where(and(inArray(actionUpdates.actionId, ids), eq(actionUpdates.notePublic, true)))
+    .where(
+      and(
+        inArray(
+          actionUpdates.actionId,
+          list.map((a) => a.id),
+        ),
+        eq(actionUpdates.notePublic, true),
+      ),
+    )
     .all();
-  return rows.map((r) => ({
-    reference: r.reference ?? '',
-    description: r.description,
-    owners: owners.filter((o) => o.actionId === r.id).map((o) => o.name),
-    notes: notes.filter((n) => n.actionId === r.id).map((n) => n.note),
-  }));
+  return list.flatMap((a) =>
+    a.reference
+      ? [
+          {
+            kind: 'action' as const,
+            url: `/actions/${actionSlug(a.reference)}`,
+            title: `Action ${a.reference}`,
+            body: lines(a.description, ...a.owners, ...notes.filter((n) => n.actionId === a.id).map((n) => n.note)),
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -194,103 +167,63 @@ function publicActionsOf(db: Db, meetingId: number) {
  * draft agenda and minutes, exempt items and exempt papers, where they say
  * something the public record does not. Each is marked draft or exempt.
  */
-function restrictedEntries(db: Db, meetingId: number, published: IndexEntry[]): IndexEntry[] {
-  const meeting = db
-    .select({ committeeId: meetings.committeeId, startsAt: meetings.startsAt })
-    .from(meetings)
-    .where(eq(meetings.id, meetingId))
-    .get();
-  if (!meeting) return [];
-  const seen = new Set(published.map((e) => `${e.kind}\n${e.title}\n${e.body}`));
-  const base = {
-    scope: 'restricted' as const,
-    committeeId: meeting.committeeId,
-    meetingId,
-    onDate: londonDate(meeting.startsAt),
-  };
+function restrictedEntries(db: Db, meetingId: number, place: Place, published: IndexEntry[]): IndexEntry[] {
+  const key = (f: Found) => `${f.kind}\n${f.title}\n${f.body}`;
+  const seen = new Set(published.map(key));
   const out: IndexEntry[] = [];
-  const add = (e: Omit<IndexEntry, keyof typeof base>) => {
-    if (!seen.has(`${e.kind}\n${e.title}\n${e.body}`)) out.push({ ...base, ...e });
+  const add = (f: Found, exempt: boolean) => {
+    if (!seen.has(key(f))) out.push({ ...place, ...f, scope: 'restricted', marker: exempt ? 'exempt' : 'draft' });
   };
   const manage = `/manage/meetings/${meetingId}`;
-  const agenda = buildAgendaSnapshot(db, meetingId);
-  const paperTitles = new Map<number, { title: string; exempt: boolean }>();
-  for (const item of agenda.items) {
+  const papers = new Map<number, string>();
+  const exemptPapers = new Set<number>();
+  for (const item of buildAgendaSnapshot(db, meetingId).items) {
     const exempt = item.exemptParagraph !== null;
-    add({
-      kind: 'item',
-      url: manage,
-      marker: exempt ? 'exempt' : 'draft',
-      title: `Item ${item.number}: ${item.title}`,
-      body: lines(
-        item.purpose,
-        exempt ? item.exemptReason : null,
-        ...item.presenters.map((p) => p.name),
-        ...item.papers.map((p) => p.title),
-      ),
-    });
-    for (const p of item.papers)
-      paperTitles.set(p.documentId, { title: p.title, exempt: exempt || p.exemptParagraph !== null });
+    const body = lines(
+      item.purpose,
+      exempt ? item.exemptReason : null,
+      ...item.presenters.map((p) => p.name),
+      ...item.papers.map((p) => p.title),
+    );
+    add(itemFound(item, manage, body), exempt);
+    for (const p of item.papers) {
+      papers.set(p.documentId, p.title);
+      if (exempt || p.exemptParagraph !== null) exemptPapers.add(p.documentId);
+    }
   }
-  for (const p of pagesOf(db, [...paperTitles.keys()])) {
-    const paper = paperTitles.get(p.documentId);
-    add({
-      kind: 'paper',
-      url: `/manage/documents/${p.documentId}#page=${p.page}`,
-      marker: paper?.exempt ? 'exempt' : 'draft',
-      title: `${paper?.title ?? 'Paper'}, page ${p.page}`,
-      body: p.text,
-    });
-  }
-  const minutes = buildMinutesSnapshot(db, meetingId);
-  for (const item of minutes.items) {
-    const marker = item.exemptParagraph !== null ? 'exempt' : 'draft';
-    const url = `${manage}/minutes`;
-    if (item.minuteText.trim())
-      add({
-        kind: 'minutes',
-        url,
-        marker,
-        title: `Minutes, item ${item.number}: ${item.title}`,
-        body: item.minuteText,
-      });
-    if (item.resolutions.length)
-      add({
-        kind: 'resolution',
-        url,
-        marker,
-        title: `Resolved, item ${item.number}: ${item.title}`,
-        body: lines(...item.resolutions.map((r) => r.text)),
-      });
-  }
+  for (const p of pagesFound(db, papers, '/manage/documents')) add(p, exemptPapers.has(p.documentId));
+  for (const item of buildMinutesSnapshot(db, meetingId).items)
+    for (const f of minutesFound(item, `${manage}/minutes`)) add(f, item.exemptParagraph !== null);
   return out;
 }
 
+/** A recommendation: public once sent (and not made at an exempt item), else for signed-in users, marked. */
 function recommendationEntries(db: Db, id: number): IndexEntry[] {
-  const rec = getRecommendation(db, id);
+  const reference = db
+    .select({ reference: recommendations.reference })
+    .from(recommendations)
+    .where(eq(recommendations.id, id))
+    .get()?.reference;
+  const open = reference ? publicRecommendation(db, reference) : null;
+  const rec = open ?? getRecommendation(db, id);
   if (!rec) return [];
-  const open = rec.reference ? publicRecommendation(db, rec.reference) : null;
-  const body = lines(rec.text, rec.addressedTo, ...(open ?? rec).responses.map((r) => lines(r.respondent, r.text)));
-  const title = `Recommendation ${rec.reference ?? ''}`.trim();
-  const common = {
+  const entry = {
     kind: 'recommendation' as const,
     committeeId: rec.committee.id,
     meetingId: rec.origin?.meetingId ?? null,
     onDate: rec.sentOn ?? (rec.origin ? londonDate(rec.origin.startsAt) : null),
-    title,
-    body,
+    title: `Recommendation ${rec.reference ?? ''}`.trim(),
+    body: lines(rec.text, rec.addressedTo, ...rec.responses.map((r) => lines(r.respondent, r.text))),
   };
-  if (open && open.reference)
-    return [
-      { ...common, scope: 'public', url: `/recommendations/${recommendationSlug(open.reference)}`, marker: null },
-    ];
   return [
-    {
-      ...common,
-      scope: 'restricted',
-      url: `/manage/committees/${rec.committee.slug}/recommendations/${rec.id}`,
-      marker: rec.status === 'draft' ? 'draft' : 'exempt',
-    },
+    open?.reference
+      ? { ...entry, scope: 'public', url: `/recommendations/${recommendationSlug(open.reference)}`, marker: null }
+      : {
+          ...entry,
+          scope: 'restricted',
+          url: `/manage/committees/${rec.committee.slug}/recommendations/${rec.id}`,
+          marker: rec.status === 'draft' ? 'draft' : 'exempt',
+        },
   ];
 }
 
@@ -299,12 +232,17 @@ export function entriesOf(db: Db, unit: string): IndexEntry[] {
   const [kind, raw] = unit.split(':');
   const id = Number(raw);
   if (!Number.isInteger(id)) return [];
-  if (kind === 'meeting') {
-    const published = publicEntries(db, id);
-    return [...published, ...restrictedEntries(db, id, published)];
-  }
   if (kind === 'recommendation') return recommendationEntries(db, id);
-  return [];
+  if (kind !== 'meeting') return [];
+  const meeting = db
+    .select({ committeeId: meetings.committeeId, startsAt: meetings.startsAt })
+    .from(meetings)
+    .where(eq(meetings.id, id))
+    .get();
+  if (!meeting) return [];
+  const place: Place = { committeeId: meeting.committeeId, meetingId: id, onDate: londonDate(meeting.startsAt) };
+  const published = publicEntries(db, id, place);
+  return [...published, ...restrictedEntries(db, id, place, published)];
 }
 
 /**
@@ -312,37 +250,29 @@ export function entriesOf(db: Db, unit: string): IndexEntry[] {
  * is written with a few dozen of them, and building each with drizzle would
  * cost more than SQLite takes to run it.
  */
-const prepared = new WeakMap<SQLite.Database, ReturnType<typeof prepare>>();
-const writes = (c: SQLite.Database) => {
-  let w = prepared.get(c);
-  if (!w) prepared.set(c, (w = prepare(c)));
-  return w;
-};
-function prepare(c: SQLite.Database) {
-  return {
-    old: c.prepare<[string], { id: number; scope: 'public' | 'restricted' }>(
-      'select id, scope from search_entries where unit = ?',
+const writes = preparedOnce((c: SQLite.Database) => ({
+  old: c.prepare<[string], { id: number; scope: 'public' | 'restricted' }>(
+    'select id, scope from search_entries where unit = ?',
+  ),
+  forget: {
+    public: c.prepare<[number]>('delete from search_public where rowid = ?'),
+    restricted: c.prepare<[number]>('delete from search_restricted where rowid = ?'),
+  },
+  forgetUnit: c.prepare<[string]>('delete from search_entries where unit = ?'),
+  entry: c.prepare<
+    [string, string, string, number, number | null, string | null, string, string | null],
+    { id: number }
+  >(
+    'insert into search_entries (unit, scope, kind, committee_id, meeting_id, on_date, url, marker) values (?, ?, ?, ?, ?, ?, ?, ?) returning id',
+  ),
+  text: {
+    public: c.prepare<[number, string, string]>('insert into search_public (rowid, title, body) values (?, ?, ?)'),
+    restricted: c.prepare<[number, string, string]>(
+      'insert into search_restricted (rowid, title, body) values (?, ?, ?)',
     ),
-    forget: {
-      public: c.prepare<[number]>('delete from search_public where rowid = ?'),
-      restricted: c.prepare<[number]>('delete from search_restricted where rowid = ?'),
-    },
-    forgetUnit: c.prepare<[string]>('delete from search_entries where unit = ?'),
-    entry: c.prepare<
-      [string, string, string, number, number | null, string | null, string, string | null],
-      { id: number }
-    >(
-      'insert into search_entries (unit, scope, kind, committee_id, meeting_id, on_date, url, marker) values (?, ?, ?, ?, ?, ?, ?, ?) returning id',
-    ),
-    text: {
-      public: c.prepare<[number, string, string]>('insert into search_public (rowid, title, body) values (?, ?, ?)'),
-      restricted: c.prepare<[number, string, string]>(
-        'insert into search_restricted (rowid, title, body) values (?, ?, ?)',
-      ),
-    },
-    done: c.prepare<[string]>('delete from search_stale where unit = ?'),
-  };
-}
+  },
+  done: c.prepare<[string]>('delete from search_stale where unit = ?'),
+}));
 
 /** Replaces a unit's entries in the index (inside the caller's transaction). */
 function reindexUnit(db: Database, unit: string): number {

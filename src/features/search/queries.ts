@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { SEARCH_KINDS, type SearchKind } from '../../db/schema';
 import { MARK_END, MARK_START } from '../../lib/search-marks';
+import { isDate, one, wholeNumber } from '../../lib/query-params';
 
 /** The most terms a query may have, and the longest it may be: enough for any real question. */
 export const MAX_TERMS = 12;
@@ -16,31 +17,20 @@ export const RESULTS_PER_PAGE = 20;
  * which every term is quoted: nothing typed is read as FTS5 syntax (NEAR,
  * OR, -, parentheses, column filters), so no query can break the search.
  */
-export function ftsQuery(typed: string): { fts: string; terms: string[] } {
-  const terms: string[] = [];
+export function ftsQuery(typed: string): string {
   const parts: string[] = [];
   const wordsOf = (s: string) => s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [];
   const quote = (words: string[]) => `"${words.join(' ').replaceAll('"', '""')}"`;
-  const re = /"([^"]*)"?|(\S+)/g;
-  for (const m of typed.slice(0, MAX_QUERY_LENGTH).matchAll(re)) {
-    if (parts.length >= MAX_TERMS) break;
+  for (const m of typed.slice(0, MAX_QUERY_LENGTH).matchAll(/"([^"]*)"?|(\S+)/g)) {
     if (m[1] !== undefined) {
       const words = wordsOf(m[1]);
-      if (words.length) {
-        parts.push(quote(words));
-        terms.push(words.join(' '));
-      }
+      if (words.length) parts.push(quote(words));
     } else {
       const raw = m[2] ?? '';
-      const prefix = /[\p{L}\p{N}]\*$/u.test(raw);
-      for (const w of wordsOf(raw)) {
-        if (parts.length >= MAX_TERMS) break;
-        parts.push(quote([w]) + (prefix && raw.endsWith(`${w}*`) ? '*' : ''));
-        terms.push(w);
-      }
+      for (const w of wordsOf(raw)) parts.push(quote([w]) + (raw.endsWith(`${w}*`) ? '*' : ''));
     }
   }
-  return { fts: parts.join(' '), terms };
+  return parts.slice(0, MAX_TERMS).join(' ');
 }
 
 export interface SearchFilters {
@@ -63,6 +53,72 @@ export interface SearchHit {
 
 /** Who is searching: the public, or a signed-in user who may also see some committees' restricted entries. */
 export type SearchScope = { restricted: false } | { restricted: true; committeeIds: number[] | null };
+
+/** The search form's fields as typed, to fill it in again. */
+export interface SearchValues {
+  q: string;
+  committee: string;
+  kind: string;
+  from: string;
+  to: string;
+}
+export const SEARCH_PARAMS = ['q', 'committee', 'kind', 'from', 'to'] as const;
+
+/** Past this page the results are not shown: the count stops at COUNT_CAP. */
+export const MAX_PAGE = Math.ceil(COUNT_CAP / RESULTS_PER_PAGE);
+
+export interface ParsedSearch {
+  values: SearchValues;
+  /** By field: what is wrong with it, in words. */
+  errors: Partial<Record<keyof SearchValues | 'page', string>>;
+  /** The FTS5 query, or null when nothing was asked yet (the form alone) or something is wrong. */
+  fts: string | null;
+  filters: SearchFilters;
+  page: number;
+}
+
+/**
+ * Reads /search's query string. A value that is not one of the choices, a
+ * date that is not a date, a page that is not a page: each is a message
+ * naming the field; unknown parameters are ignored.
+ */
+export function parseSearch(query: unknown, committees: { id: number; slug: string }[]): ParsedSearch {
+  const q = (query && typeof query === 'object' ? query : {}) as Record<string, unknown>;
+  const values = Object.fromEntries(SEARCH_PARAMS.map((p) => [p, one(q[p])])) as unknown as SearchValues;
+  const errors: ParsedSearch['errors'] = {};
+  const committee = values.committee ? committees.find((c) => c.slug === values.committee) : null;
+  if (committee === undefined) errors.committee = 'Select a committee from the list';
+  const kind = isSearchKind(values.kind) ? values.kind : null;
+  if (values.kind && !kind) errors.kind = 'Select a kind of record from the list';
+  for (const name of ['from', 'to'] as const)
+    if (values[name] && !isDate(values[name]))
+      errors[name] = `Enter the ${name === 'from' ? 'first' : 'last'} date like 2021-01-31`;
+  if (!errors.from && !errors.to && values.from && values.to && values.from > values.to)
+    errors.to = 'The last date must be on or after the first';
+  const pageText = one(q.page);
+  const page = pageText ? (wholeNumber(pageText) ?? 0) : 1;
+  if (page < 1) errors.page = 'The page must be a whole number from 1';
+  else if (page > MAX_PAGE)
+    errors.page = `Only the first ${COUNT_CAP.toLocaleString('en-GB')} results can be shown: search with more words`;
+  const fts = ftsQuery(values.q);
+  if (values.q.length > MAX_QUERY_LENGTH) errors.q = `Enter ${MAX_QUERY_LENGTH} characters or fewer`;
+  else if ('q' in q && !fts) errors.q = values.q ? 'Enter words or numbers to search for' : 'Enter words to search for';
+  return {
+    values,
+    errors,
+    fts: 'q' in q && Object.keys(errors).length === 0 ? fts : null,
+    filters: { committeeId: committee?.id ?? null, kind, from: values.from || null, to: values.to || null },
+    page,
+  };
+}
+
+/** The query string of a search, with another page. */
+export function searchQuery(values: SearchValues, page?: number): string {
+  const params = new URLSearchParams({ q: values.q });
+  for (const p of SEARCH_PARAMS) if (p !== 'q' && values[p]) params.set(p, values[p]);
+  if (page) params.set('page', String(page));
+  return `?${params.toString()}`;
+}
 
 function filtersSql(f: SearchFilters): SQL[] {
   const parts: SQL[] = [];
@@ -145,7 +201,6 @@ export function search(
   scope: SearchScope,
   page: number,
 ): { hits: SearchHit[]; total: number; capped: boolean } {
-  if (!fts) return { hits: [], total: 0, capped: false };
   const tables: Table[] = scope.restricted ? ['search_public', 'search_restricted'] : ['search_public'];
   const offset = (page - 1) * RESULTS_PER_PAGE;
   const best = tables
@@ -186,6 +241,6 @@ export function search(
   };
 }
 
-export function isSearchKind(value: string): value is SearchKind {
+function isSearchKind(value: string): value is SearchKind {
   return (SEARCH_KINDS as readonly string[]).includes(value);
 }

@@ -7,9 +7,9 @@ import { fromLondon, londonDate } from '../../lib/dates';
 import { questionWindow } from '../../lib/question-scheme';
 
 // Read on every public request: a statement prepared once, its single value plucked, not a query built and mapped.
-const versionRead = preparedOnce((db) => {
+const versionRead = preparedOnce((db: Database) => {
   const query = db.select({ v: dataVersion.version }).from(dataVersion).where(eq(dataVersion.id, 1)).toSQL();
-  const statement = (db as Database).$client.prepare(query.sql).pluck();
+  const statement = db.$client.prepare(query.sql).pluck();
   return () => Number(statement.get(...query.params) ?? 0);
 });
 

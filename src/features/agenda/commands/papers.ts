@@ -7,7 +7,6 @@ import { invalid, valid, type FieldErrors, type Validated } from '../../../lib/v
 import { recordAudit, type Actor } from '../../audit/commands';
 import { documents } from '../../../db/schema';
 import { DOCUMENT_KINDS } from '../../../lib/enums';
-
 import { keepPaperText, readPaperText } from '../../search/commands';
 import { openAgenda, openItem } from './guards';
 
