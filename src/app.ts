@@ -20,6 +20,8 @@ import siteRoutes from './features/site/routes';
 import authRoutes from './features/auth/routes';
 import committeeRoutes, { committeeManageRoutes } from './features/committees/routes';
 import meetingRoutes, { meetingManageRoutes } from './features/meetings/routes';
+import { meetingApiRoutes } from './features/meetings/api';
+import { openDataApi } from './features/open-data/api';
 import { agendaManageRoutes, agendaPublicRoutes } from './features/agenda/routes';
 import { minutesManageRoutes, minutesPublicRoutes } from './features/minutes/routes';
 import { organisationManageRoutes } from './features/organisations/routes';
@@ -227,6 +229,11 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(inquiryPublicRoutes);
     await site.register(feedRoutes);
     await site.register(downloadRoutes);
+    await site.register(openDataApi, {
+      prefix: '/api/v1',
+      perMinute: config.apiRequestsPerMinute,
+      resources: [meetingApiRoutes],
+    });
     await site.register(searchRoutes);
     await site.register(questionRetention);
 

@@ -37,6 +37,8 @@ export interface Config {
   loginAttemptsPerMinute: number;
   /** Public questions that may be sent per hour from one IP address. */
   questionsPerHour: number;
+  /** Requests to the open-data API one address may make in a minute. */
+  apiRequestsPerMinute: number;
   /** Put an error's stack on the 500 page (asked for explicitly; never in production). */
   showErrorDetails: boolean;
   /** The key that seals the audit trail; null: the file audit.key beside the database. */
@@ -216,6 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
     questionsPerHour: wholeNumber(env, 'QUESTIONS_PER_HOUR', 10, 1, 10000),
+    apiRequestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 300, 1, 100000),
     showErrorDetails: showErrorDetails(env, nodeEnv),
     auditKey: ((key) => (key ? Buffer.from(key, 'utf8') : null))(secret(env, 'AUDIT_KEY')),
     smtpUrl: smtpUrl(env, 'SMTP_URL'),

@@ -58,7 +58,19 @@ const PER_RESPONSE = new Set([
   'keep-alive',
   'transfer-encoding',
   'server-timing',
+  // Each API request is counted on its own (src/features/open-data/api.ts).
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'retry-after',
 ]);
+
+/**
+ * The API's answers are kept too, but given only once its rate limit has
+ * counted the request: never by the server in front, and by the app after
+ * its onRequest hooks (in preHandler).
+ */
+const isApiRequest = (url: string | undefined) => url?.startsWith('/api/') === true;
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Host-)?scrutineer=/;
 
@@ -121,17 +133,24 @@ export class PublicPages {
   /** Answers the request from memory and says so, or says it cannot (and writes nothing). */
   serve(request: IncomingMessage, response: ServerResponse): boolean {
     const source = this.source;
-    if (!source || !anonymousRead(request)) return false;
-    const entry = this.pages.get(keyOf(request.headers, request.url ?? ''));
-    if (!entry) return false;
+    if (!source || isApiRequest(request.url)) return false;
     const now = source.now().getTime();
-    const { version } = this.freshness(now);
-    if (entry.version !== version || now >= entry.validUntil) return false;
+    const entry = this.fresh(request, now);
+    if (!entry) return false;
     const status = this.send(request, response, entry, now);
     // As Fastify logs what it answers, at the level it does.
     if (this.logged)
       source.log.info({ method: request.method, url: request.url, statusCode: status }, 'answered from memory');
     return true;
+  }
+
+  /** The page kept for this request, while the data and time it shows still stand; else null. */
+  fresh(request: IncomingMessage, now: number): Entry | null {
+    if (!this.source || !anonymousRead(request)) return null;
+    const entry = this.pages.get(keyOf(request.headers, request.url ?? ''));
+    if (!entry) return null;
+    const { version } = this.freshness(now);
+    return entry.version !== version || now >= entry.validUntil ? null : entry;
   }
 
   /** Whether a route's answer to this request may be kept, and under what key and version. */
@@ -213,12 +232,28 @@ export default fp<{ pages: PublicPages }>(
     app.addHook('preClose', async () => pages.detach());
 
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.routeOptions.config?.publicPage) return;
+      if (!request.routeOptions.config?.publicPage || isApiRequest(request.url)) return;
       if (pages.serve(request.raw, reply.raw)) {
         reply.hijack();
         return;
       }
       request.pageCache = pages.keepable(request.raw) ?? undefined;
+    });
+
+    // The API's answers, once its own onRequest hooks (the rate limit, CORS) have set their headers.
+    app.addHook('preHandler', async (request, reply) => {
+      if (!request.routeOptions.config?.publicPage || !isApiRequest(request.url)) return;
+      const now = app.now().getTime();
+      const entry = pages.fresh(request.raw, now);
+      if (!entry) {
+        request.pageCache = pages.keepable(request.raw) ?? undefined;
+        return;
+      }
+      const answer = pages.answer(request.raw, entry, now);
+      for (let i = 0; i + 1 < answer.headers.length; i += 2)
+        void reply.header(answer.headers[i] ?? '', answer.headers[i + 1]);
+      if (answer.status === 304) return reply.code(304).removeHeader('content-length').send('');
+      return reply.send(answer.body);
     });
 
     app.addHook('onSend', async (request, reply, payload) => {

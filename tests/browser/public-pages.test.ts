@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -99,6 +101,37 @@ describe('public pages in a browser', () => {
     expect(feed.headers()['content-type']).toBe('application/atom+xml; charset=utf-8');
     expect(await page.locator('link[rel="alternate"][type="application/atom+xml"]').count()).toBe(2);
     expect(consoleErrors).toEqual([]);
+  });
+
+  it('documents the open-data API from the footer, and another site’s script can read it', async () => {
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole('link', { name: 'Open data' }).click();
+    await page.waitForURL(/\/api\/v1\/docs$/);
+    expect(await text('h1')).toBe('Open data API');
+    await page.getByRole('link', { name: '/api/v1/meetings/{id}' }).click();
+    expect(await page.evaluate(() => location.hash)).toBe('#get-meetings-id');
+    await expect.poll(() => page.locator('#get-meetings-id').isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+
+    // A script from another site (another port is another origin), with a header that needs a preflight.
+    const elsewhere = http.createServer((_req, res) => res.end('<!doctype html><title>Another site</title>'));
+    await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+    const other = await browser.newPage();
+    try {
+      await other.goto(`http://127.0.0.1:${(elsewhere.address() as AddressInfo).port}/`);
+      const read = await other.evaluate(async (url) => {
+        const res = await fetch(`${url}/api/v1/meetings?per_page=1`, { headers: { 'If-None-Match': '"nothing"' } });
+        const body = (await res.json()) as { results: { _type: string }[] };
+        return { status: res.status, type: body.results[0]?._type, left: res.headers.get('RateLimit-Remaining') };
+      }, baseUrl);
+      expect(read.status).toBe(200);
+      expect(read.type).toBe('event');
+      expect(Number(read.left)).toBeGreaterThan(0);
+    } finally {
+      await other.close();
+      elsewhere.close();
+    }
   });
 
   it('the 404 page has no accessibility violations', async () => {

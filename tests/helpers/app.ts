@@ -36,6 +36,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests sign in often from one address; the rate-limit test sets its own.
     LOGIN_ATTEMPTS_PER_MINUTE: '1000',
     QUESTIONS_PER_HOUR: '10000',
+    API_REQUESTS_PER_MINUTE: '100000',
     ...options.env,
   });
   const db = openDatabase(':memory:');

@@ -143,8 +143,22 @@ describe('GET /api/v1/meetings/:id', () => {
   it('shows exempt items by title and paragraph only', async () => {
     const json = (await app.inject(`/api/v1/meetings/${ids.winter}`)).json();
     expect(json.agendaPublishBy).toBe('2030-01-16T23:59:59+00:00');
+    // Its OCD agenda item fields (beside the fields it always had) say no more than the title and paragraph.
     expect(json.agenda.items).toEqual([
-      { number: 1, title: 'Contract award', exempt: true, exemptParagraph: 3, plannedStart: null },
+      {
+        number: 1,
+        title: 'Contract award',
+        exempt: true,
+        exemptParagraph: 3,
+        plannedStart: null,
+        description: 'Contract award',
+        order: '1',
+        classification: ['exempt'],
+        subjects: [],
+        notes: ['Exempt under paragraph 3 of Schedule 12A'],
+        related_entities: [],
+        media: [],
+      },
     ]);
     expect(JSON.stringify(json)).not.toContain('Secret bid prices');
   });

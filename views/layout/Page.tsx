@@ -196,6 +196,11 @@ export function Page({
                         Committees
                       </a>
                     </li>
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/api/v1/docs">
+                        Open data
+                      </a>
+                    </li>
                   </ul>
                   <p class="govuk-body-s govuk-!-margin-bottom-0">
                     {SERVICE_NAME} publishes the agendas, papers and minutes of council scrutiny committees.

@@ -255,3 +255,43 @@ export function attendanceStatistics(db: Db, committeeId: number, now: Date): At
     };
   });
 }
+
+export interface PublicMembership {
+  personId: number;
+  personName: string;
+  committeeId: number;
+  committeeSlug: string;
+  committeeName: string;
+  role: MembershipRole;
+  voting: boolean;
+  representing: string | null;
+  fromDate: string | null;
+  toDate: string | null;
+}
+
+/**
+ * Every membership of every committee, past and present, as the public may
+ * know it (who sat on which committee, in what role, when): by person, then
+ * committee, earliest first. Of one committee only, when given.
+ */
+export function publicMemberships(db: Db, committeeId: number | null = null): PublicMembership[] {
+  return db
+    .select({
+      personId: people.id,
+      personName: people.name,
+      committeeId: committees.id,
+      committeeSlug: committees.slug,
+      committeeName: committees.name,
+      role: memberships.role,
+      voting: memberships.voting,
+      representing: memberships.representing,
+      fromDate: memberships.fromDate,
+      toDate: memberships.toDate,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(committees, eq(committees.id, memberships.committeeId))
+    .where(committeeId === null ? undefined : eq(memberships.committeeId, committeeId))
+    .orderBy(asc(people.name), asc(people.id), asc(committees.name), asc(memberships.fromDate), asc(memberships.id))
+    .all();
+}

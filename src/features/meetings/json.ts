@@ -1,14 +1,21 @@
 import { isoLondon } from '../../lib/dates';
 import { actionSlug } from '../../lib/action-rules';
+import { agendaClassification, eventCore } from '../../lib/ocd';
+import type { PublicAgendaItem } from '../agenda/queries';
 import type { PublicMeeting } from './public';
 import type { PublicMinutes } from '../minutes/queries';
 
 /**
  * The open-data form of a public meeting (GET /api/v1/meetings/:id): times
  * as ISO 8601 with the London offset, the statutory deadlines, and the
- * published agenda and minutes with exempt content already removed.
+ * published agenda and minutes with exempt content already removed. Beside
+ * the fields it has always had, the Open Civic Data Event's: where a name was
+ * already taken, the OCD value has its own (`ocd_id`, `event_status`) and each
+ * agenda item gains the OCD agenda item's fields.
  */
-export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
+export function meetingJson(meeting: PublicMeeting, baseUrl: string, installationId: string, now: Date) {
+  const { ocd_id, status: event_status, ...core } = eventCore(meeting, baseUrl, installationId, now);
+  const meetingUrl = `${baseUrl}/meetings/${meeting.id}`;
   return {
     id: meeting.id,
     url: `${baseUrl}/meetings/${meeting.id}`,
@@ -74,6 +81,7 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
                   exempt: true,
                   exemptParagraph: item.exemptParagraph,
                   plannedStart: item.plannedStart,
+                  ...ocdAgendaItem(item, baseUrl),
                 }
               : {
                   number: item.number,
@@ -89,12 +97,66 @@ export function meetingJson(meeting: PublicMeeting, baseUrl: string) {
                     pageCount: p.pageCount,
                     packStartPage: p.packStartPage,
                     packEndPage: p.packEndPage,
+                    url: `${baseUrl}/documents/${p.documentId}`,
                   })),
+                  ...ocdAgendaItem(item, baseUrl),
                 },
           ),
         }
       : null,
-    minutes: meeting.minutes ? minutesJson(meeting.minutes, `${baseUrl}/meetings/${meeting.id}`) : null,
+    minutes: meeting.minutes ? minutesJson(meeting.minutes, meetingUrl) : null,
+    ocd_id,
+    ...core,
+    event_status,
+    documents: [
+      ...(meeting.agenda?.pack?.status === 'ready'
+        ? [pdfDocument('Agenda pack', meeting.agenda.publishedAt, `${meetingUrl}/agenda-pack.pdf`)]
+        : []),
+      ...(meeting.minutes ? [pdfDocument('Minutes', meeting.minutes.publishedAt, `${meetingUrl}/minutes.pdf`)] : []),
+    ],
+    media: meeting.webcastUrl
+      ? [{ note: 'Webcast', links: [{ media_type: 'text/html', url: meeting.webcastUrl }] }]
+      : [],
+  };
+}
+
+function pdfDocument(note: string, date: Date, url: string) {
+  return {
+    note,
+    date: isoLondon(date),
+    media_type: 'application/pdf',
+    url,
+    links: [{ media_type: 'application/pdf', url }],
+  };
+}
+
+/** An agenda item's OCD fields: what it is, in order, with who presents it and its open papers. */
+function ocdAgendaItem(item: PublicAgendaItem, baseUrl: string) {
+  return {
+    description: item.title,
+    order: String(item.number),
+    classification: item.exempt ? ['exempt'] : agendaClassification(item.kind),
+    subjects: [],
+    notes: item.exempt
+      ? [`Exempt under paragraph ${item.exemptParagraph} of Schedule 12A`]
+      : item.purpose
+        ? [item.purpose]
+        : [],
+    related_entities: item.exempt
+      ? []
+      : item.presenters.map((p) => ({
+          entity_type: 'person' as const,
+          entity_id: null,
+          entity_name: p.name,
+          name: p.name,
+          note: p.capacity ? `presenter: ${p.capacity}` : 'presenter',
+        })),
+    media: item.exempt
+      ? []
+      : item.papers.map((p) => ({
+          note: p.title,
+          links: [{ media_type: 'application/pdf', url: `${baseUrl}/documents/${p.documentId}` }],
+        })),
   };
 }
 

@@ -125,6 +125,40 @@ export function listMeetings(db: Db, filter: MeetingListFilter, now: Date, limit
     .all();
 }
 
+export interface MeetingPageFilter {
+  committeeSlug: string | null;
+  /** Instants: meetings starting at or after `from` and before `until`. */
+  from: Date | null;
+  until: Date | null;
+}
+
+/** One page of every meeting (the open-data list), earliest first, and how many match in all. */
+export function meetingsPage(
+  db: Db,
+  filter: MeetingPageFilter,
+  page: { offset: number; size: number },
+): { rows: MeetingSummary[]; total: number } {
+  const where = and(
+    filter.committeeSlug === null ? undefined : eq(committees.slug, filter.committeeSlug),
+    filter.from === null ? undefined : gte(meetings.startsAt, filter.from),
+    filter.until === null ? undefined : lt(meetings.startsAt, filter.until),
+  );
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(meetings)
+      .innerJoin(committees, eq(committees.id, meetings.committeeId))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = summaries(db)
+    .where(where)
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(page.size)
+    .offset(page.offset)
+    .all();
+  return { rows, total };
+}
+
 const calendarColumns = {
   id: meetings.id,
   startsAt: meetings.startsAt,

@@ -12,7 +12,6 @@ import { getCommitteeBySlug, listCommittees } from '../committees/queries';
 import { calendarMeeting, getMeetingWithCommittee, listMeetings } from './queries';
 import { eventFacts, getPublicMeeting } from './public';
 import { meetingsCalendar } from '../../lib/calendar';
-import { meetingJson } from './json';
 import { baseUrlOf } from '../../plugins/views';
 import { MeetingsPage } from '../../../views/meetings/MeetingsPage';
 import { changeMeetingStatus, scheduleMeeting, updateMeeting } from './commands';
@@ -75,14 +74,6 @@ const meetingRoutes: FastifyPluginAsync = async (app) => {
           name: meeting.committeeName,
         }),
       );
-  });
-
-  app.get<{ Params: { id: string } }>('/api/v1/meetings/:id', PUBLIC_PAGE, async (request, reply) => {
-    const id = parseId(request.params.id);
-    const meeting = id === null ? null : getPublicMeeting(app.db, id, app.now());
-    if (!meeting) return reply.callNotFound();
-    // Open data: any site may read it from a browser.
-    return reply.header('access-control-allow-origin', '*').send(meetingJson(meeting, baseUrlOf(request)));
   });
 };
 

@@ -411,30 +411,32 @@ export function publicQuestionsOnly(): SQL {
   ) as SQL;
 }
 
+/** Only what the public may be shown of a question (never the asker's email), and no more to read and map. */
+const PUBLIC_COLUMNS = {
+  q: {
+    reference: publicQuestions.reference,
+    kind: publicQuestions.kind,
+    askerName: publicQuestions.askerName,
+    askerOrganisation: publicQuestions.askerOrganisation,
+    text: publicQuestions.text,
+    agendaItemId: publicQuestions.agendaItemId,
+    answerKind: publicQuestions.answerKind,
+    answerText: publicQuestions.answerText,
+    answeredBy: publicQuestions.answeredBy,
+    answerDocumentId: publicQuestions.answerDocumentId,
+    answerPublishedAt: publicQuestions.answerPublishedAt,
+    supplementaryQuestion: publicQuestions.supplementaryQuestion,
+    supplementaryAnswer: publicQuestions.supplementaryAnswer,
+  },
+  aboutItemTitle: agendaItems.title,
+  aboutItemExempt: agendaItems.exemptParagraph,
+  documentTitle: documents.title,
+  documentExempt: documents.exemptParagraph,
+};
+
 const publicQuestionRows = preparedOnce((db) =>
   db
-    .select({
-      // Only what the public may be shown (never the asker's email), and no more to read and map.
-      q: {
-        reference: publicQuestions.reference,
-        kind: publicQuestions.kind,
-        askerName: publicQuestions.askerName,
-        askerOrganisation: publicQuestions.askerOrganisation,
-        text: publicQuestions.text,
-        agendaItemId: publicQuestions.agendaItemId,
-        answerKind: publicQuestions.answerKind,
-        answerText: publicQuestions.answerText,
-        answeredBy: publicQuestions.answeredBy,
-        answerDocumentId: publicQuestions.answerDocumentId,
-        answerPublishedAt: publicQuestions.answerPublishedAt,
-        supplementaryQuestion: publicQuestions.supplementaryQuestion,
-        supplementaryAnswer: publicQuestions.supplementaryAnswer,
-      },
-      aboutItemTitle: agendaItems.title,
-      aboutItemExempt: agendaItems.exemptParagraph,
-      documentTitle: documents.title,
-      documentExempt: documents.exemptParagraph,
-    })
+    .select(PUBLIC_COLUMNS)
     .from(publicQuestions)
     .leftJoin(agendaItems, eq(agendaItems.id, publicQuestions.aboutItemId))
     .leftJoin(documents, eq(documents.id, publicQuestions.answerDocumentId))
@@ -443,33 +445,81 @@ const publicQuestionRows = preparedOnce((db) =>
     .prepare(),
 );
 
+type PublicRow = ReturnType<ReturnType<typeof publicQuestionRows>['all']>[number];
+
+/** A row as the public may see it: the answer only once the clerk publishes it, never an exempt title or paper. */
+function toPublicView(
+  { q, aboutItemTitle, aboutItemExempt, documentTitle, documentExempt }: PublicRow,
+  number: number,
+): PublicQuestionView {
+  const published = q.answerPublishedAt !== null;
+  return {
+    number,
+    reference: q.reference,
+    kind: q.kind,
+    askerName: q.askerName,
+    askerOrganisation: q.askerOrganisation,
+    text: q.text,
+    agendaItemId: q.agendaItemId,
+    aboutItemTitle: aboutItemExempt === null ? aboutItemTitle : null,
+    // How it will be answered is no secret; the answer is, until the clerk publishes it.
+    answerKind: q.answerKind,
+    answerText: published ? q.answerText : null,
+    answeredBy: published ? q.answeredBy : null,
+    answerDocument:
+      published && q.answerDocumentId !== null && documentTitle !== null && documentExempt === null
+        ? { id: q.answerDocumentId, title: documentTitle }
+        : null,
+    supplementaryQuestion: published ? q.supplementaryQuestion : null,
+    supplementaryAnswer: published ? q.supplementaryAnswer : null,
+  };
+}
+
 /** The accepted questions of a meeting, numbered in the order they will be taken. */
 export function publicQuestionsOf(db: Db, meetingId: number): PublicQuestionView[] {
   return publicQuestionRows(db)
     .all({ id: meetingId })
-    .map(({ q, aboutItemTitle, aboutItemExempt, documentTitle, documentExempt }, i) => {
-      const published = q.answerPublishedAt !== null;
-      return {
-        number: i + 1,
-        reference: q.reference,
-        kind: q.kind,
-        askerName: q.askerName,
-        askerOrganisation: q.askerOrganisation,
-        text: q.text,
-        agendaItemId: q.agendaItemId,
-        aboutItemTitle: aboutItemExempt === null ? aboutItemTitle : null,
-        // How it will be answered is no secret; the answer is, until the clerk publishes it.
-        answerKind: q.answerKind,
-        answerText: published ? q.answerText : null,
-        answeredBy: published ? q.answeredBy : null,
-        answerDocument:
-          published && q.answerDocumentId !== null && documentTitle !== null && documentExempt === null
-            ? { id: q.answerDocumentId, title: documentTitle }
-            : null,
-        supplementaryQuestion: published ? q.supplementaryQuestion : null,
-        supplementaryAnswer: published ? q.supplementaryAnswer : null,
-      };
-    });
+    .map((row, i) => toPublicView(row, i + 1));
+}
+
+export interface ListedPublicQuestion extends PublicQuestionView {
+  meeting: { id: number; startsAt: Date; committeeSlug: string };
+}
+
+/** One page of the public questions of every meeting (or one committee's, or one meeting's), latest meeting first. */
+export function publicQuestionsPage(
+  db: Db,
+  filter: { committeeId: number | null; meetingId: number | null },
+  page: { offset: number; size: number },
+): { rows: ListedPublicQuestion[]; total: number } {
+  const where = and(
+    publicQuestionsOnly(),
+    filter.committeeId === null ? undefined : eq(meetings.committeeId, filter.committeeId),
+    filter.meetingId === null ? undefined : eq(publicQuestions.meetingId, filter.meetingId),
+  );
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(publicQuestions)
+      .innerJoin(meetings, eq(meetings.id, publicQuestions.meetingId))
+      .where(where)
+      .get()?.n ?? 0;
+  const rows = db
+    .select({
+      ...PUBLIC_COLUMNS,
+      meeting: { id: meetings.id, startsAt: meetings.startsAt, committeeSlug: committees.slug },
+    })
+    .from(publicQuestions)
+    .innerJoin(meetings, eq(meetings.id, publicQuestions.meetingId))
+    .innerJoin(committees, eq(committees.id, meetings.committeeId))
+    .leftJoin(agendaItems, eq(agendaItems.id, publicQuestions.aboutItemId))
+    .leftJoin(documents, eq(documents.id, publicQuestions.answerDocumentId))
+    .where(where)
+    .orderBy(desc(meetings.startsAt), asc(publicQuestions.position), asc(publicQuestions.id))
+    .limit(page.size)
+    .offset(page.offset)
+    .all();
+  return { rows: rows.map((row) => ({ ...toPublicView(row, 0), meeting: row.meeting })), total };
 }
 
 /** What an asker sees at their status link. */
