@@ -37,6 +37,7 @@ import { recommendationPublicRoutes } from './features/recommendations/routes/pu
 import { inquiryManageRoutes, inquiryPublicRoutes } from './features/inquiries/routes';
 import { feedRoutes } from './features/feeds/routes';
 import { searchRoutes } from './features/search/routes';
+import { subscriptionRoutes } from './features/subscriptions/routes';
 import { downloadRoutes } from './features/open-data/routes';
 import { questionManageRoutes } from './features/questions/routes/manage';
 import { questionPublicRoutes } from './features/questions/routes/public';
@@ -235,6 +236,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
       resources: [meetingApiRoutes],
     });
     await site.register(searchRoutes);
+    await site.register(subscriptionRoutes);
     await site.register(questionRetention);
 
     await site.register(manage, {

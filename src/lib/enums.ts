@@ -142,6 +142,16 @@ export type RejectionGround = (typeof REJECTION_GROUNDS)[number];
 export const MAIL_STATUSES = ['queued', 'sent', 'logged', 'failed'] as const;
 export type MailStatus = (typeof MAIL_STATUSES)[number];
 
+/** What an email subscription follows: everything published, one committee, or a search. */
+export const SUBSCRIPTION_SCOPES = ['all', 'committee', 'search'] as const;
+export type SubscriptionScope = (typeof SUBSCRIPTION_SCOPES)[number];
+/** As things are published, or one digest a day. */
+export const SUBSCRIPTION_FREQUENCIES = ['immediate', 'daily'] as const;
+export type SubscriptionFrequency = (typeof SUBSCRIPTION_FREQUENCIES)[number];
+/** pending (until the address is confirmed) → active → unsubscribed. */
+export const SUBSCRIPTION_STATUSES = ['pending', 'active', 'unsubscribed'] as const;
+export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
+
 export const ANSWER_KINDS = ['written', 'oral'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 

@@ -19,6 +19,14 @@ declare module 'fastify' {
     /** A CSRF token for forms on this page (creates the session's secret if needed). */
     csrfToken(): string;
   }
+  interface FastifyContextConfig {
+    /**
+     * False for the one POST that needs no CSRF token: a mail program's one-click
+     * unsubscribe (RFC 8058), which the token in its address authorises and which
+     * changes nothing but that one subscription.
+     */
+    csrf?: boolean;
+  }
 }
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -104,7 +112,8 @@ export default fp(
     });
 
     app.addHook('preHandler', (request, reply, done) => {
-      if (UNSAFE_METHODS.has(request.method)) app.csrfProtection(request, reply, done);
+      if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false)
+        app.csrfProtection(request, reply, done);
       else done();
     });
   },

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { axeViolations, collectProblems, launchBrowser, screenshot, serveTestApp } from '../helpers/browser';
-import { meetings } from '../../src/db/schema';
+import { eq } from 'drizzle-orm';
+import { meetings, outbox } from '../../src/db/schema';
 
 /**
  * What a new user sees in a real browser: the demo committee's pages, each
@@ -132,6 +133,45 @@ describe('public pages in a browser', () => {
       await other.close();
       elsewhere.close();
     }
+  });
+
+  it('subscribes to a committee’s emails from its page, with an error kept in place, and confirms by the link', async () => {
+    await page.goto(`${baseUrl}/committees/health-and-adult-social-care`);
+    await page.getByRole('link', { name: 'Get emails when this committee publishes something' }).click();
+    await page.waitForURL(/\/subscribe\?committee=/);
+    expect(await page.locator('input[name="scope"][value="committee"]').isChecked()).toBe(true);
+    expect(await page.locator('#committee').inputValue()).toBe('health-and-adult-social-care');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // An address mistyped: the form comes back in place (htmx) with the message, and the keyboard at the summary.
+    await page.fill('#email', 'resident@example');
+    await page.getByRole('button', { name: 'Send me a link to confirm' }).click();
+    await expect.poll(() => page.locator('.govuk-error-summary').count()).toBe(1);
+    expect(await text('.govuk-error-summary li')).toBe(
+      'Enter an email address in the correct format, like name@example.com',
+    );
+    expect(await page.locator('#committee').inputValue()).toBe('health-and-adult-social-care');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('.govuk-error-summary') !== null))
+      .toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.fill('#email', 'resident@example.org');
+    await page.getByRole('button', { name: 'Send me a link to confirm' }).click();
+    await page.waitForURL(/\/subscribe\/check-your-email$/);
+    expect(await text('h1')).toBe('Check your email');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const sent = app.db.select().from(outbox).where(eq(outbox.to, 'resident@example.org')).get();
+    const link = /\/subscriptions\/confirm\/[A-Za-z0-9_-]{43}/.exec(sent?.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    await page.goto(`${baseUrl}${link}`);
+    expect(await text('h1')).toBe('Confirm your emails');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Yes, send me these emails' }).click();
+    await expect.poll(() => text('h1')).toBe('Your emails are on');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('the 404 page has no accessibility violations', async () => {

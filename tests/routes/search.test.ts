@@ -16,6 +16,7 @@ import {
   documents,
   publicQuestions,
   recommendations,
+  subscriptions,
 } from '../../src/db/schema';
 import { ftsQuery } from '../../src/features/search/queries';
 
@@ -292,6 +293,11 @@ describe('what stays private', () => {
       })
       .run();
 
+    // A subscriber's address, which nothing public may show.
+    db.insert(subscriptions)
+      .values({ email: 'canarysubscriber@example.org', scope: 'all', frequency: 'immediate', status: 'active' })
+      .run();
+
     const canaries = [
       'Canarydraft',
       'Canaryexempt',
@@ -303,6 +309,7 @@ describe('what stays private', () => {
       'Canaryquestion',
       'Canaryrec',
       'canaryemail',
+      'canarysubscriber',
     ];
     for (const word of canaries) expect((await find(word)).hits, word).toHaveLength(0);
     // Nor in the feeds, the open data, the sitemap or the downloads.

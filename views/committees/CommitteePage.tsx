@@ -108,6 +108,11 @@ export function CommitteePage({
           </a>
           : the topics the committee plans to look at.
         </p>
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/subscribe?committee=${committee.slug}`}>
+            Get emails when this committee publishes something
+          </a>
+        </p>
         <details class="govuk-details">
           <summary class="govuk-details__summary">
             <span class="govuk-details__summary-text">Download this committee’s records</span>

@@ -201,6 +201,11 @@ export function Page({
                         Open data
                       </a>
                     </li>
+                    <li class="govuk-footer__inline-list-item">
+                      <a class="govuk-footer__link" href="/subscribe">
+                        Email alerts
+                      </a>
+                    </li>
                   </ul>
                   <p class="govuk-body-s govuk-!-margin-bottom-0">
                     {SERVICE_NAME} publishes the agendas, papers and minutes of council scrutiny committees.

@@ -103,6 +103,15 @@ function Results({ results, values, pageLink }: Pick<SearchPageProps, 'results' 
         </ol>
       )}
       <Pagination link={pageLink} page={results.page} pages={results.pages} label="Pages of results" />
+      {values.q ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`/subscribe?q=${encodeURIComponent(values.q)}`}>
+            Get emails when something new matches <span safe>{`“${values.q}”`}</span>
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
     </div>
   );
 }

@@ -17,3 +17,4 @@ export * from './settings';
 export * from './audit';
 export * from './mail';
 export * from './search';
+export * from './subscriptions';

@@ -17,6 +17,8 @@ export const outbox = sqliteTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
+    /** Extra headers, as JSON (a subscription's List-Unsubscribe). */
+    headers: text({ mode: 'json' }).$type<Record<string, string>>(),
     status: text({ enum: MAIL_STATUSES }).notNull().default('queued'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: instant().notNull(),

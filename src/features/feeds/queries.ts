@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, ne, or } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, ne, or } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import {
   actions,
@@ -34,6 +34,8 @@ export interface FeedEntry {
   path: string;
   updated: Date;
   committee: { slug: string; name: string };
+  /** The search index's unit it belongs to ('meeting:12', 'recommendation:5'): a followed search matches within it. */
+  unit: string;
 }
 
 const meetingName = (committeeName: string, startsAt: Date) => `${committeeName}, ${formatDate(startsAt)}`;
@@ -46,8 +48,10 @@ const meetingName = (committeeName: string, startsAt: Date) => `${committeeName}
  * records, open items, public questions, sent recommendations, never a
  * private note. `limit` entries at most; one committee's or all.
  */
-export function feedEntries(db: Db, committeeId: number | null, limit = 50): FeedEntry[] {
+export function feedEntries(db: Db, committeeId: number | null, limit = 50, since: Date | null = null): FeedEntry[] {
   const ofCommittee = committeeId === null ? undefined : eq(committees.id, committeeId);
+  // Only what happened after `since` (an email subscription's last message), when given.
+  const after = (column: Parameters<typeof gt>[0]) => (since === null ? undefined : gt(column, since));
   const committee = { slug: committees.slug, name: committees.name };
   // What an entry about a meeting's record says of its meeting.
   const atMeeting = { meetingId: meetings.id, startsAt: meetings.startsAt, committee };
@@ -63,7 +67,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     })
     .from(meetings)
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(ofCommittee)
+    .where(and(ofCommittee, after(meetings.updatedAt)))
     .orderBy(desc(meetings.updatedAt))
     .limit(limit)
     .all()) {
@@ -75,6 +79,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/meetings/${m.id}`,
       updated: m.updatedAt,
       committee: m.committee,
+      unit: `meeting:${m.id}`,
     });
   }
 
@@ -89,7 +94,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .from(agendaVersions)
     .innerJoin(meetings, eq(meetings.id, agendaVersions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(ofCommittee)
+    .where(and(ofCommittee, after(agendaVersions.publishedAt)))
     .orderBy(desc(agendaVersions.publishedAt))
     .limit(limit)
     .all()) {
@@ -101,6 +106,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/meetings/${v.meetingId}#agenda`,
       updated: v.publishedAt,
       committee: v.committee,
+      unit: `meeting:${v.meetingId}`,
     });
   }
 
@@ -115,7 +121,12 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .from(minutesVersions)
     .innerJoin(meetings, eq(meetings.id, minutesVersions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(ofCommittee)
+    .where(
+      and(
+        ofCommittee,
+        since === null ? undefined : or(after(minutesVersions.publishedAt), after(minutesVersions.approvedAt)),
+      ),
+    )
     .orderBy(desc(minutesVersions.publishedAt))
     .limit(limit)
     .all()) {
@@ -127,6 +138,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/meetings/${v.meetingId}#minutes`,
       updated: v.publishedAt,
       committee: v.committee,
+      unit: `meeting:${v.meetingId}`,
     });
     if (v.approvedAt)
       entries.push({
@@ -136,6 +148,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
         path: `/meetings/${v.meetingId}#minutes`,
         updated: v.approvedAt,
         committee: v.committee,
+        unit: `meeting:${v.meetingId}`,
       });
   }
 
@@ -149,7 +162,14 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .from(publicQuestions)
     .innerJoin(meetings, eq(meetings.id, publicQuestions.meetingId))
     .innerJoin(committees, eq(committees.id, meetings.committeeId))
-    .where(and(ofCommittee, publicQuestionsOnly(), isNotNull(publicQuestions.answerPublishedAt)))
+    .where(
+      and(
+        ofCommittee,
+        publicQuestionsOnly(),
+        isNotNull(publicQuestions.answerPublishedAt),
+        after(publicQuestions.answerPublishedAt),
+      ),
+    )
     .orderBy(desc(publicQuestions.answerPublishedAt))
     .limit(limit)
     .all()) {
@@ -161,6 +181,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/meetings/${q.meetingId}#questions`,
       updated: q.answerPublishedAt,
       committee: q.committee,
+      unit: `meeting:${q.meetingId}`,
     });
   }
 
@@ -174,14 +195,17 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       createdAt: actionUpdates.createdAt,
       reference: actions.reference,
       description: actions.description,
+      meetingId: agendaItems.meetingId,
       committee,
     })
     .from(actionUpdates)
     .innerJoin(actions, eq(actions.id, actionUpdates.actionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, actions.agendaItemId))
     .innerJoin(committees, eq(committees.id, actions.committeeId))
     .where(
       and(
         ofCommittee,
+        after(actionUpdates.createdAt),
         isNotNull(actions.publishedAt),
         isNotNull(actions.reference),
         or(ne(actionUpdates.fromStatus, actionUpdates.status), eq(actionUpdates.notePublic, true)),
@@ -198,6 +222,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/actions/${actionSlug(u.reference)}`,
       updated: u.createdAt,
       committee: u.committee,
+      unit: `meeting:${u.meetingId}`,
     });
   }
 
@@ -216,7 +241,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .from(recommendations)
     .innerJoin(committees, eq(committees.id, recommendations.committeeId))
     .leftJoin(agendaItems, eq(agendaItems.id, recommendations.agendaItemId))
-    .where(publicRecommendation)
+    .where(and(publicRecommendation, after(recommendations.updatedAt)))
     .orderBy(desc(recommendations.updatedAt))
     .limit(limit)
     .all()) {
@@ -228,6 +253,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/recommendations/${recommendationSlug(r.reference)}`,
       updated: r.updatedAt,
       committee: r.committee,
+      unit: `recommendation:${r.id}`,
     });
   }
   for (const r of db
@@ -236,6 +262,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       decision: recommendationResponses.decision,
       respondent: recommendationResponses.respondent,
       createdAt: recommendationResponses.createdAt,
+      recommendationId: recommendations.id,
       reference: recommendations.reference,
       addressedTo: recommendations.addressedTo,
       committee,
@@ -244,7 +271,7 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
     .innerJoin(recommendations, eq(recommendations.id, recommendationResponses.recommendationId))
     .innerJoin(committees, eq(committees.id, recommendations.committeeId))
     .leftJoin(agendaItems, eq(agendaItems.id, recommendations.agendaItemId))
-    .where(publicRecommendation)
+    .where(and(publicRecommendation, after(recommendationResponses.createdAt)))
     .orderBy(desc(recommendationResponses.createdAt))
     .limit(limit)
     .all()) {
@@ -256,10 +283,12 @@ export function feedEntries(db: Db, committeeId: number | null, limit = 50): Fee
       path: `/recommendations/${recommendationSlug(r.reference)}`,
       updated: r.createdAt,
       committee: r.committee,
+      unit: `recommendation:${r.recommendationId}`,
     });
   }
 
   return entries
+    .filter((e) => since === null || e.updated > since)
     .sort((a, b) => b.updated.getTime() - a.updated.getTime() || a.key.localeCompare(b.key))
     .slice(0, limit);
 }

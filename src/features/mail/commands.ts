@@ -14,6 +14,8 @@ export interface MailMessage {
   /** The plain-text body; the HTML body is made from it unless given. */
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function queueMail(db: Db, message: MailMessage, now: Date): number {
       subject: message.subject,
       text: message.text,
       html: message.html ?? mailHtml(message.text),
+      headers: message.headers ?? null,
       nextAttemptAt: now,
       createdAt: now,
       updatedAt: now,

@@ -50,7 +50,7 @@ function smtpTransport(url: string, from: string): Transport {
         subject: message.subject,
         text: message.text,
         html: message.html,
-        headers: { 'Auto-Submitted': 'auto-generated' },
+        headers: { 'Auto-Submitted': 'auto-generated', ...(message.headers ?? {}) },
       });
       if (info.rejected.length > 0) throw new Error(`The server refused the recipient: ${info.response}`);
       return { status: 'sent', messageId: info.messageId };

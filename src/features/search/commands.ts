@@ -52,3 +52,6 @@ export async function readUnreadPapers(db: Db, files: FileStore, log: FastifyBas
   }
   return read;
 }
+
+/** Indexes whatever was written since it was last indexed (before reading the index outside a search). */
+export { catchUp as indexWhatChanged } from './indexer';

@@ -244,3 +244,18 @@ export function search(
 function isSearchKind(value: string): value is SearchKind {
   return (SEARCH_KINDS as readonly string[]).includes(value);
 }
+
+/**
+ * Which of these units ('meeting:12', 'recommendation:5') have public entries
+ * matching an FTS5 query: what a followed search finds in what was just
+ * published. Only the public index is read.
+ */
+export function unitsMatching(db: Db, fts: string, units: string[]): Set<string> {
+  if (units.length === 0 || !fts) return new Set();
+  const rows = db.all<{ unit: string }>(
+    sql`select distinct e.unit from search_public join search_entries e on e.id = search_public.rowid
+      where search_public match ${fts} and e.scope = 'public'
+        and e.unit in (select value from json_each(${JSON.stringify([...new Set(units)])}))`,
+  );
+  return new Set(rows.map((r) => r.unit));
+}

@@ -41,6 +41,9 @@ const siteRoutes: FastifyPluginAsync = async (app) => {
         'Disallow: /actions/update',
         // Endless pages of results: what they find is in the sitemap already.
         'Disallow: /search',
+        // People's own links: confirming and ending their email alerts.
+        'Disallow: /subscriptions/',
+        'Disallow: /unsubscribe/',
         '',
         `Sitemap: ${baseUrlOf(request)}/sitemap.xml`,
         '',
