@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import formbody from '@fastify/formbody';
 import { FileStore } from './lib/files';
+import { RateWindow } from './lib/rate-window';
 import { PackBuilder } from './features/agenda/pack-jobs';
 import { MailDelivery } from './features/mail/delivery';
 import fastifyStatic from '@fastify/static';
@@ -94,6 +95,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function buildApp(config: Config, deps: AppDependencies = {}): Promise<FastifyInstance> {
   // Public pages from memory, answered before Fastify sees the request (src/plugins/page-cache.ts).
   const pages = new PublicPages();
+  // The open-data API's limit per address, counted by the server in front and by the API alike.
+  const apiLimit = new RateWindow(config.apiRequestsPerMinute, 60_000);
+  pages.limitApi(apiLimit, config.trustProxy);
   const app = Fastify({
     serverFactory: (handler, fastifyOptions) => {
       const options = fastifyOptions as {
@@ -232,7 +236,7 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     await site.register(downloadRoutes);
     await site.register(openDataApi, {
       prefix: '/api/v1',
-      perMinute: config.apiRequestsPerMinute,
+      limit: apiLimit,
       resources: [meetingApiRoutes],
     });
     await site.register(searchRoutes);

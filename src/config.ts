@@ -218,7 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
     questionsPerHour: wholeNumber(env, 'QUESTIONS_PER_HOUR', 10, 1, 10000),
-    apiRequestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 300, 1, 100000),
+    apiRequestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 300, 1, 100_000_000),
     showErrorDetails: showErrorDetails(env, nodeEnv),
     auditKey: ((key) => (key ? Buffer.from(key, 'utf8') : null))(secret(env, 'AUDIT_KEY')),
     smtpUrl: smtpUrl(env, 'SMTP_URL'),

@@ -8,6 +8,7 @@ import { dataVersionOf, nextTimeChange } from '../features/site/freshness';
 import { isFragmentRequest } from './views';
 import { chooseEncoding, matchesEtag } from '../lib/http-cache';
 import { PageStore } from '../lib/page-store';
+import { clientAddress, rateHeaders, type RateWindow } from '../lib/rate-window';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -67,8 +68,8 @@ const PER_RESPONSE = new Set([
 
 /**
  * The API's answers are kept too, but given only once its rate limit has
- * counted the request: never by the server in front, and by the app after
- * its onRequest hooks (in preHandler).
+ * counted the request: by the server in front, which counts it itself (see
+ * `limitApi`), and by the app after the API's own hooks (in preHandler).
  */
 const isApiRequest = (url: string | undefined) => url?.startsWith('/api/') === true;
 
@@ -107,6 +108,12 @@ export class PublicPages {
   // The version and next time change, read once per request at most.
   private known = { version: -1, validUntil: 0 };
   private logged = false;
+  private apiLimit: { window: RateWindow; trustProxy: boolean } | null = null;
+
+  /** The API's rate limit, counted here for what memory answers (and by the API's hook for the rest). */
+  limitApi(window: RateWindow, trustProxy: boolean): void {
+    this.apiLimit = { window, trustProxy };
+  }
 
   /** The app's database and clock: until then (and after `detach`), every request goes to the app. */
   attach(source: { db: Database; now: () => Date; log: FastifyBaseLogger }): void {
@@ -133,11 +140,19 @@ export class PublicPages {
   /** Answers the request from memory and says so, or says it cannot (and writes nothing). */
   serve(request: IncomingMessage, response: ServerResponse): boolean {
     const source = this.source;
-    if (!source || isApiRequest(request.url)) return false;
+    if (!source) return false;
     const now = source.now().getTime();
     const entry = this.fresh(request, now);
     if (!entry) return false;
-    const status = this.send(request, response, entry, now);
+    let extra: [string, string][] = [];
+    if (isApiRequest(request.url)) {
+      if (!this.apiLimit) return false;
+      const count = this.apiLimit.window.take(clientAddress(request, this.apiLimit.trustProxy), now);
+      // Refused: the app answers 429 (counting it again, which changes nothing for a client over its limit).
+      if (!count.allowed) return false;
+      extra = rateHeaders(count);
+    }
+    const status = this.send(request, response, entry, now, extra);
     // As Fastify logs what it answers, at the level it does.
     if (this.logged)
       source.log.info({ method: request.method, url: request.url, statusCode: status }, 'answered from memory');
@@ -195,13 +210,18 @@ export class PublicPages {
   }
 
   /** The answer to this request from an entry: 304 or the page in the encoding asked for, and all its headers. */
-  answer(request: IncomingMessage, entry: Entry, now: number): { status: 200 | 304; headers: string[]; body: Buffer } {
+  answer(
+    request: IncomingMessage,
+    entry: Entry,
+    now: number,
+    extra: [string, string][] = [],
+  ): { status: 200 | 304; headers: string[]; body: Buffer } {
     const left = Math.floor((entry.validUntil - now) / 1000);
     const cacheControl =
       left >= MAX_AGE_SECONDS
         ? FULL_AGE
         : `public, max-age=${Math.max(0, left)}, stale-while-revalidate=${MAX_AGE_SECONDS}`;
-    const headers = [...entry.headers, 'cache-control', cacheControl];
+    const headers = [...entry.headers, 'cache-control', cacheControl, ...extra.flat()];
     if (matchesEtag(request.headers['if-none-match'], entry.etag)) return { status: 304, headers, body: NOTHING };
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     const body = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gzip : entry.identity;
@@ -211,8 +231,14 @@ export class PublicPages {
   }
 
   /** Writes the page (or 304) for this request straight to the socket; returns the status. */
-  private send(request: IncomingMessage, response: ServerResponse, entry: Entry, now: number): number {
-    const { status, headers, body } = this.answer(request, entry, now);
+  private send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    entry: Entry,
+    now: number,
+    extra: [string, string][],
+  ): number {
+    const { status, headers, body } = this.answer(request, entry, now, extra);
     response.writeHead(status, headers);
     response.end(request.method === 'HEAD' || status === 304 ? undefined : body);
     return status;

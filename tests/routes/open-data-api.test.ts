@@ -317,4 +317,36 @@ describe('HTTP for the API', () => {
       await limited.app.close();
     }
   });
+
+  it('counts what the server answers from memory, before Fastify, the same way', async () => {
+    const limited = await buildTestApp({ demo: true, env: { API_REQUESTS_PER_MINUTE: '4' } });
+    try {
+      // The demo's agenda packs are built in the background: a write that would make the next page render again.
+      await limited.app.packs.idle();
+      await limited.app.listen({ host: '127.0.0.1', port: 0 });
+      const { port } = limited.app.server.address() as { port: number };
+      const answers: { status: number; remaining: string | null; timing: string | null }[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/committees`);
+        answers.push({
+          status: res.status,
+          remaining: res.headers.get('ratelimit-remaining'),
+          timing: res.headers.get('server-timing'),
+        });
+        await res.arrayBuffer();
+      }
+      expect(answers.map((a) => [a.status, a.remaining])).toEqual([
+        [200, '3'],
+        [200, '2'],
+        [200, '1'],
+        [200, '0'],
+        [429, '0'],
+      ]);
+      // The first was rendered by the app; the next came from memory, with no app time.
+      expect(answers[0]?.timing).toMatch(/^app;dur=/);
+      expect(answers.slice(1, 4).map((a) => a.timing)).toEqual([null, null, null]);
+    } finally {
+      await limited.app.close();
+    }
+  });
 });

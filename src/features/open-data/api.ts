@@ -1,21 +1,26 @@
 import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { SHARED_SCHEMAS } from '../../lib/api-schemas';
+import { clientAddress, rateHeaders, type RateWindow } from '../../lib/rate-window';
 import { PUBLIC_PAGE } from '../../lib/route-options';
 import { ApiPage } from '../../../views/open-data/ApiPage';
 import { resourceRoutes } from './api-routes';
 
 export interface OpenDataApiOptions {
-  /** Requests one address may make in a minute. */
-  perMinute: number;
+  /** Requests each address may make: shared with the server in front, which counts what it answers from memory. */
+  limit: RateWindow;
   /** Resources other features serve (the meeting document), registered with the API's schemas, limits and CORS. */
   resources: FastifyPluginAsync[];
 }
 
 /** Headers a browser script on another site may read. */
 const EXPOSED = ['ETag', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'];
+
+export class RateLimitedError extends Error {
+  readonly statusCode = 429;
+  readonly code = 'RATE_LIMITED';
+}
 
 export class UnknownParameterError extends Error {
   readonly statusCode = 400;
@@ -38,8 +43,8 @@ async function refuseUnknownParameters(request: FastifyRequest) {
  * validating its query and serialising its answer through the schemas in
  * src/lib/api-schemas.ts, from which @fastify/swagger makes the OpenAPI 3.1
  * document at /api/v1/openapi.json. Any site may read it (CORS, GET and
- * HEAD); each address may make `perMinute` requests a minute, told in the
- * RateLimit headers; answers carry ETags and are kept in memory as public
+ * HEAD); each address may make so many requests a minute (`limit`), told in
+ * the RateLimit headers; answers carry ETags and are kept in memory as public
  * pages are (src/plugins/page-cache.ts answers them after the limit is
  * counted).
  */
@@ -68,8 +73,15 @@ export const openDataApi: FastifyPluginAsync<OpenDataApiOptions> = async (app, o
     exposedHeaders: EXPOSED,
     maxAge: 86400,
   });
-  await app.register(rateLimit, { global: false, enableDraftSpec: true });
-  app.addHook('onRequest', app.rateLimit({ max: options.perMinute, timeWindow: 60_000, enableDraftSpec: true }));
+  // Every request is counted, whoever answers it (a request answered from memory by the server in front was counted there).
+  app.addHook('onRequest', async (request, reply) => {
+    const count = options.limit.take(clientAddress(request.raw, app.config.trustProxy), app.now().getTime());
+    for (const [name, value] of rateHeaders(count)) void reply.header(name, value);
+    if (!count.allowed)
+      throw new RateLimitedError(
+        `Rate limit exceeded: ${count.limit} requests a minute from one address. Try again in ${count.reset} seconds.`,
+      );
+  });
   // Other sites may embed and read what the API answers (the site's pages stay same-origin).
   app.addHook('onRequest', async (_request, reply) => {
     void reply.header('cross-origin-resource-policy', 'cross-origin');
