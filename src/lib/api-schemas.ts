@@ -425,7 +425,7 @@ export const ERRORS = { 400: ref('Error'), 404: ref('Error'), 429: ref('Error') 
 
 /** Page and page size, as every list takes them. */
 export const PAGING = {
-  page: { type: 'integer', minimum: 1, default: 1, description: 'From 1' },
+  page: { type: 'integer', minimum: 1, maximum: 100_000, default: 1, description: 'From 1' },
   per_page: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Up to 100' },
 };
 

@@ -51,6 +51,8 @@ export default fp(
           'The form could not be read: it was sent as an upload with no boundary between its parts. Send it again from the page.',
         );
       }
+      // A mail program's one-click unsubscribe may be sent as multipart (RFC 8058): its body is not read.
+      if (request.routeOptions.config.csrf === false) return;
       if (request.routeOptions.config.upload !== true) {
         throw new UploadRefused(415, 'This address takes no file upload: send the form from its page.');
       }

@@ -4,7 +4,8 @@ import { Client } from '../helpers/client';
 import { parse } from '../helpers/html';
 import { createAgendaItem, createCommittee, createMeeting } from '../helpers/factories';
 import { buildMailApp, TestSmtpServer, type MailTestApp, type Received } from './helpers';
-import { auditLog, subscriptions } from '../../src/db/schema';
+import { auditLog, outbox, subscriptions } from '../../src/db/schema';
+import { getOutboxMessage, listOutbox } from '../../src/features/mail/queries';
 import { publishAgenda } from '../../src/features/agenda/commands/publishing';
 import { sendSubscriptions } from '../../src/features/subscriptions/commands';
 
@@ -220,11 +221,12 @@ describe('unsubscribing', () => {
     });
     expect(oneClick.statusCode).toBe(200);
     expect(parse(oneClick.body)('h1').text()).toBe('You have unsubscribed');
+    // Sent again, as multipart (RFC 8058 allows either).
     const twice = await t.app.inject({
       method: 'POST',
       url: path,
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--x--\r\n',
     });
     expect(twice.statusCode).toBe(200);
     expect(parse(twice.body)('h1').text()).toBe('Already unsubscribed');
@@ -233,6 +235,30 @@ describe('unsubscribing', () => {
     await publish(ids.laterEconomy);
     await sweep();
     expect(received(address)).toEqual([]);
+
+    // The address is gone: from the subscription, and from the alerts the outbox kept.
+    expect(t.db.select().from(subscriptions).where(eq(subscriptions.email, address)).all()).toEqual([]);
+    expect(t.db.select().from(outbox).where(eq(outbox.to, address)).all()).toEqual([]);
+  });
+
+  it('never shows a subscriber’s address or links in the outbox administrators read', async () => {
+    const address = 'private.person@example.org';
+    await confirm(await subscribe({ email: address, scope: 'all', committee: '', q: '', frequency: 'immediate' }));
+    await publish(ids.later);
+    await sweep();
+    expect(received(address).length).toBeGreaterThan(0);
+    const mine = t.db.select().from(outbox).where(eq(outbox.to, address)).all();
+    expect(mine.map((m) => m.kind).sort()).toEqual(['subscription_alert', 'subscription_confirm']);
+    const listed = listOutbox(t.db, null).filter((m) => mine.some((x) => x.id === m.id));
+    expect(listed.map((m) => m.to)).toEqual([
+      'A subscriber (the address is not shown)',
+      'A subscriber (the address is not shown)',
+    ]);
+    for (const m of mine) {
+      const shown = getOutboxMessage(t.db, m.id);
+      expect(shown?.to).not.toContain(address);
+      expect(shown?.text).not.toMatch(/\/(unsubscribe|subscriptions\/confirm)\/[A-Za-z0-9_-]{43}/);
+    }
   });
 
   it('answers a forged, mangled or unknown link with a clear page, never a 500', async () => {

@@ -264,6 +264,8 @@ describe('the resources', () => {
     for (const url of [
       '/api/v1/meetings?page=0',
       '/api/v1/meetings?page=abc',
+      '/api/v1/meetings?page=99999999999999999999',
+      '/api/v1/actions?page=1e300',
       '/api/v1/meetings?per_page=101',
       '/api/v1/meetings?from=yesterday',
       '/api/v1/meetings?committee=%22%3E%3Cscript%3E',

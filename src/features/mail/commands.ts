@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client';
 import { outbox } from '../../db/schema';
 import { invalid, valid, type Validated } from '../../lib/validation';
@@ -39,6 +39,29 @@ export function queueMail(db: Db, message: MailMessage, now: Date): number {
     })
     .returning({ id: outbox.id })
     .get().id;
+}
+
+/** Removes an address from the email alerts sent to it (the subscriber unsubscribed from all): other mail to it stays. */
+export function eraseSubscriberMail(db: Db, address: string): number {
+  const theirs = and(
+    sql`lower(${outbox.to}) = ${address.toLowerCase()}`,
+    inArray(outbox.kind, ['subscription_confirm', 'subscription_alert', 'subscription_digest']),
+  );
+  // What was still waiting to go is not sent after they asked to stop.
+  db.update(outbox)
+    .set({ status: 'failed', lastError: 'Not sent: the subscriber unsubscribed' })
+    .where(and(theirs, eq(outbox.status, 'queued')))
+    .run();
+  return db
+    .update(outbox)
+    .set({ to: '(erased)' })
+    .where(
+      and(
+        sql`lower(${outbox.to}) = ${address.toLowerCase()}`,
+        inArray(outbox.kind, ['subscription_confirm', 'subscription_alert', 'subscription_digest']),
+      ),
+    )
+    .run().changes;
 }
 
 /** Removes an address from the outbox (an asker's email, erased): the messages stay, their recipient does not. */

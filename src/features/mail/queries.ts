@@ -39,6 +39,18 @@ const listing = {
   sentAt: outbox.sentAt,
 };
 
+/**
+ * An email alert's recipient is never shown, nor its links (a confirmation
+ * link would let whoever reads it confirm for the subscriber): the outbox
+ * says only that it went to a subscriber.
+ */
+const SUBSCRIBER = 'A subscriber (the address is not shown)';
+const LINK_TOKEN = /(\/(?:subscriptions\/confirm|unsubscribe)\/)[A-Za-z0-9_-]{43}/g;
+function shown<T extends { kind: string; to: string; text?: string }>(m: T): T {
+  if (!m.kind.startsWith('subscription_')) return m;
+  return { ...m, to: SUBSCRIBER, ...(m.text === undefined ? {} : { text: m.text.replace(LINK_TOKEN, '$1…') }) };
+}
+
 /** The newest messages, of one status or all. */
 export function listOutbox(db: Db, status: MailStatus | null, limit = OUTBOX_PAGE_SIZE): OutboxListing[] {
   return db
@@ -47,7 +59,8 @@ export function listOutbox(db: Db, status: MailStatus | null, limit = OUTBOX_PAG
     .where(status ? eq(outbox.status, status) : undefined)
     .orderBy(desc(outbox.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(shown);
 }
 
 /** How many messages there are of each status. */
@@ -60,11 +73,10 @@ export function outboxCounts(db: Db): Record<MailStatus, number> {
 }
 
 export function getOutboxMessage(db: Db, id: number): OutboxMessage | null {
-  return (
-    db
-      .select({ ...listing, text: outbox.text, messageId: outbox.messageId })
-      .from(outbox)
-      .where(eq(outbox.id, id))
-      .get() ?? null
-  );
+  const row = db
+    .select({ ...listing, text: outbox.text, messageId: outbox.messageId })
+    .from(outbox)
+    .where(eq(outbox.id, id))
+    .get();
+  return row ? shown(row) : null;
 }

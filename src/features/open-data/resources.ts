@@ -263,7 +263,8 @@ export function recommendations(x: Context, f: { committee?: string; status?: Re
   const of = committeeId === null ? listCommittees(x.db).map((c) => c.id) : [committeeId];
   const all = of
     .flatMap((id) => recommendationsOf(x.db, id, { publicOnly: true }))
-    .filter((r) => !f.status || r.status === f.status);
+    .filter((r) => !f.status || r.status === f.status)
+    .sort((a, b) => (b.sentOn ?? '').localeCompare(a.sentOn ?? '') || b.id - a.id);
   const page = cut(all, p);
   return { ...page, rows: page.rows.map((r) => recommendationOf(r, x)) };
 }

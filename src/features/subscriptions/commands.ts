@@ -15,14 +15,16 @@ import { invalid, valid, type FieldErrors, type Validated } from '../../lib/vali
 import { recordAudit, systemActor, type Actor } from '../audit/commands';
 import { getCommitteeBySlug } from '../committees/queries';
 import { feedEntries, type FeedEntry } from '../feeds/queries';
-import { queueMail } from '../mail/commands';
+import { eraseSubscriberMail, queueMail } from '../mail/commands';
 import { indexWhatChanged } from '../search/commands';
 import { ftsQuery, unitsMatching } from '../search/queries';
-import { alertMessage, confirmationMessage, MAX_ENTRIES_PER_MESSAGE } from './messages';
+import { alertMessage, confirmationMessage } from './messages';
 import { activeSubscriptions, type ActiveSubscription } from './queries';
 
 /** A confirmation link works this long. */
 export const CONFIRM_DAYS = 7;
+/** Everything published since a subscription's last message is read (a message shows the first 50 and counts the rest). */
+const ALL_SINCE = 100_000;
 /** A daily digest goes out at the first sweep after this London time. */
 export const DIGEST_TIME = '07:00';
 /** The longest search that can be followed. */
@@ -144,6 +146,25 @@ export function requestSubscription(
   });
 }
 
+/** What an ended subscription keeps in place of its address. */
+const ERASED = '(erased)';
+
+function hasOtherSubscription(db: Db, id: number, email: string): boolean {
+  return (
+    db
+      .select({ id: subscriptions.id })
+      .from(subscriptions)
+      .where(
+        and(
+          ne(subscriptions.id, id),
+          ne(subscriptions.status, 'unsubscribed'),
+          sql`lower(${subscriptions.email}) = ${email.toLowerCase()}`,
+        ),
+      )
+      .get() !== undefined
+  );
+}
+
 export type LinkOutcome = 'done' | 'already' | 'expired' | 'unknown';
 
 /** Confirms a subscription from its emailed link; from now on, what is published is sent. */
@@ -163,7 +184,7 @@ export function confirmSubscription(db: Db, actor: Actor, token: string, now: Da
       .run();
     // Asking again for the same thing (another frequency, say) replaces the old subscription: one email, not two.
     tx.update(subscriptions)
-      .set({ status: 'unsubscribed', unsubscribedAt: now, updatedAt: now })
+      .set({ status: 'unsubscribed', unsubscribedAt: now, email: ERASED, updatedAt: now })
       .where(
         and(
           ne(subscriptions.id, row.id),
@@ -199,10 +220,12 @@ export function unsubscribe(db: Db, actor: Actor, token: string, now: Date): Lin
       .get();
     if (!row) return 'unknown';
     if (row.status === 'unsubscribed') return 'already';
+    // The address goes: from the subscription and from the alerts sent to it (the other mail it got stays).
     tx.update(subscriptions)
-      .set({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null, updatedAt: now })
+      .set({ status: 'unsubscribed', unsubscribedAt: now, confirmTokenHash: null, email: ERASED, updatedAt: now })
       .where(eq(subscriptions.id, row.id))
       .run();
+    if (!hasOtherSubscription(tx, row.id, row.email)) eraseSubscriberMail(tx, row.email);
     recordAudit(tx, actor, {
       action: 'subscription.unsubscribe',
       recordType: 'subscription',
@@ -215,14 +238,20 @@ export function unsubscribe(db: Db, actor: Actor, token: string, now: Date): Lin
   });
 }
 
+/** A meeting changed this close to its agenda's or minutes' publication changed with it. */
+const ECHO_MS = 5_000;
+
 /**
  * Publishing an agenda or minutes also changes its meeting: an email names
  * the publication, not the meeting's change as well (a meeting scheduled,
  * moved or cancelled on its own is still told).
  */
 function withoutEchoes(entries: FeedEntry[]): FeedEntry[] {
-  const told = new Set(entries.filter((e) => !e.key.startsWith('meeting/')).map((e) => e.unit));
-  return entries.filter((e) => !e.key.startsWith('meeting/') || !told.has(e.unit));
+  const published = entries.filter((e) => /^(agenda|minutes|minutes-approved)\//.test(e.key));
+  const echo = (e: FeedEntry) =>
+    e.key.startsWith('meeting/') &&
+    published.some((p) => p.unit === e.unit && Math.abs(p.updated.getTime() - e.updated.getTime()) <= ECHO_MS);
+  return entries.filter((e) => !echo(e));
 }
 
 /** Whether a subscription has a message due: at every sweep, or (a digest) once a London day from DIGEST_TIME. */
@@ -251,9 +280,7 @@ export function sendSubscriptions(db: Database, now: Date, links: SubscriptionLi
     const key = `${committeeId ?? 'all'}@${s.sentUpTo.getTime()}`;
     let entries = read.get(key);
     if (!entries) {
-      entries = withoutEchoes(
-        feedEntries(db, committeeId, MAX_ENTRIES_PER_MESSAGE * 4, s.sentUpTo).filter((e) => e.updated <= now),
-      );
+      entries = withoutEchoes(feedEntries(db, committeeId, ALL_SINCE, s.sentUpTo).filter((e) => e.updated <= now));
       read.set(key, entries);
     }
     if (s.scope !== 'search') return entries;
