@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import { localUrl } from '../config';
 import { focusFirst } from '../lib/focus';
 import kitaHtml from '@kitajs/fastify-html-plugin';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Page, type FeedLink, type NavSection } from '../../views/layout/Page';
 import { Fragment } from '../../views/layout/Fragment';
 import { REFUSAL_NOTICE, RefusalNotice } from '../../views/errors/RefusalNotice';
@@ -90,9 +90,18 @@ export interface RefusalOptions {
  * Host header, which any client can set (evil.example would end up in a feed).
  */
 export function baseUrlOf(request: FastifyRequest): string {
-  const { config } = request.server;
+  return siteUrlOf(request.server);
+}
+
+/** A page reached by a private link (an asker's, a subscriber's): nobody else's cache keeps it, no search engine lists it. */
+export const privately = (reply: FastifyReply) =>
+  reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
+
+/** The same address outside a request (links in the mail a timer sends). */
+export function siteUrlOf(app: FastifyInstance): string {
+  const { config } = app;
   if (config.publicUrl) return config.publicUrl;
-  const address = request.server.server.address();
+  const address = app.server.address();
   return localUrl(config.host, address && typeof address === 'object' ? address.port : config.port);
 }
 

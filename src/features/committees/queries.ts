@@ -74,20 +74,20 @@ export interface MemberOnDay {
   toDate: string | null;
 }
 
+/** A membership's terms, as every list of members reads them. */
+const MEMBERSHIP_TERMS = {
+  role: memberships.role,
+  voting: memberships.voting,
+  representing: memberships.representing,
+  fromDate: memberships.fromDate,
+  toDate: memberships.toDate,
+};
+
 /** The committee's members on a London day, chairman first, then by surname as a front sheet lists them. */
 export function membersOn(db: Db, committeeId: number, day: string): MemberOnDay[] {
   const seen = new Set<number>();
   return db
-    .select({
-      personId: people.id,
-      name: people.name,
-      fullName: people.fullName,
-      role: memberships.role,
-      voting: memberships.voting,
-      representing: memberships.representing,
-      fromDate: memberships.fromDate,
-      toDate: memberships.toDate,
-    })
+    .select({ personId: people.id, name: people.name, fullName: people.fullName, ...MEMBERSHIP_TERMS })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(
@@ -282,11 +282,7 @@ export function publicMemberships(db: Db, committeeId: number | null = null): Pu
       committeeId: committees.id,
       committeeSlug: committees.slug,
       committeeName: committees.name,
-      role: memberships.role,
-      voting: memberships.voting,
-      representing: memberships.representing,
-      fromDate: memberships.fromDate,
-      toDate: memberships.toDate,
+      ...MEMBERSHIP_TERMS,
     })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))

@@ -148,8 +148,11 @@ export function people(x: Context, filter: { committeeSlug: string | null }, p: 
     committeeId = c.id;
   }
   const byPerson = new Map<number, PublicMembership[]>();
-  for (const m of publicMemberships(x.db, committeeId))
-    byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), m]);
+  for (const m of publicMemberships(x.db, committeeId)) {
+    const theirs = byPerson.get(m.personId);
+    if (theirs) theirs.push(m);
+    else byPerson.set(m.personId, [m]);
+  }
   const page = cut([...byPerson.values()], p);
   return {
     ...page,

@@ -1,10 +1,9 @@
-import type { FastifyInstance, FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { localUrl } from '../../config';
 import { fields } from '../../lib/validation';
 import { looksLikeToken } from '../../lib/tokens';
 import { actorOf } from '../../plugins/auth';
-import { baseUrlOf } from '../../plugins/views';
+import { baseUrlOf, privately, siteUrlOf } from '../../plugins/views';
 import { ConfirmPage } from '../../../views/components/Confirm';
 import { MessagePage, SubscribePage } from '../../../views/subscriptions/SubscriptionPages';
 import { listCommittees } from '../committees/queries';
@@ -27,19 +26,8 @@ const REQUESTS_PER_HOUR = 20;
 
 type TokenParams = { Params: { token: string } };
 
-/** A page reached by a private link: nobody else's cache keeps it, no search engine lists it. */
-const privately = (reply: FastifyReply) =>
-  reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
-
 const labelOf = (s: SubscriptionView) =>
   followedLabel({ scope: s.scope, committeeName: s.committee?.name ?? null, query: s.query, frequency: s.frequency });
-
-/** The site's address outside a request (the sweep's links). */
-function siteBase(app: FastifyInstance): string {
-  if (app.config.publicUrl) return app.config.publicUrl;
-  const address = app.server.address();
-  return localUrl(app.config.host, address && typeof address === 'object' ? address.port : app.config.port);
-}
 
 const UNKNOWN_LINK = {
   title: 'This link does not work',
@@ -62,7 +50,7 @@ export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
   let timer: NodeJS.Timeout | null = null;
   const sweep = () => {
     try {
-      if (sendSubscriptions(app.db, app.now(), { base: siteBase(app) }) > 0) app.mail.kick();
+      if (sendSubscriptions(app.db, app.now(), { base: siteUrlOf(app) }) > 0) app.mail.kick();
     } catch (error) {
       app.log.error({ err: error }, 'sending subscriptions failed');
     }

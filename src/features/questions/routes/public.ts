@@ -5,7 +5,7 @@ import { parseId } from '../../../lib/params';
 import { emailErasedAfter } from '../../../lib/question-scheme';
 import { field, fields, type FieldErrors } from '../../../lib/validation';
 import { actorOf } from '../../../plugins/auth';
-import { baseUrlOf } from '../../../plugins/views';
+import { baseUrlOf, privately } from '../../../plugins/views';
 import { AskClosedPage, AskPage } from '../../../../views/questions/AskPage';
 import { AnswerPage, StatusPage, UnknownLinkPage } from '../../../../views/questions/StatusPage';
 import { ConfirmPage } from '../../../../views/components/Confirm';
@@ -18,10 +18,6 @@ import { looksLikeToken } from '../commands/tokens';
 
 type MeetingParams = { Params: { id: string } };
 type TokenParams = { Params: { token: string } };
-
-/** A page reached by a private link: nobody else's cache keeps it, no search engine lists it. */
-const privately = (reply: FastifyReply) =>
-  reply.header('cache-control', 'private, no-store').header('x-robots-tag', 'noindex');
 
 /**
  * The public side of the question scheme: asking at /meetings/:id/questions/new,
