@@ -1,4 +1,4 @@
-import { ID_LIST, preparedOnce } from '../../db/prepared';
+import { ID_LIST, keptOnce, preparedOnce } from '../../db/prepared';
 import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { agendaItems, agendaVersions, documents, meetings, publicQuestions } from '../../db/schema';
@@ -145,21 +145,7 @@ const versionRows = preparedOnce((db) => ({
  * changes (the trigger agenda_versions_frozen, migration 0015) and ids are
  * never reused, so the page that shows it reads and parses it once.
  */
-const snapshots = new WeakMap<Db, Map<number, AgendaSnapshot>>();
-
-function snapshotOf(db: Db, id: number): AgendaSnapshot | null {
-  let kept = snapshots.get(db);
-  if (!kept) snapshots.set(db, (kept = new Map()));
-  let snapshot = kept.get(id);
-  if (snapshot === undefined) {
-    const row = versionRows(db).snapshot.get({ id });
-    if (!row) return null;
-    snapshot = row.snapshot;
-    if (kept.size >= 1000) kept.clear();
-    kept.set(id, snapshot);
-  }
-  return snapshot;
-}
+const snapshotOf = keptOnce((db, id) => versionRows(db).snapshot.get({ id })?.snapshot);
 
 /** A stored published version of a meeting's agenda: the one numbered, or the latest. */
 export function agendaVersionRow(

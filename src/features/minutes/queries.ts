@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { keptOnce, preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
 import {
@@ -139,26 +140,70 @@ export interface PublishedMinutesVersion {
   snapshot: MinutesSnapshot;
 }
 
+/** A version's columns but its snapshot, which is read once per version (below). */
+const { snapshot: _snapshot, ...versionColumns } = getTableColumns(minutesVersions);
+
+// Read by every public page with minutes (and every agenda that confirms them): built once.
+const versionRows = preparedOnce((db) => {
+  const newestFirst = () =>
+    db
+      .select({ v: versionColumns, approvedAtMeeting: { id: meetings.id, startsAt: meetings.startsAt } })
+      .from(minutesVersions)
+      .leftJoin(resolutions, eq(resolutions.id, minutesVersions.approvingResolutionId))
+      .leftJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
+      .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(minutesVersions.meetingId, sql.placeholder('meetingId')))
+      .orderBy(desc(minutesVersions.version));
+  return {
+    all: newestFirst().prepare(),
+    latest: newestFirst().limit(1).prepare(),
+    snapshot: db
+      .select({ snapshot: minutesVersions.snapshot })
+      .from(minutesVersions)
+      .where(eq(minutesVersions.id, sql.placeholder('id')))
+      .prepare(),
+    amendments: db
+      .select({
+        id: minutesAmendments.id,
+        minutesVersionId: minutesAmendments.minutesVersionId,
+        itemNumber: minutesAmendments.itemNumber,
+        text: minutesAmendments.text,
+        reason: minutesAmendments.reason,
+        recordedAt: minutesAmendments.recordedAt,
+      })
+      .from(minutesAmendments)
+      .where(eq(minutesAmendments.meetingId, sql.placeholder('meetingId')))
+      .orderBy(asc(minutesAmendments.recordedAt), asc(minutesAmendments.id))
+      .prepare(),
+  };
+});
+
+/**
+ * Each version's snapshot, parsed once: a published version keeps what it
+ * froze (the trigger minutes_versions_frozen, migration 0005; only its
+ * approval may be added, and that is not in the snapshot).
+ */
+const snapshotOf = keptOnce((db, id) => versionRows(db).snapshot.get({ id })?.snapshot);
+
 /** Published versions of a meeting's minutes with the meeting that approved them, newest first. */
-function publishedVersions(db: Db, meetingId: number, limit?: number): PublishedMinutesVersion[] {
-  const query = db
-    .select({ v: minutesVersions, approvedAtMeeting: { id: meetings.id, startsAt: meetings.startsAt } })
-    .from(minutesVersions)
-    .leftJoin(resolutions, eq(resolutions.id, minutesVersions.approvingResolutionId))
-    .leftJoin(agendaItems, eq(agendaItems.id, resolutions.agendaItemId))
-    .leftJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-    .where(eq(minutesVersions.meetingId, meetingId))
-    .orderBy(desc(minutesVersions.version))
-    .$dynamic();
-  return (limit ? query.limit(limit) : query).all().map(({ v, approvedAtMeeting }) => ({
-    id: v.id,
-    version: v.version,
-    publishedAt: v.publishedAt,
-    approvedAt: v.approvedAt,
-    approvedAtMeeting,
-    changeSummary: v.changeSummary,
-    snapshot: v.snapshot,
-  }));
+function publishedVersions(db: Db, meetingId: number, limit?: 1): PublishedMinutesVersion[] {
+  const rows = versionRows(db);
+  return (limit ? rows.latest : rows.all).all({ meetingId }).flatMap(({ v, approvedAtMeeting }) => {
+    const snapshot = snapshotOf(db, v.id);
+    return snapshot
+      ? [
+          {
+            id: v.id,
+            version: v.version,
+            publishedAt: v.publishedAt,
+            approvedAt: v.approvedAt,
+            approvedAtMeeting,
+            changeSummary: v.changeSummary,
+            snapshot,
+          },
+        ]
+      : [];
+  });
 }
 
 /** The latest published version of a meeting's minutes, exempt content included. */
@@ -296,19 +341,7 @@ export function getPublicMinutes(db: Db, meetingId: number): PublicMinutes | nul
 
 /** A meeting's amendments to its approved minutes, oldest first. */
 function amendmentsOf(db: Db, meetingId: number): MinutesAmendment[] {
-  return db
-    .select({
-      id: minutesAmendments.id,
-      minutesVersionId: minutesAmendments.minutesVersionId,
-      itemNumber: minutesAmendments.itemNumber,
-      text: minutesAmendments.text,
-      reason: minutesAmendments.reason,
-      recordedAt: minutesAmendments.recordedAt,
-    })
-    .from(minutesAmendments)
-    .where(eq(minutesAmendments.meetingId, meetingId))
-    .orderBy(asc(minutesAmendments.recordedAt), asc(minutesAmendments.id))
-    .all();
+  return versionRows(db).amendments.all({ meetingId });
 }
 
 /** Every published version of a meeting's minutes, public-safe, oldest first; the approved one with its amendments. */
