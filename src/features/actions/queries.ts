@@ -183,33 +183,80 @@ export function publicAction(db: Db, reference: string): ActionDetail | null {
 
 const dayAfter = (isoDate: string) => DateTime.fromISO(isoDate).plus({ days: 1 }).toISODate() ?? isoDate;
 
-function conditions(f: ActionFilters, now: Date): SQL | undefined {
-  const today = londonDate(now);
+/** A placeholder holding a JSON array, read as a list (`x in …`). */
+const listIn = (name: string) => sql`(select value from json_each(${sql.placeholder(name)}))`;
+
+const ownedByPlaceholder = (name: string) =>
+  inArray(
+    actions.id,
+    sql`(select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} = ${sql.placeholder(name)})`,
+  );
+
+/**
+ * A list's conditions with its values as placeholders (`filterValues`): the
+ * same filters set make the same statement, built once (`filtered`).
+ */
+function conditions(f: ActionFilters): SQL | undefined {
   const parts: (SQL | undefined)[] = [
     f.committeeIds === null
       ? undefined
       : or(
-          inArray(actions.committeeId, f.committeeIds.length ? f.committeeIds : [-1]),
-          f.orOwnerPersonId === null ? undefined : ownedBy(f.orOwnerPersonId),
+          inArray(actions.committeeId, listIn('committeeIds')),
+          f.orOwnerPersonId === null ? undefined : ownedByPlaceholder('orOwnerPersonId'),
         ),
-    f.committeeId === null ? undefined : eq(actions.committeeId, f.committeeId),
-    f.statuses.length ? inArray(actions.status, f.statuses) : undefined,
-    f.overdue ? and(inArray(actions.status, OPEN), lt(actions.dueDate, today)) : undefined,
-    f.meetingId === null ? undefined : eq(actions.meetingId, f.meetingId),
-    f.from ? gte(meetings.startsAt, fromLondon(f.from, '00:00')) : undefined,
-    f.to ? lt(meetings.startsAt, fromLondon(dayAfter(f.to), '00:00')) : undefined,
+    f.committeeId === null ? undefined : eq(actions.committeeId, sql.placeholder('committeeId')),
+    f.statuses.length ? inArray(actions.status, listIn('statuses')) : undefined,
+    f.overdue ? and(inArray(actions.status, OPEN), lt(actions.dueDate, sql.placeholder('today'))) : undefined,
+    f.meetingId === null ? undefined : eq(actions.meetingId, sql.placeholder('meetingId')),
+    f.from ? gte(meetings.startsAt, sql.placeholder('from')) : undefined,
+    f.to ? lt(meetings.startsAt, sql.placeholder('to')) : undefined,
     // Never set for an exempt item's action, and cleared if its item is made exempt (a trigger, migration 0010).
     f.publishedOnly ? isNotNull(actions.publishedAt) : undefined,
-    f.ownerPersonId === null ? undefined : ownedBy(f.ownerPersonId),
-    f.owner ? ownerNamed(f.owner) : undefined,
+    f.ownerPersonId === null ? undefined : ownedByPlaceholder('ownerPersonId'),
+    f.owner ? ownerNamed() : undefined,
     f.organisationId === null
       ? undefined
       : inArray(
           actions.id,
-          sql`(select ${actionOwners.actionId} from ${actionOwners} join ${people} on ${people.id} = ${actionOwners.personId} where ${people.organisationId} = ${f.organisationId})`,
+          sql`(select ${actionOwners.actionId} from ${actionOwners} join ${people} on ${people.id} = ${actionOwners.personId} where ${people.organisationId} = ${sql.placeholder('organisationId')})`,
         ),
   ];
   return and(...parts.filter((p): p is SQL => p !== undefined));
+}
+
+/** The values of a list's placeholders (`conditions`). */
+function filterValues(f: ActionFilters, now: Date): Record<string, unknown> {
+  return {
+    committeeIds: JSON.stringify(f.committeeIds?.length ? f.committeeIds : [-1]),
+    orOwnerPersonId: f.orOwnerPersonId,
+    committeeId: f.committeeId,
+    statuses: JSON.stringify(f.statuses),
+    today: londonDate(now),
+    meetingId: f.meetingId,
+    from: f.from ? fromLondon(f.from, '00:00').getTime() : null,
+    to: f.to ? fromLondon(dayAfter(f.to), '00:00').getTime() : null,
+    ownerPersonId: f.ownerPersonId,
+    owner: `%${f.owner.replace(/[%_\\]/g, (c) => `\\${c}`)}%`,
+    organisationId: f.organisationId,
+  };
+}
+
+/** Which filters are set, and the sort: a list's statement is the same for the same shape. */
+function shapeOf(f: ActionFilters): string {
+  return [
+    f.committeeIds === null ? '' : f.orOwnerPersonId === null ? 'c' : 'co',
+    f.committeeId === null ? '' : 'C',
+    f.statuses.length ? 's' : '',
+    f.overdue ? 'o' : '',
+    f.meetingId === null ? '' : 'm',
+    f.from ? 'f' : '',
+    f.to ? 't' : '',
+    f.publishedOnly ? 'p' : '',
+    f.ownerPersonId === null ? '' : 'P',
+    f.owner ? 'n' : '',
+    f.organisationId === null ? '' : 'g',
+    f.sort,
+  ].join('.');
 }
 
 /**
@@ -217,8 +264,8 @@ function conditions(f: ActionFilters, now: Date): SQL | undefined {
  * directory by their name (through the owners' person index), or an owner
  * named only in words, as minuted (a small partial index).
  */
-function ownerNamed(words: string): SQL {
-  const pattern = `%${words.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+function ownerNamed(): SQL {
+  const pattern = sql.placeholder('owner');
   return inArray(
     actions.id,
     sql`(select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} in (select ${people.id} from ${people} where ${people.name} like ${pattern} escape '\\') union all select ${actionOwners.actionId} from ${actionOwners} where ${actionOwners.personId} is null and ${actionOwners.name} like ${pattern} escape '\\')`,
@@ -245,35 +292,49 @@ function ordering(sort: ActionSort) {
   }
 }
 
+/** Each shape of list's two statements, by database (a few dozen shapes at most are ever used). */
+const statements = new WeakMap<Db, Map<string, ReturnType<typeof buildStatements>>>();
+
 /**
- * The actions of a filtered list, as ids in order, joining only what the
- * filters and the sort need: the list's columns (committee, meeting) are on
- * the action itself, so the common lists read one table and its indexes.
+ * The statements of a list of one shape: how many, and the ids of a page in
+ * order, joining only what the filters and the sort need (the list's columns,
+ * committee and meeting, are on the action itself, so the common lists read
+ * one table and its indexes; the count never needs the sort's join).
  */
-function filtered(db: Db, f: ActionFilters, now: Date) {
-  const byMeeting = f.from !== null || f.to !== null || f.sort === 'meeting' || f.sort === 'reference';
-  const where = conditions(f, now);
-  // The joins change the query's type, not its columns: the selections below name actions' only.
-  const joins = <Q extends SQLiteSelect>(q: Q): Q => {
-    let out = q;
-    if (byMeeting) out = out.innerJoin(meetings, eq(meetings.id, actions.meetingId)) as unknown as Q;
-    return out.where(where) as Q;
-  };
+function buildStatements(db: Db, f: ActionFilters) {
+  const where = conditions(f);
+  const byDates = f.from !== null || f.to !== null;
+  const bySort = byDates || f.sort === 'meeting' || f.sort === 'reference';
+  // The join changes the query's type, not its columns: the selections below name actions' only.
+  const joined = <Q extends SQLiteSelect>(q: Q, join: boolean): Q =>
+    (join ? (q.innerJoin(meetings, eq(meetings.id, actions.meetingId)) as unknown as Q) : q).where(where) as Q;
   return {
-    count: () =>
-      joins(
-        db
-          .select({ n: sql<number>`count(*)` })
-          .from(actions)
-          .$dynamic(),
-      ).get()?.n ?? 0,
-    ids: (limit: number, offset: number) =>
-      joins(db.select({ id: actions.id }).from(actions).$dynamic())
-        .orderBy(...ordering(f.sort))
-        .limit(limit)
-        .offset(offset)
-        .all()
-        .map((r) => r.id),
+    count: joined(
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(actions)
+        .$dynamic(),
+      byDates,
+    ).prepare(),
+    ids: joined(db.select({ id: actions.id }).from(actions).$dynamic(), bySort)
+      .orderBy(...ordering(f.sort))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(),
+  };
+}
+
+function filtered(db: Db, f: ActionFilters, now: Date) {
+  let kept = statements.get(db);
+  if (!kept) statements.set(db, (kept = new Map()));
+  const shape = shapeOf(f);
+  let built = kept.get(shape);
+  if (!built) kept.set(shape, (built = buildStatements(db, f)));
+  const { count, ids } = built;
+  const values = filterValues(f, now);
+  return {
+    count: () => count.get(values)?.n ?? 0,
+    ids: (limit: number, offset: number) => ids.all({ ...values, limit, offset }).map((r) => r.id),
   };
 }
 
@@ -396,14 +457,14 @@ export const AGE_BANDS = [
  * grouped by meeting.
  */
 export function actionFigures(db: Db, f: ActionFilters, now: Date, meetingsShown = 8): ActionFigures {
-  const where = conditions(f, now);
+  const where = conditions(f);
   const needsMeetings = f.from !== null || f.to !== null;
   let q = db
     .select({ meetingId: actions.meetingId, status: actions.status, n: sql<number>`count(*)` })
     .from(actions)
     .$dynamic();
   if (needsMeetings) q = q.innerJoin(meetings, eq(meetings.id, actions.meetingId)) as unknown as typeof q;
-  const rows = q.where(where).groupBy(actions.meetingId, actions.status).all();
+  const rows = q.where(where).groupBy(actions.meetingId, actions.status).all(filterValues(f, now));
   const ids = [...new Set(rows.map((r) => r.meetingId).filter((id): id is number => id !== null))];
   const dates = new Map(
     ids.length === 0
