@@ -64,6 +64,14 @@ function Results({ results, values, pageLink }: Pick<SearchPageProps, 'results' 
         <span safe>{countText(results)}</span>
         {values.q ? <span safe>{` for “${values.q}”`}</span> : ''}
       </h2>
+      {results.capped ? (
+        <p class="govuk-body">
+          <span safe>{`These are the best matches among the latest ${results.total.toLocaleString('en-GB')}.`}</span>{' '}
+          Add a word, a "phrase" or a filter to narrow them down.
+        </p>
+      ) : (
+        ''
+      )}
       {results.hits.length === 0 ? (
         <p class="govuk-body">
           {results.page > 1 ? 'There are no more results.' : 'Nothing matches. Check the spelling, or use fewer words.'}

@@ -148,22 +148,29 @@ function from(table: Table, fts: string, parts: SQL[]): SQL {
 }
 
 /**
- * The best `limit` entries of one table, by bm25 (lower is better; a title
- * word weighs four times a body word). Only the rank is computed here: the
- * snippets are made for the page's 20 alone (`details`).
+ * The best `limit` entries of one table by bm25 (lower is better; a title
+ * word weighs four times a body word), and how many match, in one pass over
+ * the index: the newest COUNT_CAP + 1 matches (by rowid, which FTS5 walks in
+ * order) are scored and counted, so a word found almost everywhere costs no
+ * more than a rare one. Under the cap that is every match, ranked; over it,
+ * the best of the newest, and the count says "more than". Only the rank is
+ * computed here: the snippets are made for the page's 20 alone (`details`).
  */
-function ranked(db: Db, table: Table, fts: string, parts: SQL[], limit: number): { id: number; score: number }[] {
+function ranked(
+  db: Db,
+  table: Table,
+  fts: string,
+  parts: SQL[],
+  limit: number,
+): { rows: { id: number; score: number }[]; matches: number } {
   const t = sql.identifier(table);
-  return db.all<{ id: number; score: number }>(
-    sql`select ${t}.rowid as id, bm25(${t}, 4.0, 1.0) as score ${from(table, fts, parts)} order by score, ${t}.rowid limit ${limit}`,
+  const rows = db.all<{ id: number; score: number; matches: number }>(
+    sql`select id, score, count(*) over () as matches from (
+        select ${t}.rowid as id, bm25(${t}, 4.0, 1.0) as score ${from(table, fts, parts)}
+        order by ${t}.rowid desc limit ${COUNT_CAP + 1})
+      order by score, id limit ${limit}`,
   );
-}
-
-function counted(db: Db, table: Table, fts: string, parts: SQL[]): number {
-  return (
-    db.get<{ n: number }>(sql`select count(*) as n from (select 1 ${from(table, fts, parts)} limit ${COUNT_CAP + 1})`)
-      ?.n ?? 0
-  );
+  return { rows: rows.map(({ id, score }) => ({ id, score })), matches: rows[0]?.matches ?? 0 };
 }
 
 /** The marked title and snippet of some entries of a table, and what the entries are. */
@@ -203,10 +210,12 @@ export function search(
 ): { hits: SearchHit[]; total: number; capped: boolean } {
   const tables: Table[] = scope.restricted ? ['search_public', 'search_restricted'] : ['search_public'];
   const offset = (page - 1) * RESULTS_PER_PAGE;
-  const best = tables
-    .flatMap((table) =>
-      ranked(db, table, fts, conditions(table, f, scope), offset + RESULTS_PER_PAGE).map((r) => ({ ...r, table })),
-    )
+  const perTable = tables.map((table) => ({
+    table,
+    ...ranked(db, table, fts, conditions(table, f, scope), offset + RESULTS_PER_PAGE),
+  }));
+  const best = perTable
+    .flatMap(({ table, rows }) => rows.map((r) => ({ ...r, table })))
     .sort((a, b) => a.score - b.score || a.id - b.id)
     .slice(offset, offset + RESULTS_PER_PAGE);
   const found = new Map<string, ReturnType<typeof details>[number]>();
@@ -218,7 +227,7 @@ export function search(
       best.filter((b) => b.table === table).map((b) => b.id),
     ))
       found.set(`${table} ${d.id}`, d);
-  const total = tables.reduce((n, table) => n + counted(db, table, fts, conditions(table, f, scope)), 0);
+  const total = perTable.reduce((n, t) => n + t.matches, 0);
   return {
     hits: best.flatMap((b) => {
       const r = found.get(`${b.table} ${b.id}`);
