@@ -202,17 +202,17 @@ export interface PublicAgenda {
   actionLog: AgendaSnapshotAction[];
 }
 
-/** Removes from a published agenda everything exempt under Schedule 12A. */
-export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda {
-  const { snapshot } = published;
-  return {
-    version: published.version,
-    publishedAt: published.publishedAt,
-    changeSummary: published.changeSummary,
-    lateReason: published.lateReason,
-    pack: published.pack ?? null,
-    actionLog: snapshot.actionLog ?? [],
-    items: snapshot.items.map((item): PublicAgendaItem => {
+/**
+ * The public items of a snapshot, made once per snapshot: a published
+ * version's snapshot is kept (and never changes), so every page that shows
+ * it shares one copy. Callers copy an item before adding to it.
+ */
+const publicItems = new WeakMap<AgendaSnapshot, PublicAgendaItem[]>();
+
+function publicItemsOf(snapshot: AgendaSnapshot): PublicAgendaItem[] {
+  let items = publicItems.get(snapshot);
+  if (!items) {
+    items = snapshot.items.map((item): PublicAgendaItem => {
       if (item.exemptParagraph !== null) {
         return {
           exempt: true,
@@ -246,7 +246,23 @@ export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda 
             answerText: q.answerText,
           })),
       };
-    }),
+    });
+    publicItems.set(snapshot, items);
+  }
+  return items;
+}
+
+/** Removes from a published agenda everything exempt under Schedule 12A. */
+export function toPublicAgenda(published: PublishedAgendaVersion): PublicAgenda {
+  const { snapshot } = published;
+  return {
+    version: published.version,
+    publishedAt: published.publishedAt,
+    changeSummary: published.changeSummary,
+    lateReason: published.lateReason,
+    pack: published.pack ?? null,
+    actionLog: snapshot.actionLog ?? [],
+    items: publicItemsOf(snapshot),
   };
 }
 
