@@ -1,8 +1,10 @@
 /**
  * Import existing minutes from plain text.
  *
- *   npm run import -- minutes <file.txt> --meeting <id>            read, then save into the meeting's minutes
- *   npm run import -- minutes <file.txt> [--meeting <id>] --dry-run print what was read as JSON; save nothing
+ *   npm run import -- minutes <file> --meeting <id>            read, then save into the meeting's minutes
+ *   npm run import -- minutes <file> [--meeting <id>] --dry-run print what was read as JSON; save nothing
+ *
+ * The file: plain text (.txt), a Word document (.docx) or a PDF.
  *
  * The dry run needs no meeting: any council can check the importer on its own
  * minutes. With --meeting it also says who each name is in the directory and
@@ -16,20 +18,23 @@ import { ConfigError, loadConfig } from '../src/config';
 import { closeDatabase, openDatabase } from '../src/db/client';
 import { systemActor } from '../src/features/audit/commands';
 import { meetings } from '../src/db/schema';
-import { dryRunReport, parseMinutesFile } from '../src/features/minutes/import/parse';
+import { dryRunReport } from '../src/features/minutes/import/parse';
+import { parseMinutesUpload } from '../src/features/minutes/import/read';
 import { applyImport, planImport } from '../src/features/minutes/import/apply';
 import { eq } from 'drizzle-orm';
 
 const USAGE = `Usage:
-  npm run import -- minutes <file.txt> --meeting <id>
-  npm run import -- minutes <file.txt> [--meeting <id>] --dry-run`;
+  npm run import -- minutes <file> --meeting <id>
+  npm run import -- minutes <file> [--meeting <id>] --dry-run
+
+The file of minutes may be plain text (.txt), a Word document (.docx) or a PDF.`;
 
 function usage(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
   process.exit(2);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
@@ -66,7 +71,7 @@ function main(): void {
     );
     process.exit(1);
   }
-  const parsed = parseMinutesFile(bytes);
+  const { text, ...parsed } = await parseMinutesUpload(bytes);
 
   if (values['dry-run'] && meetingId === null) {
     console.log(JSON.stringify(dryRunReport(parsed), null, 2));
@@ -109,7 +114,7 @@ function main(): void {
       return;
     }
     for (const problem of parsed.problems) console.error(`Could not read: ${problem}`);
-    const result = applyImport(db, systemActor('import'), meetingId, parsed, bytes, new Date());
+    const result = applyImport(db, systemActor('import'), meetingId, parsed, text, new Date());
     if (!result.ok) {
       console.error(`Not imported: ${Object.values(result.errors).join(' ')}`);
       process.exitCode = 1;
@@ -128,7 +133,7 @@ function main(): void {
 }
 
 try {
-  main();
+  await main();
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

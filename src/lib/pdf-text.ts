@@ -14,9 +14,9 @@ const MAX_PAGE_CHARS = 50_000;
  * file pdf.js cannot open.
  */
 export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
-  // pdf.js takes the buffer over (it transfers it to its worker): it gets a copy.
+  // pdf.js takes the buffer over (it transfers it to its worker) and refuses a Buffer: it gets a plain copy.
   const pdf = await getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     standardFontDataUrl: STANDARD_FONTS,
     verbosity: 0,
     isEvalSupported: false,

@@ -8,7 +8,8 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { buildTestApp } from '../helpers/app';
 import { Client, DEMO_CLERK } from '../helpers/client';
 import { parse, tableRows, textOf } from '../helpers/html';
-import { makePdf } from '../helpers/pdf';
+import { PDFDocument } from 'pdf-lib';
+import { textDocx, textPdf } from '../helpers/documents';
 import { createMeeting } from '../helpers/factories';
 import type { Database } from '../../src/db/client';
 import { closeDatabase, openDatabase } from '../../src/db/client';
@@ -185,11 +186,28 @@ describe('uploading minutes on the minutes screen', () => {
     );
   });
 
+  it('reads a Word document or a PDF of the minutes as their text, and imports that text on confirmation', async () => {
+    for (const [filename, bytes] of [
+      ['minutes-5-november.docx', await textDocx(MINUTES.toString('utf8'))],
+      ['minutes-5-november.pdf', await textPdf(MINUTES.toString('utf8'))],
+    ] as const) {
+      const res = await upload(november, { filename, bytes });
+      expect(res.statusCode).toBe(200);
+      expect(textOf(res.body)).toContain('Read 12 items, 18 attendees, 3 declarations, 5 resolutions and 5 actions');
+      // The confirmation carries the text read from the file, not the file.
+      const carried = parse(res.body)('input[name="text"]').val() as string;
+      expect(carried).toContain('RESOLVED');
+      expect(parse(res.body)('#confirm-import').length).toBe(1);
+    }
+  });
+
   it('says what it could not read in a PDF, an empty file or another layout, offering nothing to import', async () => {
-    const pdf = await upload(november, { filename: 'minutes.pdf', bytes: await makePdf('Minutes', 2) });
+    const scan = await PDFDocument.create();
+    scan.addPage();
+    const pdf = await upload(november, { filename: 'minutes.pdf', bytes: await scan.save() });
     expect(pdf.statusCode).toBe(200);
     expect(textOf(pdf.body)).toContain(
-      'This is a PDF, not plain text. Open it, copy the text of the minutes into a plain-text (.txt) file or paste it into the box, and import that.',
+      'This PDF has no text to read (it may be a scan). Import the minutes as text, a Word document or a PDF saved from Word.',
     );
     expect(parse(pdf.body)('#confirm-import').length).toBe(0);
 
@@ -206,7 +224,7 @@ describe('uploading minutes on the minutes screen', () => {
     const nothing = await upload(november, null, '   ');
     expect(nothing.statusCode).toBe(422);
     expect(parse(nothing.body)('#file-error').text()).toContain(
-      'Choose a plain-text file of the minutes, or paste them into the box',
+      'Choose a file of the minutes (text, Word or PDF), or paste them into the box',
     );
   });
 });
@@ -257,10 +275,12 @@ describe('npm run import', () => {
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('Cannot read no-such-file.txt: no such file');
     const binary = path.join(tmp, 'minutes.pdf');
-    fs.writeFileSync(binary, await makePdf('Minutes', 1));
+    const scan = await PDFDocument.create();
+    scan.addPage();
+    fs.writeFileSync(binary, await scan.save());
     const refused = cli(['minutes', binary, '--meeting', '1'], dbFile);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain('Could not read: This is a PDF, not plain text.');
+    expect(refused.stderr).toContain('Could not read: This PDF has no text to read (it may be a scan).');
     expect(refused.stderr).toContain('Not imported: No numbered items could be read, so there is nothing to import.');
 
     const run = cli(['minutes', 'src/features/demo/papers/minutes-2020-11-05.txt', '--meeting', '1'], dbFile);

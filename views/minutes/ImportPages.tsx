@@ -44,7 +44,7 @@ export function ImportPage({
       <div class="govuk-grid-column-two-thirds">
         <ErrorSummary errors={errorList(errors)} />
         <Caption meeting={meeting} />
-        <h1 class="govuk-heading-xl">Import minutes from a text file</h1>
+        <h1 class="govuk-heading-xl">Import minutes from a file</h1>
         <p class="govuk-body">
           The importer reads minutes laid out the usual way: a heading with the date and times, “Members present”,
           “Others in attendance” and “Apologies”, then numbered items with their minute, “RESOLVED:” blocks and
@@ -54,10 +54,11 @@ export function ImportPage({
           <input type="hidden" name="_csrf" value={csrfToken} />
           <div class={['govuk-form-group', errors.file ? 'govuk-form-group--error' : ''].filter(Boolean).join(' ')}>
             <label class="govuk-label govuk-label--s" for="file">
-              A plain-text file (.txt)
+              The minutes as a Word document (.docx), a PDF or a plain-text file (.txt)
             </label>
             <div id="file-hint" class="govuk-hint">
-              From a PDF or Word document, copy the text into a .txt file, or paste it below instead.
+              A PDF must have its text in it (one saved from Word does; a scan does not). Or paste the text below
+              instead.
             </div>
             {errors.file ? (
               <p id="file-error" class="govuk-error-message">
@@ -71,7 +72,7 @@ export function ImportPage({
               id="file"
               name="file"
               type="file"
-              accept=".txt,text/plain"
+              accept=".docx,.pdf,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/pdf,text/plain"
               aria-describedby={errors.file ? 'file-hint file-error' : 'file-hint'}
             />
           </div>

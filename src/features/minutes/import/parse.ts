@@ -79,7 +79,7 @@ export interface ParsedMinutes {
   setAside: string[];
   /** What could not be read, in words for the clerk. */
   problems: string[];
-  encoding: 'utf-8' | 'windows-1252' | null;
+  encoding: MinutesEncoding | null;
 }
 
 /** The largest file the importer reads. */
@@ -123,7 +123,10 @@ export function outcomeOf(text: string): ResolutionOutcome | null {
   return lower?.[1] ? (OUTCOME_WORDS[lower[1].toUpperCase()] ?? null) : null;
 }
 
-const EMPTY = (): ParsedMinutes => ({
+/** How an uploaded file's text was had: decoded as plain text, or read from a Word document or a PDF. */
+export type MinutesEncoding = 'utf-8' | 'windows-1252' | 'docx' | 'pdf';
+
+export const EMPTY_MINUTES = (): ParsedMinutes => ({
   committee: null,
   date: null,
   startedAt: null,
@@ -195,7 +198,7 @@ function decodeWindows1252(bytes: Uint8Array): string {
 /** Parses an uploaded file: decoding, then `parseMinutesText`. */
 export function parseMinutesFile(bytes: Uint8Array): ParsedMinutes {
   const decoded = decodeMinutesFile(bytes);
-  if ('problem' in decoded) return { ...EMPTY(), problems: [decoded.problem] };
+  if ('problem' in decoded) return { ...EMPTY_MINUTES(), problems: [decoded.problem] };
   const parsed = parseMinutesText(decoded.text);
   return { ...parsed, encoding: decoded.encoding };
 }
@@ -226,7 +229,7 @@ const SECTIONS: { key: keyof ParsedMinutes['attendance']; pattern: RegExp }[] = 
 
 /** Parses minutes already decoded to text. */
 export function parseMinutesText(input: string): ParsedMinutes {
-  const result = EMPTY();
+  const result = EMPTY_MINUTES();
   const text = input
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')

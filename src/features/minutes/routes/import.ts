@@ -6,16 +6,11 @@ import { actorOf } from '../../../plugins/auth';
 import { ImportPage, ImportPreviewPage } from '../../../../views/minutes/ImportPages';
 import { getMeetingWithCommittee } from '../../meetings/queries';
 import { applyImport, planImport } from '../import/apply';
-import {
-  MAX_IMPORT_BYTES,
-  decodeMinutesFile,
-  parseMinutesFile,
-  parseMinutesText,
-  type ParsedMinutes,
-} from '../import/parse';
+import { MAX_IMPORT_BYTES, parseMinutesText, type ParsedMinutes } from '../import/parse';
+import { parseMinutesUpload } from '../import/read';
 import { manage, meetingIdOf, screenUrl, type MeetingParams, type MeetingRequest } from './screen';
 
-const NOTHING = 'Choose a plain-text file of the minutes, or paste them into the box';
+const NOTHING = 'Choose a file of the minutes (text, Word or PDF), or paste them into the box';
 const TOO_LARGE = 'The text is larger than 1 MB: minutes as plain text are far smaller. Check it is the right text.';
 
 /** Import: a file or pasted text, a preview of what was read, then the import once confirmed. */
@@ -80,9 +75,10 @@ export const importRoutes: FastifyPluginAsync = async (app) => {
     if (file) {
       // A chosen file, even an empty one, is what the clerk means to import.
       const bytes = file.truncated ? null : uploadBytes(file);
-      const parsed = bytes ? parseMinutesFile(bytes) : { ...parseMinutesText(''), problems: [TOO_LARGE] };
-      const decoded = bytes ? decodeMinutesFile(bytes) : null;
-      return preview(request, reply, parsed, decoded && 'text' in decoded ? decoded.text : '', file.filename);
+      const { text, ...parsed } = bytes
+        ? await parseMinutesUpload(bytes)
+        : { ...parseMinutesText(''), problems: [TOO_LARGE], text: '' };
+      return preview(request, reply, parsed, text, file.filename);
     }
     if (pasted.trim() === '') return importPage(request, reply, { file: NOTHING }, pasted, 422);
     if (Buffer.byteLength(pasted) > MAX_IMPORT_BYTES)
