@@ -245,8 +245,14 @@ export function parseMinutesText(input: string): ParsedMinutes {
     .map((raw) => ({ text: raw.trim().replace(/\s+/g, ' '), indented: /^\s/.test(raw), blank: raw.trim() === '' }));
   const width = wrapWidth(lines);
 
-  // Where the numbered items start.
+  // Where the numbered items start; text after a title on its number's line is the item's first paragraph.
   const starts = findItemStarts(lines);
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const start = starts[k];
+    if (!start?.rest) continue;
+    lines.splice(start.line + 1, 0, { text: start.rest, indented: false, blank: false }, BLANK_LINE);
+    for (const later of starts.slice(k + 1)) later.line += 2;
+  }
   if (starts.length === 0) {
     result.problems.push(
       'No numbered items were found. The importer reads items numbered 1, 2, 3… each on its own line or before its title (like “1. Apologies”). Nothing was imported as items; all the text is kept below.',
@@ -300,11 +306,15 @@ function wrapWidth(lines: Line[]): number {
   return lengths[Math.floor(lengths.length * 0.9)] ?? 80;
 }
 
+const BLANK_LINE: Line = { text: '', indented: false, blank: true };
+
 interface ItemStart {
   line: number;
   number: number;
   /** The title when on the same line as the number ("1. Apologies"). */
   inlineTitle: string | null;
+  /** The text after the title on the number's line ("1. PUBLIC FORUM Reference to…"): the item's first paragraph. */
+  rest?: string;
 }
 
 function titleLike(s: string | undefined): boolean {
@@ -324,39 +334,163 @@ function nextNonBlank(lines: Line[], from: number): number {
   return i;
 }
 
-function findItemStarts(lines: Line[]): ItemStart[] {
-  const starts: ItemStart[] = [];
-  let expected: number | null = null;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.blank) continue;
-    const alone = /^(?:item\s+)?(\d{1,3})\.?$/i.exec(line.text);
-    const inline = /^(?:item\s+)?(\d{1,3})(?:\.|\)|:|\s-)?\s+(\S.*)$/i.exec(line.text);
-    const number = Number((alone ?? inline)?.[1] ?? NaN);
-    if (!Number.isInteger(number) || number < 1) continue;
-    if (expected !== null ? number !== expected : number > 99) continue;
-    if (alone) {
-      const next = nextNonBlank(lines, i + 1);
-      if (!titleLike(lines[next]?.text) || /^\d{1,3}\.?$/.test(lines[next]?.text ?? '')) continue;
-      starts.push({ line: i, number, inlineTitle: null });
-    } else if (inline?.[2] && titleLike(inline[2]) && inline[2].length <= 150 && !/[,;]$/.test(inline[2])) {
-      // A numbered sentence in the text ("2 members asked…") would not start with a capital and be short: accept.
-      if (expected === null && i > 0 && !isAfterPreambleBreak(lines, i)) continue;
-      starts.push({ line: i, number, inlineTitle: inline[2] });
-    } else {
-      continue;
-    }
-    expected = number + 1;
+/**
+ * An item's number as minutes write it: "3", "3.", "3)", "Item 3", "Minute
+ * No. 45", a minute number running through the year ("233", "1201") or with
+ * its year ("196/20", "1/16"). A sub-item ("7.1", "(a)", "i.") never is one.
+ */
+const ITEM_PREFIX = String.raw`(?:item\s+|minute\s+(?:no\.?\s*)?|min\.\s*)?`;
+const ITEM_ALONE = new RegExp(String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?[.:)]?$`, 'i');
+const ITEM_INLINE = new RegExp(String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?(?:[.:)]|\s[-–—])?\s+(\S.*)$`, 'i');
+const DATE_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\b\s*(?:${MONTHS})\b`, 'i');
+
+/** Words a title keeps in lower case ("Declarations of Interest", "To Approve the Minutes"). */
+const SMALL_WORDS = new Set(
+  'a an and as at by for from in into of on or per the to via with within without vs v'.split(' '),
+);
+/** Words that begin the sentence after a title on the same line ("Apologies The Council noted…"). */
+const SENTENCE_STARTS = new Set(
+  'the a an it this there these members councillors cllr councillor mr mrs ms dr he she they we all no none apologies council clerk chair chairman'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A long numbered line is a title followed by the item's text ("1. PUBLIC
+ * FORUM Reference to…", "196/20 Openness and Transparency Notice The Chair
+ * read…"): the title is the run of capitals, or of capitalised words, before
+ * the first sentence. Null when the line does not begin with a title.
+ */
+function splitTitle(line: string): { title: string; rest: string } | null {
+  const words = line.split(' ');
+  const capitals = (w: string) => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+  // A title in capitals: the words without a lower-case letter (a bracket or a dash may follow: kept).
+  let n = 0;
+  while (n < words.length && (capitals(words[n] ?? '') || /^[\d&–—\-:/()]+$/.test(words[n] ?? ''))) n++;
+  if (n >= 2 || (n === 1 && (words[0] ?? '').length >= 4)) {
+    if (n >= words.length) return null;
+    return {
+      title: words
+        .slice(0, n)
+        .join(' ')
+        .replace(/[\s:–—-]+$/, ''),
+      rest: words.slice(n).join(' '),
+    };
   }
-  return starts;
+  // A title in title case, then a sentence: the sentence begins at a capitalised word followed by a
+  // lower-case one ("… Sign(s) Three prices had been …"), or by a name and then one ("… Members Cllr
+  // Trudy Mann declared …").
+  const lower = (w: string | undefined) => w !== undefined && /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w);
+  for (let k = 2; k < words.length - 1; k++) {
+    const w = words[k] ?? '';
+    if (!/^\p{Lu}/u.test(w) || SMALL_WORDS.has((words[k - 1] ?? '').toLowerCase())) continue;
+    const starts = SENTENCE_STARTS.has(w.toLowerCase());
+    if (lower(words[k + 1]) || (starts && (lower(words[k + 2]) || lower(words[k + 3])))) {
+      // A title has no lower-case word of its own, but small ones ("to", "of") and a few in a phrase.
+      const title = words.slice(0, k);
+      if (title.filter((t) => lower(t)).length > 3) return null;
+      return { title: title.join(' '), rest: words.slice(k).join(' ') };
+    }
+  }
+  // "To Confirm the Date of the Next Meeting – Wednesday 6 January 2021 at 7 pm, …": the title before a dash.
+  const dash = line.search(/\s[–—-]\s/);
+  if (dash > 0 && dash <= 150) return { title: line.slice(0, dash), rest: line.slice(dash + 3) };
+  return null;
 }
 
-/** The first inline-numbered item must follow a blank line or a heading, not sit mid-paragraph. */
-function isAfterPreambleBreak(lines: Line[], i: number): boolean {
+/** How much a title reads like a heading, not a sentence of a list: 2 for no lower-case word of its own, 0 for many. */
+function headingWeight(title: string | null): number {
+  if (title === null) return 2;
+  const own = title
+    .split(' ')
+    .slice(1)
+    .filter((w) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w)).length;
+  return own === 0 ? 2 : own <= 2 ? 1 : 0;
+}
+
+interface ItemCandidate extends ItemStart {
+  /** How its number is written: items of one document are numbered alike. */
+  style: string;
+}
+
+function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
+  const line = lines[i];
+  if (!line || line.blank || FURNITURE.some((f) => f.test(line.text))) return null;
+  const alone = ITEM_ALONE.exec(line.text);
+  const inline = alone ? null : ITEM_INLINE.exec(line.text);
+  const m = alone ?? inline;
+  const number = Number(m?.[1] ?? NaN);
+  if (!m || !Number.isInteger(number) || number < 1) return null;
+  const style = `${/^\d/.test(line.text) ? '' : (/^\D+/.exec(line.text)?.[0] ?? '').toLowerCase().replace(/\W/g, '')}${m[2] ? '/' : ''}`;
+  if (alone) {
+    const next = nextNonBlank(lines, i + 1);
+    if (!titleLike(lines[next]?.text) || ITEM_ALONE.test(lines[next]?.text ?? '')) return null;
+    return { line: i, number, inlineTitle: null, style };
+  }
+  const text = m[3] ?? '';
+  // "10 September 2020 …", "2020 Annual Report": a date or a year, not an item.
+  if (DATE_AFTER.test(text) || (!m[2] && number >= 1900 && number <= 2099 && /^\d{4}\s/.test(line.text))) return null;
+  if (!titleLike(text.slice(0, 200))) return null;
+  // An item's number begins a heading: after a blank line, a heading, or a sentence's end, not mid-paragraph.
   const prev = lines[i - 1];
-  return (
-    !prev || prev.blank || FURNITURE.some((f) => f.test(prev.text)) || /:$/.test(prev.text) || prev.text.length < 40
-  );
+  if (
+    prev &&
+    !prev.blank &&
+    !FURNITURE.some((f) => f.test(prev.text)) &&
+    !/[.:!?)]$/.test(prev.text) &&
+    prev.text.length >= 40
+  )
+    return null;
+  if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}[.!?]\s+\p{Lu}/u.test(text))
+    return { line: i, number, inlineTitle: text, style };
+  const split = splitTitle(text);
+  if (!split) return text.length <= 150 && !/[,;]$/.test(text) ? { line: i, number, inlineTitle: text, style } : null;
+  return { line: i, number, inlineTitle: split.title, rest: split.rest, style };
+}
+
+/**
+ * The items: of every line that could begin one, the longest run numbered
+ * alike and rising (by at most 25 at a step, so a list or a date inside an
+ * item, or a number in a page title, never takes the place of the items).
+ */
+function findItemStarts(lines: Line[]): ItemStart[] {
+  const candidates: ItemCandidate[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const c = itemCandidate(lines, i);
+    if (c) candidates.push(c);
+  }
+  let best: ItemCandidate[] = [];
+  let bestScore = -1;
+  for (const style of new Set(candidates.map((c) => c.style))) {
+    const group = candidates.filter((c) => c.style === style);
+    // The best run ending at each candidate: its score (items, then consecutive steps) and the one before.
+    const score: number[] = [];
+    const before: number[] = [];
+    group.forEach((c, k) => {
+      const own = 100 + headingWeight(c.inlineTitle);
+      score[k] = own;
+      before[k] = -1;
+      for (let j = 0; j < k; j++) {
+        const p = group[j];
+        if (!p || c.number <= p.number || c.number - p.number > 25) continue;
+        const s = (score[j] ?? 0) + own + (c.number - p.number === 1 ? 1 : 0);
+        if (s > (score[k] ?? 0)) {
+          score[k] = s;
+          before[k] = j;
+        }
+      }
+      // A run that starts at 1 is the more likely.
+      if (before[k] === -1 && c.number === 1) score[k] = own + 1;
+    });
+    score.forEach((s, k) => {
+      if (s <= bestScore) return;
+      bestScore = s;
+      const run: ItemCandidate[] = [];
+      for (let j = k; j !== -1; j = before[j] ?? -1) if (group[j]) run.unshift(group[j] as ItemCandidate);
+      best = run;
+    });
+  }
+  return best.map(({ style: _style, ...start }) => start);
 }
 
 /** The heading and the attendance lists; returns lines it could not place. */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from '../../src/features/minutes/import/parse';
+
+/**
+ * Items as councils number them: minute numbers running through the year,
+ * with their year, after "Minute No.", headings in capitals with the minute
+ * on the same line. Numbers that are not items (a date in a title, a list
+ * inside an item, sub-items) are not taken for items.
+ */
+const items = (text: string) => parseMinutesText(text).items.map((i) => `${i.number} ${i.title}`);
+
+describe('finding the items', () => {
+  it('reads minute numbers that run through the year, and with their year', () => {
+    expect(items('Present: Cllr A Smith\n\n233 MINUTES\nText.\n\n234 PLANNING\nText.\n\n236 FINANCE\nText.')).toEqual([
+      '233 MINUTES',
+      '234 PLANNING',
+      '236 FINANCE',
+    ]);
+    expect(items('Present: Cllr A Smith\n\n196/20 Openness Notice\nRead.\n\n197/20 Apologies\nNone.')).toEqual([
+      '196 Openness Notice',
+      '197 Apologies',
+    ]);
+    expect(items('Minute No. 45 Apologies\nNone.\n\nMinute No. 46 Declarations\nNone.')).toEqual([
+      '45 Apologies',
+      '46 Declarations',
+    ]);
+  });
+
+  it('takes a heading in capitals or in title case off the text that follows it on the same line', () => {
+    const parsed = parseMinutesText(
+      'PRESENT: Cllr R Crisp (Chairman)\n\n1. PUBLIC FORUM Reference to a requested update from the February meeting regarding progression on broadband connection at the cabinet on Methwold Road was made.\n\n2. To Receive Declarations of Interest from Members Cllr Trudy Mann declared an interest regarding the public house at item 3 of the agenda of this meeting tonight.\n\n3. To Confirm the Date of the Next Ordinary Meeting – Wednesday 6 January 2021 at 7 pm, with a Neighbourhood Plan Meeting at 6.30 pm to record all the minutes.',
+    );
+    expect(parsed.items.map((i) => [i.number, i.title])).toEqual([
+      [1, 'PUBLIC FORUM'],
+      [2, 'To Receive Declarations of Interest from Members'],
+      [3, 'To Confirm the Date of the Next Ordinary Meeting'],
+    ]);
+    expect(parsed.items[0]?.minuteText).toMatch(/^Reference to a requested update/);
+    expect(parsed.items[1]?.minuteText).toMatch(/^Cllr Trudy Mann declared an interest/);
+    expect(parsed.items[2]?.minuteText).toMatch(/^Wednesday 6 January 2021 at 7 pm/);
+  });
+
+  it('does not take a date in the title, a numbered list inside an item, or sub-items for items', () => {
+    const text = [
+      '2 December 2020 Minutes of the Parish Council',
+      'Present: Cllr A Smith',
+      '',
+      '1. Apologies',
+      'None.',
+      '',
+      '2. Matters Arising',
+      'The footpaths officer wrote:',
+      '',
+      '1. The council has a duty to keep rights of way open for walkers.',
+      '',
+      '2. Paths that cross farmland should not be disturbed by the farmer.',
+      '',
+      '3. Sign replacements at the Village Hall are in hand this month.',
+      '',
+      '3. Finance',
+      '3.1 Payments',
+      'Approved.',
+      '',
+      '4. Planning',
+      'None.',
+    ].join('\n');
+    expect(items(text)).toEqual(['1 Apologies', '2 Matters Arising', '3 Finance', '4 Planning']);
+  });
+});
