@@ -293,9 +293,9 @@ describe('what it cannot read', () => {
     expect([result.startedAt, result.endedAt]).toEqual(['14:00', '15:45']);
     expect(result.venue).toBe('the Council Chamber');
     expect(result.attendance.present).toEqual([
-      { name: 'Cllr A Smith (Chairman)', virtual: false, substituteFor: null },
-      { name: 'Cllr B Jones', virtual: true, substituteFor: null },
-      { name: 'Cllr C Brown', virtual: false, substituteFor: 'Cllr D White' },
+      { name: 'Cllr A Smith', role: 'Chairman', virtual: false, substituteFor: null },
+      { name: 'Cllr B Jones', role: null, virtual: true, substituteFor: null },
+      { name: 'Cllr C Brown', role: null, virtual: false, substituteFor: 'Cllr D White' },
     ]);
     expect(result.declarations).toEqual([
       {

@@ -17,6 +17,8 @@ import type { DeclarationKind, ResolutionOutcome } from '../../../lib/enums';
 export interface ParsedAttendee {
   /** As written ("Mrs E Wheaton", "Zoe McIntosh"). */
   name: string;
+  /** What the list says of them besides the name ("Chairman", "Parish Clerk", "MBE"), as written. */
+  role: string | null;
   virtual: boolean;
   substituteFor: string | null;
 }
@@ -210,19 +212,26 @@ interface Line {
 }
 
 const BULLET = /^(?:[•●▪◦‣∙·\u2022\uf0b7\uf0a7*]|-|–|o(?=\s))\s*/;
-const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+)?$/i];
+// Page furniture: "Agenda Item 3", "Page 2 of 9", and the item markers a ModernGov printed-minutes export leaves ("<AI1>").
+const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+)?$/i, /^<\/?[a-z]{1,4}\d*>$/i];
 const RESOLVED =
   /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
-const SECTIONS: { key: keyof ParsedMinutes['attendance']; pattern: RegExp }[] = [
+const SECTIONS: { key: keyof ParsedMinutes['attendance'] | 'ignored'; pattern: RegExp }[] = [
+  // Members of the public given only as a number are not counted.
+  { key: 'ignored', pattern: /^(?:members of the public|public)\b\s*[:–—-]?\s*(\d*.*)$/i },
   {
     key: 'inAttendance',
     pattern:
-      /^(?:others in attendance|also in attendance|also present|in attendance|officers present|officers in attendance|officers)\b\s*:?\s*(.*)$/i,
+      /^(?:others in attendance|also,? in attendance|also present|in attendance|officers present|officers in attendance|officers)\b\s*:?\s*(.*)$/i,
   },
-  { key: 'present', pattern: /^(?:members present|councillors present|members|present)\b\s*:?\s*(.*)$/i },
+  {
+    key: 'present',
+    pattern:
+      /^(?:members present|councillors present|committee members|members|present|attendees|attendance)\b\s*:?\s*(.*)$/i,
+  },
   { key: 'apologies', pattern: /^(?:apologies for absence|apologies received|apologies)\b\s*:?\s*(.*)$/i },
   { key: 'absent', pattern: /^(?:members absent|absent)\b\s*:?\s*(.*)$/i },
 ];
@@ -275,6 +284,18 @@ export function parseMinutesText(input: string): ParsedMinutes {
     const end = starts[i + 1]?.line ?? lines.length;
     result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : []));
   });
+
+  // Apologies minuted only inside an item ("Apologies were received from Cllrs Tarry, Ogden and Johnson."):
+  // where the heading lists none, the item is the record of them.
+  if (result.attendance.apologies.length === 0) {
+    for (const item of result.items)
+      for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) {
+        for (const entry of attendanceEntries([m[1] ?? ''])) {
+          const attendee = readAttendee(entry);
+          if (attendee) result.attendance.apologies.push(attendee.person);
+        }
+      }
+  }
 
   if (!result.endedAt) {
     const closed =
@@ -496,10 +517,18 @@ function findItemStarts(lines: Line[]): ItemStart[] {
 /** The heading and the attendance lists; returns lines it could not place. */
 function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
   const unplaced: string[] = [];
-  let section: keyof ParsedMinutes['attendance'] | null = null;
+  let section: keyof ParsedMinutes['attendance'] | 'ignored' | null = null;
   let buffer: string[] = [];
   const flush = () => {
-    if (section && buffer.length > 0) result.attendance[section].push(...splitNames(buffer.join(' ')));
+    if (section && section !== 'ignored' && buffer.length > 0) {
+      for (const entry of attendanceEntries(buffer)) {
+        const attendee = readAttendee(entry);
+        if (!attendee) continue;
+        // An officer or the clerk named among those present is in attendance, not a member present.
+        const to = section === 'present' && attendee.officer ? 'inAttendance' : section;
+        result.attendance[to].push(attendee.person);
+      }
+    }
     buffer = [];
   };
   const heading: string[] = [];
@@ -512,13 +541,31 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
       continue;
     }
     const sectionMatch = SECTIONS.map((s) => ({ key: s.key, m: s.pattern.exec(line.text) })).find((s) => s.m);
-    if (sectionMatch?.m && line.text.length < 200 && !/\bheld on\b/i.test(line.text)) {
+    if (
+      sectionMatch?.m &&
+      (line.text.length < 200 || /^[^:;]{2,40}[:;]/.test(line.text)) &&
+      !/\bheld on\b/i.test(line.text)
+    ) {
       flush();
       section = sectionMatch.key;
       if (sectionMatch.m[1]) buffer.push(sectionMatch.m[1]);
       continue;
     }
     if (section) {
+      // "Councillor Whiteley attended the meeting under Procedure Rule 1.37 (b)": in attendance.
+      const attended = /^(?:Councillors?|Cllrs?\.?)\s+(.+?)\s+(?:also\s+)?attended\b/.exec(line.text);
+      if (attended?.[1]) {
+        flush();
+        result.attendance.inAttendance.push({ name: attended[1], role: null, virtual: false, substituteFor: null });
+        continue;
+      }
+      // A sentence ends the list ("The panel met at the Civic Centre.", "There was 1 member of the public.").
+      if (isSentence(line.text)) {
+        flush();
+        section = null;
+        if (!/\bmembers? of the public\b/i.test(line.text)) heading.push(line.text);
+        continue;
+      }
       buffer.push(line.text);
       continue;
     }
@@ -563,10 +610,66 @@ function clockTime(raw: string): string | null {
   return parseTime(raw.replace(/\.(?=m\.?$)|(?<=m)\.$/gi, ''));
 }
 
-/** "K Ahmed, Z Ahmed and Zoe McIntosh" → names, with "(substitute for X)" and "(virtual)" read. */
-function splitNames(list: string): ParsedAttendee[] {
-  const cleaned = list.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
-  if (/^(none|nil|no apologies.*)$/i.test(cleaned)) return [];
+/** "Apologies (for absence) were received (and accepted) from/for X, Y and Z." */
+const APOLOGIES_IN_TEXT =
+  /\bapologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had been|have been)\s+)?(?:received|given|provided|tendered|submitted)(?:\s+and\s+accepted)?\s+(?:from|for|by)\s+([^.;]+)/gi;
+
+/** Words of a role, not of a name ("Parish Clerk", "Vice-Chair", "Chairman"). */
+const ROLE_WORDS =
+  /^(?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk|clerk and rfo|rfo|responsible financial officer|chair|chairman|chairperson|chairwoman|vice[- ]chair(?:man|person|woman)?|mayor|deputy mayor|minute taker|minutes|secretary)$/i;
+/** A role that makes someone named among those present an officer in attendance, not a member. */
+const OFFICER_ROLE =
+  /\b(?:clerk|rfo|responsible financial|financial responsible|officer|minutes|minute taker|secretary|director|manager|head of|advis[eo]r|democratic services|governance)\b/i;
+
+/** A line of prose, not of names: several words in lower case that are not roles or joining words. */
+function isSentence(text: string): boolean {
+  const lower = text
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /^\p{Ll}{3,}/u.test(w) && !SMALL_WORDS.has(w) && !/^(?:and|chair\w*|clerk|vice|present)$/i.test(w));
+  return lower.length >= 2;
+}
+
+/**
+ * A list's lines as entries: a line ending in a comma or "and" goes on into
+ * the next ("S Jenkins,\nJ MacBean"); otherwise each line is one or more
+ * entries of its own ("Mrs Doreen Berry\nMr Russell Drew"). Entries are
+ * split on commas, semicolons and "and" (outside brackets), and a run of
+ * names each after "Cllr" with nothing between them is split before each.
+ */
+function attendanceEntries(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && (/(?:[,;&]|\band)$/.test(last) || /^(?:and|&)\s/.test(line)))
+      joined[joined.length - 1] = `${last} ${line}`;
+    else joined.push(line);
+  }
+  const entries = joined.flatMap((line) =>
+    splitList(line.replace(/^(?:from\s+)?(?:Councillors|Cllrs)\.?\s+/, '').replace(/^from\s+/, '')),
+  );
+  const out: string[] = [];
+  for (const entry of entries) {
+    // Split before each "Cllr" outside brackets, when there are several ("(substitute for Cllr X)" is not one).
+    const outside = entry.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
+    const cuts = [...outside.matchAll(/\s(?=(?:Cllr|Councillor)\.?\s)/g)].map((m) => m.index ?? 0);
+    const prefixes = (outside.match(/(?:^|\s)(?:Cllr|Councillor)\.?\s/g) ?? []).length;
+    const parts =
+      prefixes > 1
+        ? [0, ...cuts].map((from, k) => entry.slice(from, cuts[k] ?? entry.length).trim()).filter((p) => p !== '')
+        : [entry];
+    for (const part of parts) {
+      // "Mrs N Cooper, Clerk": the role after the comma belongs to the name before it.
+      if (ROLE_WORDS.test(part.trim()) && out.length > 0) out[out.length - 1] += ` (${part.trim()})`;
+      else out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Splits on commas, semicolons and " and " outside brackets. */
+function splitList(text: string): string[] {
+  const cleaned = text.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
   const parts: string[] = [];
   let depth = 0;
   let current = '';
@@ -588,23 +691,64 @@ function splitNames(list: string): ParsedAttendee[] {
     current += ch;
   }
   parts.push(current);
-  return parts
-    .map((p) => p.trim())
-    .filter((p) => p !== '')
-    .map((p) => {
-      let name = p;
-      let virtual = false;
-      let substituteFor: string | null = null;
-      name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
-        const sub = /(?:substitut\w*(?:\s+for)?|in place of|replacing)\s+(.+)/i.exec(note);
-        if (sub?.[1]) substituteFor = sub[1].trim();
-        else if (/virtual|remote|online|teams|zoom|video/i.test(note)) virtual = true;
-        else return `(${note})`;
-        return '';
-      });
-      return { name: name.replace(/\s+/g, ' ').trim(), virtual, substituteFor };
+  return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+/**
+ * One entry of an attendance list as a person: roles and notes taken off the
+ * name ("(Chair)", "– Chairman", "in the chair", "MBE", "JB Chairperson"),
+ * "(substitute for X)" and "(virtual)" read; an officer's role says so. Null
+ * for what is not a person ("29 members of the public", "None").
+ */
+function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean } | null {
+  let name = entry
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;,]$/, '');
+  if (name === '' || /^(?:none|nil|no apologies.*|n\/a)$/i.test(name)) return null;
+  if (/\bmembers? of the public\b|^public\b|^\d+$/i.test(name)) return null;
+  let virtual = false;
+  let substituteFor: string | null = null;
+  const roles: string[] = [];
+  name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
+    const sub = /(?:substitut\w*(?:\s+for)?|in place of|replacing)\s+(.+)/i.exec(note);
+    if (sub?.[1]) substituteFor = sub[1].trim();
+    else if (/virtual|remote|online|teams|zoom|video/i.test(note)) virtual = true;
+    else roles.push(note);
+    return ' ';
+  });
+  name = name
+    .replace(/\s+in the chair$/i, () => {
+      roles.push('Chair');
+      return '';
     })
-    .filter((a) => a.name !== '');
+    .replace(/\s+[–—-]\s*(.+)$/, (_, role: string) => {
+      roles.push(role);
+      return '';
+    })
+    .replace(/\s+(?:MBE|OBE|CBE|JP|DL)$/, (honour: string) => {
+      roles.push(honour.trim());
+      return '';
+    });
+  // A table's columns run together: "Jo Bruce JB Chairperson", "Nicola Cooper NC Parish Clerk".
+  const initials = /^(.*?\S)\s+([A-Z]{2,3})(?:\s+(.+))?$/.exec(name);
+  if (initials?.[1] && initials[2]) {
+    const own = initials[1]
+      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
+    if (own === initials[2]) {
+      name = initials[1];
+      if (initials[3]) roles.push(initials[3]);
+    }
+  }
+  name = name.replace(/\s+/g, ' ').trim();
+  if (name === '') return null;
+  return {
+    person: { name, role: roles.length ? roles.join(', ') : null, virtual, substituteFor },
+    officer: roles.some((r) => OFFICER_ROLE.test(r)),
+  };
 }
 
 /** A unit of an item's body: a paragraph, a list entry, a RESOLVED or an ACTION block. */

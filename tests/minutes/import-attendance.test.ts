@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from '../../src/features/minutes/import/parse';
+
+/**
+ * Attendance as councils list it: labels alone or inline, one name a line or
+ * one long line, roles and notes taken off the name and kept as its role, the
+ * clerk named among those present counted as in attendance, and a list that
+ * ends where the prose begins.
+ */
+const read = (preamble: string[]) => {
+  const { attendance } = parseMinutesText([...preamble, '', '1. Apologies', 'None.'].join('\n'));
+  const names = (list: { name: string }[]) => list.map((a) => a.name);
+  return {
+    present: names(attendance.present),
+    inAttendance: names(attendance.inAttendance),
+    apologies: names(attendance.apologies),
+    roles: attendance.present.map((a) => a.role),
+  };
+};
+
+describe('reading who attended', () => {
+  it('reads one name a line, with its role after a dash, and the clerk in attendance', () => {
+    expect(
+      read([
+        'Present: Mrs Claire Cann - Chair',
+        '',
+        'Ms Alison Richardson - Vice-Chair',
+        '',
+        'Mr Russell Drew',
+        '',
+        'In Attendance: Ms Lindsay Goward - Clerk',
+        '',
+        'Cllr Rockcliffe',
+        '',
+        '29 members of the public',
+      ]),
+    ).toEqual({
+      present: ['Mrs Claire Cann', 'Ms Alison Richardson', 'Mr Russell Drew'],
+      inAttendance: ['Ms Lindsay Goward', 'Cllr Rockcliffe'],
+      apologies: [],
+      roles: ['Chair', 'Vice-Chair', null],
+    });
+  });
+
+  it('reads one long line with roles in brackets, the clerk after a comma, and ends at the prose', () => {
+    expect(
+      read([
+        'PRESENT: Cllr R. Crisp (Chairman), Cllr A. Collins (Vice Chairman), Cllr S. Leet , Cllr M Peake and Mrs N Cooper, Clerk.',
+        'Also present: Cllr Martin Storey – Norfolk County Council',
+        'There was 1 member of the public.',
+      ]),
+    ).toEqual({
+      present: ['Cllr R. Crisp', 'Cllr A. Collins', 'Cllr S. Leet', 'Cllr M Peake'],
+      inAttendance: ['Mrs N Cooper', 'Cllr Martin Storey'],
+      apologies: [],
+      roles: ['Chairman', 'Vice Chairman', null, null],
+    });
+  });
+
+  it('reads a collective prefix, "in the chair", honours, and a councillor attending under a procedure rule', () => {
+    expect(
+      read([
+        'PRESENT: Councillor Robinson in the chair.',
+        'Councillors Wilson (Vice-Chair), Allcock, Jawaid MBE and Ogg.',
+        'Councillor Whiteley attended the meeting in accordance with the provisions of Procedure Rule 1.37 (b).',
+        'The panel met at the Civic Centre, Scunthorpe.',
+      ]),
+    ).toEqual({
+      present: ['Councillor Robinson', 'Wilson', 'Allcock', 'Jawaid', 'Ogg'],
+      inAttendance: ['Whiteley'],
+      apologies: [],
+      roles: ['Chair', 'Vice-Chair', null, 'MBE', null],
+    });
+  });
+
+  it('reads names each after "Cllr" with nothing between, and a table of names, initials and roles', () => {
+    expect(
+      read(['Present: Cllr Sue Lintern (Chair) Cllr Kit Hesketh-Harvey (Vice-Chair) Cllr Gail Reeve']).present,
+    ).toEqual(['Cllr Sue Lintern', 'Cllr Kit Hesketh-Harvey', 'Cllr Gail Reeve']);
+    expect(
+      read([
+        'Attendance:',
+        'Cllr Jo Bruce JB Chairperson',
+        'Cllr Brian Bruce BB',
+        'Nicola Cooper NC Parish Clerk',
+        'Members of the Public: 45',
+      ]),
+    ).toEqual({
+      present: ['Cllr Jo Bruce', 'Cllr Brian Bruce'],
+      inAttendance: ['Nicola Cooper'],
+      apologies: [],
+      roles: ['Chairperson', null],
+    });
+  });
+
+  it('counts apologies minuted only inside an item', () => {
+    const { attendance } = parseMinutesText(
+      [
+        'Present: Councillors Russell (Chairman), Cannon and Cooke',
+        '',
+        '1. Apologies for Absence',
+        'Apologies for absence were received from Councillors Harper, Kehily and Parfitt-Reid.',
+      ].join('\n'),
+    );
+    expect(attendance.apologies.map((a) => a.name)).toEqual(['Harper', 'Kehily', 'Parfitt-Reid']);
+  });
+});
