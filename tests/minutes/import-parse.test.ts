@@ -253,7 +253,7 @@ describe('what it cannot read', () => {
     expect(result.items[0]?.minuteText).toContain('Everyone agreed to meet again.');
   });
 
-  it('keeps a RESOLVED block with no outcome it knows, and an ACTION with nobody named, in the text and marks them', () => {
+  it('reads a RESOLVED block whatever its verb (agreed, unless it says otherwise), and keeps an ACTION with nobody named in the text, marked', () => {
     const result = parseMinutesText(
       [
         'Members present',
@@ -268,10 +268,10 @@ describe('what it cannot read', () => {
       ].join('\n'),
     );
     const first = result.items[0];
-    expect(first?.resolutions).toEqual([]);
+    expect(first?.resolutions).toEqual([{ text: 'the matter be left on the table.', outcome: 'AGREED' }]);
     expect(first?.actions).toEqual([]);
-    expect(first?.unplaced).toEqual(['RESOLVED: the matter be left on the table.', 'ACTION: to be confirmed.']);
-    expect(first?.minuteText).toContain('RESOLVED: the matter be left on the table.');
+    expect(first?.unplaced).toEqual(['ACTION: to be confirmed.']);
+    expect(first?.minuteText).not.toContain('RESOLVED');
     expect(first?.minuteText).toContain('ACTION: to be confirmed.');
   });
 

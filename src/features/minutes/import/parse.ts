@@ -278,11 +278,13 @@ export function parseMinutesText(input: string): ParsedMinutes {
     return result;
   }
 
+  // Minutes that mark their decisions with RESOLVED (or AGREED) are read for those; others for decisions in prose.
+  const markers = lines.some((l) => RESOLVED.test(l.text));
   const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
 
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.line ?? lines.length;
-    result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : []));
+    result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : [], markers));
   });
 
   // Apologies minuted only inside an item ("Apologies were received from Cllrs Tarry, Ogden and Johnson."):
@@ -770,6 +772,7 @@ function readItem(
   width: number,
   result: ParsedMinutes,
   carried: string[],
+  markers: boolean,
 ): ParsedItem {
   let i = start.line + 1;
   let title = start.inlineTitle ?? '';
@@ -828,7 +831,15 @@ function readItem(
     }
     inResolutionBlock = false;
     if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
-    paragraphs.push(unit.kind === 'bullet' ? `- ${escapeMarkdown(unit.text)}` : escapeMarkdown(unit.text));
+    // A decision minuted as narrative ("It was resolved to…", "Proposed by…, seconded by…, all in favour"), in
+    // minutes that mark none with RESOLVED: a resolution, and the rest of the paragraph stays the minute.
+    const decided = unit.kind === 'text' && !markers ? narrativeDecisions(unit.text) : null;
+    if (decided && decided.decisions.length > 0) {
+      for (const text of decided.decisions) item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
+      if (decided.rest !== '') paragraphs.push(escapeMarkdown(decided.rest));
+    } else {
+      paragraphs.push(unit.kind === 'bullet' ? `- ${escapeMarkdown(unit.text)}` : escapeMarkdown(unit.text));
+    }
     lastText = unit.text;
     for (const d of readDeclarations(unit.text, start.number, /declarations?\s+of\s+interest/i.test(item.title)))
       result.declarations.push(d);
@@ -842,14 +853,65 @@ function readItem(
   return item;
 }
 
+/** A RESOLVED block is a resolution whatever its verb ("be elected", "be thanked"): agreed, unless it says otherwise. */
 function addResolution(item: ParsedItem, text: string): boolean {
-  const outcome = outcomeOf(text);
-  if (!outcome) {
-    item.unplaced.push(`RESOLVED: ${text}`);
-    return false;
-  }
-  item.resolutions.push({ text: text.replace(BULLET, '').trim(), outcome });
+  const cleaned = text.replace(BULLET, '').trim();
+  if (cleaned === '') return false;
+  item.resolutions.push({ text: cleaned, outcome: outcomeOf(cleaned) ?? 'AGREED' });
   return true;
+}
+
+/** Who decides: the body, not one person ("Cllr Jenkinson agreed that he would…" is not a decision). */
+const BODY = String.raw`(?:it|this|that|the (?:parish |town )?council|the committee|the panel|the board|the meeting|councillors|members|all members|all councillors|all present|all|they)`;
+const DECISION = [
+  // "It was (unanimously) resolved / agreed / decided", "This was seconded … and agreed by all members".
+  /\b(?:it|this|that)\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved|carried)\b(?! out)|\bagreed by all\b/i,
+  // "The council agreed payment of £4", "The Parish Council also resolved to delegate", "All members agreed that …".
+  new RegExp(String.raw`\b${BODY}\s+(?:\w+ly\s+|also\s+)?(?:resolved|agreed|decided|approved|voted)\b`, 'i'),
+  // "The minutes were approved by all Councillors present", "The following cheques were approved".
+  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:approved|accepted|adopted|carried|ratified|elected)\b(?! out)/i,
+  // "Cllr Llewellyn elected as Chairman", "a resolution was passed", "approved by all".
+  /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
+  // "Proposed by BD and seconded by JH that the allotment be let …".
+  /\bproposed by\b[^.]*\bseconded\b|^(?:on a proposition|proposed)\b/i,
+];
+/** The votes and formalities that go with a decision, not a decision of their own. */
+const PROCEDURE =
+  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
+/** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
+const NOT_DECIDED =
+  /\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\bagreed that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
+
+/**
+ * The decisions minuted as narrative in a paragraph, one per decision: a
+ * proposal's seconder, vote and "carried" join the decision they belong to.
+ * The rest is what the paragraph says besides.
+ */
+function narrativeDecisions(paragraph: string): { decisions: string[]; rest: string } {
+  const sentences =
+    paragraph
+      .match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)
+      ?.map((x) => x.trim())
+      .filter(Boolean) ?? [];
+  const decisions: string[] = [];
+  const rest: string[] = [];
+  let joinable = false;
+  for (const sentence of sentences) {
+    const procedural = PROCEDURE.test(sentence);
+    const decision = !NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence));
+    if (procedural && joinable && decisions.length > 0) {
+      decisions[decisions.length - 1] += ` ${sentence}`;
+      continue;
+    }
+    if (decision) {
+      decisions.push(sentence);
+      joinable = true;
+      continue;
+    }
+    joinable = false;
+    rest.push(sentence);
+  }
+  return { decisions, rest: rest.join(' ') };
 }
 
 /** Markdown: list entries stay together, paragraphs are separated by a blank line. */

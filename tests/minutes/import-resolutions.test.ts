@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from '../../src/features/minutes/import/parse';
+
+/**
+ * Resolutions as councils minute them: RESOLVED blocks whatever their verb,
+ * and, in minutes that use no RESOLVED markers, decisions in prose ("It was
+ * resolved to…", "Proposed by…, seconded by…, all in favour"), one per
+ * decision, never an opinion or an earlier decision referred to.
+ */
+const resolutionsOf = (body: string[]) =>
+  parseMinutesText(['Present: Cllr A Smith, Cllr B Jones', '', '1. Business', ...body].join('\n')).items[0]
+    ?.resolutions ?? [];
+
+describe('reading resolutions', () => {
+  it('reads a RESOLVED block of any verb, inline after a dash', () => {
+    expect(resolutionsOf(['Resolved – That Councillor Russell be elected as Chairman for the year.'])).toEqual([
+      { text: 'That Councillor Russell be elected as Chairman for the year.', outcome: 'AGREED' },
+    ]);
+  });
+
+  it('reads decisions in prose, one per decision, a proposal’s seconder and vote joined to it', () => {
+    const found = resolutionsOf([
+      'The clerk reported on the grass cutting. It was resolved to accept the finance reports and note the budget figures. It was resolved to appoint a sub-committee to deal with the Burrows business.',
+      '',
+      'Two applications for allotments 1 and 4 have been received. Proposed by BD and seconded by JH that the allotment be let to Donna-Melody Boxall. Carried 4 for and 1 against. Motion carried.',
+      '',
+      'The minutes were approved by all Councillors present and signed by the Chairman.',
+    ]);
+    expect(found.map((r) => r.text)).toEqual([
+      'It was resolved to accept the finance reports and note the budget figures.',
+      'It was resolved to appoint a sub-committee to deal with the Burrows business.',
+      'Proposed by BD and seconded by JH that the allotment be let to Donna-Melody Boxall. Carried 4 for and 1 against. Motion carried.',
+      'The minutes were approved by all Councillors present and signed by the Chairman.',
+    ]);
+  });
+
+  it('keeps the rest of the paragraph as the minute', () => {
+    const item = parseMinutesText(
+      [
+        'Present: Cllr A Smith',
+        '',
+        '1. Finance',
+        'The clerk reported on the accounts. It was agreed to transfer £12000 from the deposit account.',
+      ].join('\n'),
+    ).items[0];
+    expect(item?.minuteText).toBe('The clerk reported on the accounts.');
+    expect(item?.resolutions.map((r) => r.text)).toEqual([
+      'It was agreed to transfer £12000 from the deposit account.',
+    ]);
+  });
+
+  it('does not take an opinion, one person’s agreement, an earlier decision or work carried out for a resolution', () => {
+    expect(
+      resolutionsOf([
+        'Councillors agreed that the report was clear. Cllr Jenkinson agreed that he would close the wall off. The order for the defibrillator had been placed as agreed at the February meeting. Approximately 200 deliveries a day were carried out in the area.',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('reads decisions in prose only where the minutes mark none with RESOLVED', () => {
+    expect(
+      resolutionsOf([
+        'It was agreed that the Chairman would write to the Trust.',
+        'RESOLVED: That the report be noted.',
+      ]).map((r) => r.text),
+    ).toEqual(['That the report be noted.']);
+  });
+});
