@@ -31,8 +31,11 @@ export interface ParsedResolution {
 export interface ParsedAction {
   owners: string[];
   description: string;
-  /** Where the description came from: the ACTION line itself, or the sentence before an "ACTION: owner" line. */
-  descriptionFrom: 'action line' | 'text before it';
+  /**
+   * Where the description came from: the ACTION line itself, the sentence before an "ACTION: owner"
+   * line, or (in minutes with no ACTION lines) a sentence that gives someone a task ("Clerk to write…").
+   */
+  descriptionFrom: 'action line' | 'text before it' | 'sentence';
   /** 'YYYY-MM-DD' when the line says "by 31 January 2021". */
   dueDate: string | null;
 }
@@ -278,8 +281,12 @@ export function parseMinutesText(input: string): ParsedMinutes {
     return result;
   }
 
-  // Minutes that mark their decisions with RESOLVED (or AGREED) are read for those; others for decisions in prose.
-  const markers = lines.some((l) => RESOLVED.test(l.text));
+  // Minutes that mark their decisions with RESOLVED and their tasks with ACTION are read for those; others for
+  // decisions and tasks in prose.
+  const markers = {
+    resolutions: lines.some((l) => RESOLVED.test(l.text)),
+    actions: lines.some((l) => ACTION.test(l.text) || /\bACTIONS?\s*[:\-–]/.test(l.text)),
+  };
   const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
 
   starts.forEach((start, i) => {
@@ -772,7 +779,7 @@ function readItem(
   width: number,
   result: ParsedMinutes,
   carried: string[],
-  markers: boolean,
+  markers: { resolutions: boolean; actions: boolean },
 ): ParsedItem {
   let i = start.line + 1;
   let title = start.inlineTitle ?? '';
@@ -833,7 +840,8 @@ function readItem(
     if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
     // A decision minuted as narrative ("It was resolved to…", "Proposed by…, seconded by…, all in favour"), in
     // minutes that mark none with RESOLVED: a resolution, and the rest of the paragraph stays the minute.
-    const decided = unit.kind === 'text' && !markers ? narrativeDecisions(unit.text) : null;
+    const decided = unit.kind === 'text' && !markers.resolutions ? narrativeDecisions(unit.text) : null;
+    if (!markers.actions) item.actions.push(...tasksIn(unit.text));
     if (decided && decided.decisions.length > 0) {
       for (const text of decided.decisions) item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
       if (decided.rest !== '') paragraphs.push(escapeMarkdown(decided.rest));
@@ -912,6 +920,30 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; rest: str
     rest.push(sentence);
   }
   return { decisions, rest: rest.join(' ') };
+}
+
+/** Who a task is given to in prose: the clerk, the chair, a councillor, initials, or a first name. */
+const TASK_OWNER = String.raw`(?:(?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own|[Dd]eputy)\s+)?[Cc]lerk|(?:[Tt]he\s+)?(?:[Vv]ice[- ])?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3}|[A-Z][a-z]+)`;
+const TASK_SENTENCE = new RegExp(
+  String.raw`^(${TASK_OWNER}(?:\s*(?:,|&|and|\/)\s*${TASK_OWNER})*)\s+(?:is to|are to|to|agreed to)\s+((?!be\b)[a-z].*)$`,
+);
+/** Capitalised words that begin a sentence but are nobody ("Payment to be approved", "It to …"). */
+const NOT_OWNERS = new Set(
+  'It This That There These Those Council Members Councillors Residents Everyone Nothing Agreed Proposed Decision Item Minutes Payment Notice Letter Report Work Quotes Poster Signs Action Actions Need Plans Costs'.split(
+    ' ',
+  ),
+);
+
+/** Tasks given in prose ("Clerk to write to Highways.", "Cllr Crisp agreed to contact Mr Rolph."): one action each. */
+function tasksIn(paragraph: string): ParsedAction[] {
+  const out: ParsedAction[] = [];
+  for (const sentence of paragraph.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? []) {
+    const m = TASK_SENTENCE.exec(sentence.trim());
+    if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1])) continue;
+    const action = readAction(`${m[1].replace(/^[Tt]he\s+/, '')} to ${m[2]}`, '');
+    if (action) out.push({ ...action, descriptionFrom: 'sentence' });
+  }
+  return out;
 }
 
 /** Markdown: list entries stay together, paragraphs are separated by a blank line. */

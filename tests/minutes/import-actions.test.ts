@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseMinutesText } from '../../src/features/minutes/import/parse';
+
+/**
+ * Actions where minutes give tasks in prose, with no ACTION lines at all:
+ * "Clerk to write to…", "Cllr Crisp agreed to contact…", one action each,
+ * never a passive with nobody named ("Payment to be approved").
+ */
+const actionsOf = (body: string[]) =>
+  parseMinutesText(['Present: Cllr A Smith, Cllr B Jones', '', '1. Business', ...body].join('\n')).items[0]?.actions ??
+  [];
+
+describe('reading tasks given in prose', () => {
+  it('reads each task with its owners, from the verb on', () => {
+    expect(
+      actionsOf([
+        'The footpath is still blocked. Clerk to email Highways about footpath 6. Cllr Crisp agreed to contact Mr Rolph and request a quote. HR to circulate the draft to all councillors.',
+      ]).map((a) => ({ owners: a.owners, description: a.description, from: a.descriptionFrom })),
+    ).toEqual([
+      { owners: ['Clerk'], description: 'To email Highways about footpath 6.', from: 'sentence' },
+      { owners: ['Cllr Crisp'], description: 'To contact Mr Rolph and request a quote.', from: 'sentence' },
+      { owners: ['HR'], description: 'To circulate the draft to all councillors.', from: 'sentence' },
+    ]);
+  });
+
+  it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
+    expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
+    expect(
+      actionsOf(['Clerk to write to the school.', 'ACTION: Chairman to write to the Trust.']).map((a) => a.owners),
+    ).toEqual([['Chairman']]);
+  });
+});
