@@ -220,6 +220,8 @@ const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+
 const RESOLVED =
   /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
+/** A time of day as minutes write it: "10.00 am", "7pm", "1.24 p.m.", "14:30". */
+const TIME = String.raw`\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`;
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
 const SECTIONS: { key: keyof ParsedMinutes['attendance'] | 'ignored'; pattern: RegExp }[] = [
@@ -269,6 +271,8 @@ export function parseMinutesText(input: string): ParsedMinutes {
     result.problems.push(
       'No numbered items were found. The importer reads items numbered 1, 2, 3… each on its own line or before its title (like “1. Apologies”). Nothing was imported as items; all the text is kept below.',
     );
+    // The date, times and attendance are still read from what there is.
+    readPreamble(lines, result, true);
     const all = lines.filter((l) => !l.blank).map((l) => l.text);
     result.items.push({
       number: 1,
@@ -306,9 +310,15 @@ export function parseMinutesText(input: string): ParsedMinutes {
       }
   }
 
+  // "Duration of Meeting: 7.10 p.m. to 7.15 p.m." (ModernGov's last item).
+  const duration = new RegExp(`duration of meeting\\s*:?\\s*(${TIME})\\s*(?:to|-|–)\\s*(${TIME})`, 'i').exec(text);
+  if (duration?.[1] && duration[2]) {
+    result.startedAt ??= clockTime(duration[1]);
+    result.endedAt ??= clockTime(duration[2]);
+  }
   if (!result.endedAt) {
     const closed =
-      /\b(?:meeting\s+)?(?:closed|ended|concluded|finished|terminated)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
+      /\b(?:meeting\s+)?(?:closed|ended|concluded|finished|terminated)(?:\s+the\s+meeting)?\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
         text,
       );
     result.endedAt = closed?.[1] ? clockTime(closed[1]) : null;
@@ -524,7 +534,7 @@ function findItemStarts(lines: Line[]): ItemStart[] {
 }
 
 /** The heading and the attendance lists; returns lines it could not place. */
-function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
+function readPreamble(lines: Line[], result: ParsedMinutes, wholeDocument = false): string[] {
   const unplaced: string[] = [];
   let section: keyof ParsedMinutes['attendance'] | 'ignored' | null = null;
   let buffer: string[] = [];
@@ -533,6 +543,11 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
       for (const entry of attendanceEntries(buffer)) {
         const attendee = readAttendee(entry);
         if (!attendee) continue;
+        // Words that are not a name ("We talked about the budget"): kept, not made a person.
+        if (!looksLikeName(attendee.person.name)) {
+          unplaced.push(entry);
+          continue;
+        }
         // An officer or the clerk named among those present is in attendance, not a member present.
         const to = section === 'present' && attendee.officer ? 'inAttendance' : section;
         result.attendance[to].push(attendee.person);
@@ -588,7 +603,8 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
 
   const joined = heading.join(' ');
   if (joined !== '') {
-    const date = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(joined);
+    // "5 November 2020", "2nd January 2020", "18 th June 2010", "9 May, 2018".
+    const date = new RegExp(`(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s+(${MONTHS})\\s*,?\\s+(\\d{4})`, 'i').exec(joined);
     if (date) {
       const parsed = DateTime.fromFormat(`${date[1]} ${date[2]} ${date[3]}`, 'd MMMM yyyy', {
         zone: 'Europe/London',
@@ -604,7 +620,10 @@ function readPreamble(lines: Line[], result: ParsedMinutes): string[] {
       /\b(?:conclud\w*|clos\w*|end\w*|finish\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
         joined,
       );
-    result.startedAt = started?.[1] ? clockTime(started[1]) : null;
+    // Else the first time of day the heading gives ("… 12 April 2016 at 6.30 pm", "8pm THURSDAY 18 SEPTEMBER").
+    const anyTime =
+      started || wholeDocument ? null : /\b(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.))(?![a-z])/i.exec(joined);
+    result.startedAt = started?.[1] ? clockTime(started[1]) : anyTime?.[1] ? clockTime(anyTime[1]) : null;
     result.endedAt = ended?.[1] ? clockTime(ended[1]) : null;
     const venue = /\bheld\b.*?\b(?:in|at)\s+([^,]*?[A-Za-z][^,]*?)\s*,\s*(?:commenc|start|on\s)/i.exec(joined);
     result.venue = venue?.[1]?.trim() || null;
@@ -674,6 +693,11 @@ function attendanceEntries(lines: string[]): string[] {
     }
   }
   return out;
+}
+
+/** A person's name as lists write them: its words capitalised, but a few small ones ("of the", "de"). */
+function looksLikeName(name: string): boolean {
+  return name.split(/\s+/).every((w) => !/^\p{Ll}{3,}/u.test(w) || SMALL_WORDS.has(w) || NAME_PARTICLES.has(w));
 }
 
 /** Splits on commas, semicolons and " and " outside brackets. */
