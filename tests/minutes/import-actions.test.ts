@@ -29,4 +29,19 @@ describe('reading tasks given in prose', () => {
       actionsOf(['Clerk to write to the school.', 'ACTION: Chairman to write to the Trust.']).map((a) => a.owners),
     ).toEqual([['Chairman']]);
   });
+
+  it('reads one action per task on an ACTIONS line, a sentence without an owner going on the task before it', () => {
+    expect(
+      actionsOf([
+        'The wall was inspected.',
+        'ACTIONS: Cllr Jenkinson to close the climbing wall and look into quotes. The quote should go to Mr. Smith. Clerk to send a letter of thanks to Mr Lavender.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([
+      {
+        owners: ['Cllr Jenkinson'],
+        description: 'To close the climbing wall and look into quotes. The quote should go to Mr. Smith.',
+      },
+      { owners: ['Clerk'], description: 'To send a letter of thanks to Mr Lavender.' },
+    ]);
+  });
 });

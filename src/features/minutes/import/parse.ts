@@ -849,8 +849,10 @@ function readItem(
     }
     if (unit.kind === 'action') {
       inResolutionBlock = false;
-      const action = readAction(unit.text, lastText);
-      if (action) item.actions.push(action);
+      // "ACTIONS: Cllr Crisp to manage quotes. Clerk to send a letter of thanks.": one action per task.
+      const tasks = splitTasks(unit.text);
+      const action = readAction(tasks[0] ?? unit.text, lastText);
+      if (action) item.actions.push(action, ...tasks.slice(1).flatMap((t) => readAction(t, '') ?? []));
       else {
         item.unplaced.push(`ACTION: ${unit.text}`.trim());
         paragraphs.push(escapeMarkdown(`ACTION: ${unit.text}`.trim()));
@@ -944,6 +946,21 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; rest: str
     rest.push(sentence);
   }
   return { decisions, rest: rest.join(' ') };
+}
+
+/**
+ * An ACTION line's tasks: a sentence that gives someone a task begins a new
+ * one; any other sentence goes on the task before it.
+ */
+function splitTasks(text: string): string[] {
+  const tasks: string[] = [];
+  for (const sentence of text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text]) {
+    const trimmed = sentence.trim();
+    const m = TASK_SENTENCE.exec(trimmed);
+    if (tasks.length === 0 || (m?.[1] && !NOT_OWNERS.has(m[1]))) tasks.push(trimmed);
+    else tasks[tasks.length - 1] += ` ${trimmed}`;
+  }
+  return tasks.filter((t) => t !== '');
 }
 
 /** Who a task is given to in prose: the clerk, the chair, a councillor, initials, or a first name. */
