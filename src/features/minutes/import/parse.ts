@@ -395,6 +395,14 @@ const SENTENCE_STARTS = new Set(
   ),
 );
 
+/** A word in lower case that is not one a title keeps small ("of", "the"): a sign of a sentence, not a heading. */
+const ownLowerCase = (w: string) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w);
+
+/** A paragraph's sentences, each trimmed (a last one without a full stop included). */
+function sentencesOf(text: string): string[] {
+  return (text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? []).map((x) => x.trim()).filter((x) => x !== '');
+}
+
 /**
  * A long numbered line is a title followed by the item's text ("1. PUBLIC
  * FORUM Reference to…", "196/20 Openness and Transparency Notice The Chair
@@ -420,7 +428,7 @@ function splitTitle(line: string): { title: string; rest: string } | null {
   // A title in title case, then a sentence: the sentence begins at a capitalised word followed by a
   // lower-case one ("… Sign(s) Three prices had been …"), or by a name and then one ("… Members Cllr
   // Trudy Mann declared …").
-  const lower = (w: string | undefined) => w !== undefined && /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w);
+  const lower = (w: string | undefined) => w !== undefined && ownLowerCase(w);
   for (let k = 2; k < words.length - 1; k++) {
     const w = words[k] ?? '';
     if (!/^\p{Lu}/u.test(w) || SMALL_WORDS.has((words[k - 1] ?? '').toLowerCase())) continue;
@@ -441,10 +449,7 @@ function splitTitle(line: string): { title: string; rest: string } | null {
 /** How much a title reads like a heading, not a sentence of a list: 2 for no lower-case word of its own, 0 for many. */
 function headingWeight(title: string | null): number {
   if (title === null) return 2;
-  const own = title
-    .split(' ')
-    .slice(1)
-    .filter((w) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w)).length;
+  const own = title.split(' ').slice(1).filter(ownLowerCase).length;
   return own === 0 ? 2 : own <= 2 ? 1 : 0;
 }
 
@@ -922,11 +927,7 @@ const NOT_DECIDED =
  * The rest is what the paragraph says besides.
  */
 function narrativeDecisions(paragraph: string): { decisions: string[]; rest: string } {
-  const sentences =
-    paragraph
-      .match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g)
-      ?.map((x) => x.trim())
-      .filter(Boolean) ?? [];
+  const sentences = sentencesOf(paragraph);
   const decisions: string[] = [];
   const rest: string[] = [];
   let joinable = false;
@@ -954,7 +955,7 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; rest: str
  */
 function splitTasks(text: string): string[] {
   const tasks: string[] = [];
-  for (const sentence of text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [text]) {
+  for (const sentence of sentencesOf(text)) {
     const trimmed = sentence.trim();
     const m = TASK_SENTENCE.exec(trimmed);
     if (tasks.length === 0 || (m?.[1] && !NOT_OWNERS.has(m[1]))) tasks.push(trimmed);
@@ -978,7 +979,7 @@ const NOT_OWNERS = new Set(
 /** Tasks given in prose ("Clerk to write to Highways.", "Cllr Crisp agreed to contact Mr Rolph."): one action each. */
 function tasksIn(paragraph: string): ParsedAction[] {
   const out: ParsedAction[] = [];
-  for (const sentence of paragraph.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? []) {
+  for (const sentence of sentencesOf(paragraph)) {
     const m = TASK_SENTENCE.exec(sentence.trim());
     if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1])) continue;
     const action = readAction(`${m[1].replace(/^[Tt]he\s+/, '')} to ${m[2]}`, '');
