@@ -274,6 +274,16 @@ describe('the other minutes pages', () => {
     const november = app.db.select().from(meetings).orderBy(asc(meetings.startsAt)).get()?.id ?? 0;
     await page.goto(`${baseUrl}/manage/meetings/${november}/minutes/import`);
     expect(await axeViolations(page)).toEqual([]);
+    // Minutes with things to check: the warnings, under their items, pass axe too.
+    await page
+      .locator('#text')
+      .fill(
+        'Present: Cllr A Smith (Chairman)\n\n1. Apologies\nNone.\n\n3. Finance\nDiscussed.\n\nRESOLVED:\n\n4. Close\nClosed.',
+      );
+    await page.locator('#read-minutes').click();
+    await page.locator('h4', { hasText: 'Check' }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${baseUrl}/manage/meetings/${november}/minutes/import`);
     // The paper as the January agenda pack prints it: the minutes the demo was loaded from, then their appendix.
     const printed = ['minutes-2020-11-05', 'minutes-2020-11-05-appendix'].map((f) =>
       fs.readFileSync(`src/features/demo/papers/${f}.txt`, 'utf8'),

@@ -79,6 +79,30 @@ describe('uploading minutes on the minutes screen', () => {
     expect(db.select().from(attendance).where(eq(attendance.meetingId, november)).all()).toEqual(before);
   });
 
+  it('lists what looks unlikely under the item it is about, with the text concerned', async () => {
+    const res = await upload(
+      november,
+      null,
+      'Minutes of the meeting held on 5 November 2020\n\nPresent: Cllr A Smith (Chairman)\n\n1. Apologies\nNone.\n\n3. Finance\nThe accounts were discussed.\n\nRESOLVED:\n\n4. Close\nClosed.',
+    );
+    expect(res.statusCode).toBe(200);
+    const $ = parse(res.body);
+    expect(textOf(res.body)).toContain('2 things to check in the items, each said under its item below.');
+    const finance = $('section:has(h3:contains("3. Finance"))');
+    expect(finance.find('h4').text()).toContain('Check');
+    expect(
+      finance
+        .find('li')
+        .map((_, li) => $(li).text().replace(/\s+/g, ' ').trim())
+        .get(),
+    ).toEqual([
+      'The items go from 1 to 3: check no item was missed in between. 3. Finance',
+      'A decision marker in item 3 gave no resolution: check the resolution was not lost. RESOLVED:',
+    ]);
+    expect(finance.find('q').first().text()).toBe('3. Finance');
+    expect($('section:has(h3:contains("1. Apologies")) h4').length).toBe(0);
+  });
+
   it('imports on confirmation: attendance, declarations by members, resolutions and actions with their owners', async () => {
     const preview = await upload(november, { filename: 'minutes-5-november.txt', bytes: MINUTES });
     const text = parse(preview.body)('input[name="text"]').val() as string;
@@ -252,6 +276,7 @@ describe('npm run import', () => {
       'K Patel',
     ]);
     expect(report.items).toHaveLength(12);
+    expect(report.warnings).toEqual([]);
     expect(report.items[5]).toMatchObject({
       number: 6,
       title: 'Proposed closure of New Chapel Surgery, Long Crendon',

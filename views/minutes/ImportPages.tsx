@@ -1,4 +1,5 @@
 import type { ImportPlan, PlannedName } from '../../src/features/minutes/import/apply';
+import type { ImportWarning } from '../../src/features/minutes/import/checks';
 import { formatCalendarDate, formatDate } from '../../src/lib/dates';
 import { ATTENDANCE_STATUS_LABELS, DECLARATION_KIND_LABELS } from '../../src/lib/labels';
 import { safeMarkdownToPlain } from '../../src/lib/safe-markdown';
@@ -23,6 +24,23 @@ function Caption({ meeting }: { meeting: MeetingRef }): JSX.Element {
         {`${meeting.committee.name}, ${formatDate(meeting.startsAt)}`}
       </a>
     </span>
+  );
+}
+
+/** What looks unlikely in what was read, each with the text it is about. */
+function Warnings({ warnings }: { warnings: ImportWarning[] }): JSX.Element {
+  if (warnings.length === 0) return '';
+  return (
+    <ul class="govuk-list govuk-list--bullet">
+      {warnings.map((w) => (
+        <li>
+          <span safe>{w.message}</span>{' '}
+          <q class="govuk-body-s" safe>
+            {w.text}
+          </q>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -196,7 +214,7 @@ export function ImportPreviewPage({
           )}
         </div>
 
-        {plan.warnings.length > 0 ? (
+        {plan.warnings.length > 0 || p.warnings.length > 0 ? (
           <>
             <h2 class="govuk-heading-m">Check these</h2>
             <ul class="govuk-list govuk-list--bullet">
@@ -204,6 +222,15 @@ export function ImportPreviewPage({
                 <li safe>{w}</li>
               ))}
             </ul>
+            <Warnings warnings={p.warnings.filter((w) => w.item === null)} />
+            {p.warnings.some((w) => w.item !== null) ? (
+              <p
+                class="govuk-body"
+                safe
+              >{`${count(p.warnings.filter((w) => w.item !== null).length, 'thing')} to check in the items, each said under its item below.`}</p>
+            ) : (
+              ''
+            )}
           </>
         ) : (
           ''
@@ -295,6 +322,14 @@ export function ImportPreviewPage({
                 text={`${item.unplaced.length} passage${item.unplaced.length === 1 ? '' : 's'} not placed`}
                 colour="orange"
               />
+            ) : (
+              ''
+            )}
+            {p.warnings.some((w) => w.item === item.number) ? (
+              <div class="govuk-inset-text">
+                <h4 class="govuk-heading-s">Check</h4>
+                <Warnings warnings={p.warnings.filter((w) => w.item === item.number)} />
+              </div>
             ) : (
               ''
             )}

@@ -13,6 +13,7 @@ import { DateTime } from 'luxon';
 import { parseTime } from '../../../lib/forms';
 import { splitOwners } from '../names';
 import type { DeclarationKind, ResolutionOutcome } from '../../../lib/enums';
+import { checkMinutes, type ImportWarning, type ItemSeen } from './checks';
 
 export interface ParsedAttendee {
   /** As written ("Mrs E Wheaton", "Zoe McIntosh"). */
@@ -84,6 +85,8 @@ export interface ParsedMinutes {
   setAside: string[];
   /** What could not be read, in words for the clerk. */
   problems: string[];
+  /** What was read but looks unlikely, per item, with the text concerned: for the clerk to check. */
+  warnings: ImportWarning[];
   encoding: MinutesEncoding | null;
 }
 
@@ -142,6 +145,7 @@ export const EMPTY_MINUTES = (): ParsedMinutes => ({
   items: [],
   setAside: [],
   problems: [],
+  warnings: [],
   encoding: null,
 });
 
@@ -219,6 +223,8 @@ const BULLET = /^(?:[•●▪◦‣∙·\u2022\uf0b7\uf0a7*]|-|–|o(?=\s))\s*/
 const FURNITURE = [/^agenda item(?:\s+\d+[a-z]?)?$/i, /^page\s+\d+(?:\s+of\s+\d+)?$/i, /^<\/?[a-z]{1,4}\d*>$/i];
 const RESOLVED =
   /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
+/** "AGREED:" or "DECISION –" opening a line: a decision, as a RESOLVED is. */
+const DECISION_MARKER = /^(?:AGREED|DECISION)\b\s*[:.\-–]/;
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
 /** A time of day as minutes write it: "10.00 am", "7pm", "1.24 p.m.", "14:30". */
 const TIME = String.raw`\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`;
@@ -260,12 +266,13 @@ export function parseMinutesText(input: string): ParsedMinutes {
   const width = wrapWidth(lines);
 
   // Where the numbered items start; text after a title on its number's line is the item's first paragraph.
-  const starts = findItemStarts(lines);
+  const { starts, passedOver } = findItemStarts(lines);
   for (let k = starts.length - 1; k >= 0; k--) {
     const start = starts[k];
     if (!start?.rest) continue;
     lines.splice(start.line + 1, 0, { text: start.rest, indented: false, blank: false }, BLANK_LINE);
     for (const later of starts.slice(k + 1)) later.line += 2;
+    for (const later of passedOver) if (later.line > start.line) later.line += 2;
   }
   if (starts.length === 0) {
     result.problems.push(
@@ -273,6 +280,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
     );
     // The date, times and attendance are still read from what there is.
     readPreamble(lines, result, true);
+    result.warnings = checkMinutes(result, []);
     const all = lines.filter((l) => !l.blank).map((l) => l.text);
     result.items.push({
       number: 1,
@@ -293,9 +301,16 @@ export function parseMinutesText(input: string): ParsedMinutes {
   };
   const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
 
+  const seen: ItemSeen[] = [];
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.line ?? lines.length;
     result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : [], markers));
+    const body = lines.slice(start.line + 1, end).map((l) => l.text);
+    seen.push({
+      resolutionMarkers: body.filter((t) => RESOLVED.test(t) || DECISION_MARKER.test(t)),
+      actionMarkers: body.filter((t) => ACTION.test(t) || /\bACTIONS?\s*[:\-–]/.test(t)),
+      passedOver: passedOver.filter((p) => p.line > start.line && p.line < end),
+    });
   });
 
   // Apologies minuted only inside an item ("Apologies were received from Cllrs Tarry, Ogden and Johnson."):
@@ -333,6 +348,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
       'No attendance was found: the importer looks for “Members present”, “Others in attendance” and “Apologies” before the first item.',
     );
   if (!result.date) result.problems.push('The date of the meeting was not found in the heading.');
+  result.warnings = checkMinutes(result, seen);
   return result;
 }
 
@@ -498,7 +514,7 @@ function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
  * alike and rising (by at most 25 at a step, so a list or a date inside an
  * item, or a number in a page title, never takes the place of the items).
  */
-function findItemStarts(lines: Line[]): ItemStart[] {
+function findItemStarts(lines: Line[]): { starts: ItemStart[]; passedOver: PassedOver[] } {
   const candidates: ItemCandidate[] = [];
   for (let i = 0; i < lines.length; i++) {
     const c = itemCandidate(lines, i);
@@ -535,7 +551,20 @@ function findItemStarts(lines: Line[]): ItemStart[] {
       best = run;
     });
   }
-  return best.map(({ style: _style, ...start }) => start);
+  // Lines numbered like the items, within them, but not in the run: their numbers go backwards or repeat.
+  const first = best[0]?.line ?? 0;
+  const style = best[0]?.style;
+  const passedOver = candidates
+    .filter((c) => c.style === style && c.line > first && !best.includes(c))
+    .map((c) => ({ line: c.line, number: c.number, text: lines[c.line]?.text ?? '' }));
+  return { starts: best.map(({ style: _style, ...start }) => start), passedOver };
+}
+
+/** A line numbered like an item's heading that is not one of the items. */
+interface PassedOver {
+  line: number;
+  number: number;
+  text: string;
 }
 
 /** The heading and the attendance lists; returns lines it could not place. */
@@ -1206,5 +1235,6 @@ export function dryRunReport(parsed: ParsedMinutes) {
     })),
     setAside: parsed.setAside,
     problems: parsed.problems,
+    warnings: parsed.warnings,
   };
 }
