@@ -104,4 +104,45 @@ describe('reading who attended', () => {
     );
     expect(attendance.apologies.map((a) => a.name)).toEqual(['Harper', 'Kehily', 'Parfitt-Reid']);
   });
+
+  it('reads an "Apologies" item whose text is the names alone, and nothing from its prose', () => {
+    const names = (body: string[]) =>
+      parseMinutesText(
+        [
+          'Members present:',
+          '',
+          'Dr J McCabe',
+          '',
+          'Mr D Charge',
+          '',
+          '1. Apologies for absence',
+          '',
+          ...body,
+          '',
+          '2. Finance',
+          '',
+          'Paid.',
+        ].join('\n'),
+      ).attendance.apologies.map((a) => a.name);
+    expect(names(['Mrs S Hyde.'])).toEqual(['Mrs S Hyde']);
+    expect(names(['Mr Malcolm Grief', '', 'Cllr P Jones and Cllr R Smith'])).toEqual([
+      'Mr Malcolm Grief',
+      'Cllr P Jones',
+      'Cllr R Smith',
+    ]);
+    expect(names(['The chairman noted that all members were present this evening.'])).toEqual([]);
+  });
+
+  it('splits names at a full stop after a surname, not after an initial or a title', () => {
+    const { attendance } = parseMinutesText(
+      'Present: R Winter (Chairman), M. Burton, Mr. B. Hancock, A. Inglis. P. Drewery\n\n1201 Welcome\nThe Chairman welcomed all.',
+    );
+    expect(attendance.present.map((a) => a.name)).toEqual([
+      'R Winter',
+      'M. Burton',
+      'Mr. B. Hancock',
+      'A. Inglis',
+      'P. Drewery',
+    ]);
+  });
 });

@@ -40,6 +40,29 @@ describe('finding the items', () => {
     expect(parsed.items[2]?.minuteText).toMatch(/^Wednesday 6 January 2021 at 7 pm/);
   });
 
+  it('takes a short title ended by its own full stop or colon off the sentence after it, not an abbreviation', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: R Winter (Chairman), M. Burton',
+        '',
+        '1205       Finance. It was agreed to pay the room hire invoice of £175.00',
+        '',
+        '1206       Matters Reported:          Potholes and the state of the roads being in a terrible state.',
+        '',
+        '1207       Mr. Cade wished to resign from looking after the planters. The Chairman thanked him.',
+      ].join('\n'),
+    );
+    expect(parsed.items.map((i) => [i.number, i.title])).toEqual([
+      [1205, 'Finance'],
+      [1206, 'Matters Reported'],
+      [1207, 'Mr. Cade wished to resign from looking after the planters. The Chairman thanked him.'],
+    ]);
+    expect(parsed.items[0]?.resolutions.map((r) => r.text)).toEqual([
+      'It was agreed to pay the room hire invoice of £175.00',
+    ]);
+    expect(parsed.items[1]?.minuteText).toBe('Potholes and the state of the roads being in a terrible state.');
+  });
+
   it('does not take a date in the title, a numbered list inside an item, or sub-items for items', () => {
     const text = [
       '2 December 2020 Minutes of the Parish Council',

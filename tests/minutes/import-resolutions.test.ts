@@ -34,6 +34,31 @@ describe('reading resolutions', () => {
     ]);
   });
 
+  it('reads an item that is one sentence and its own decision, and minutes "agreed with corrections"', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: R Winter (Chairman), M. Burton',
+        '',
+        '1203       Minutes of the meeting held on the 4th November were approved and signed by the chairman.',
+        '',
+        '1204       Proposed Removal of Station Road Public Phone Box.',
+        '',
+        'The clerk has written to oppose the removal.',
+        '',
+        '1205       Signing of the Minutes',
+        '',
+        'The minutes of the 10th July were agreed with the following corrections.',
+        '',
+        'The budget were agreed on 3 May and stand.',
+      ].join('\n'),
+    );
+    expect(parsed.items.map((i) => i.resolutions.map((r) => r.text))).toEqual([
+      ['Minutes of the meeting held on the 4th November were approved and signed by the chairman.'],
+      [],
+      ['The minutes of the 10th July were agreed with the following corrections.'],
+    ]);
+  });
+
   it('keeps the rest of the paragraph as the minute', () => {
     const item = parseMinutesText(
       [

@@ -302,10 +302,15 @@ export function parseMinutesText(input: string): ParsedMinutes {
   const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
 
   const seen: ItemSeen[] = [];
+  const itemBodies = new Map<ParsedItem, string[]>();
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.line ?? lines.length;
     result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : [], markers));
     const body = lines.slice(start.line + 1, end).map((l) => l.text);
+    itemBodies.set(
+      result.items[result.items.length - 1]!,
+      body.map((t) => t.trim()).filter((t) => t !== ''),
+    );
     seen.push({
       resolutionMarkers: body.filter((t) => RESOLVED.test(t) || DECISION_MARKER.test(t)),
       actionMarkers: body.filter((t) => ACTION.test(t) || /\bACTIONS?\s*[:\-–]/.test(t)),
@@ -316,13 +321,21 @@ export function parseMinutesText(input: string): ParsedMinutes {
   // Apologies minuted only inside an item ("Apologies were received from Cllrs Tarry, Ogden and Johnson."):
   // where the heading lists none, the item is the record of them.
   if (result.attendance.apologies.length === 0) {
-    for (const item of result.items)
+    for (const item of result.items) {
+      // "1. Apologies for absence" followed by the names alone ("Mrs S Hyde."), a line each.
+      const body = itemBodies.get(item) ?? [];
+      if (/^apologies\b/i.test(item.title) && body.length > 0 && body.every((l) => !isSentence(l) && l.length <= 200))
+        for (const entry of attendanceEntries(body)) {
+          const attendee = readAttendee(entry);
+          if (attendee) result.attendance.apologies.push(attendee.person);
+        }
       for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) {
         for (const entry of attendanceEntries([m[1] ?? ''])) {
           const attendee = readAttendee(entry);
           if (attendee) result.attendance.apologies.push(attendee.person);
         }
       }
+    }
   }
 
   // "Duration of Meeting: 7.10 p.m. to 7.15 p.m." (ModernGov's last item).
@@ -414,9 +427,16 @@ const SENTENCE_STARTS = new Set(
 /** A word in lower case that is not one a title keeps small ("of", "the"): a sign of a sentence, not a heading. */
 const ownLowerCase = (w: string) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w);
 
+/** A word ended by the full stop of an abbreviation, not of a title ("Mr.", "No."). */
+const ABBREVIATION =
+  /^(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Rev|Revd|St|No|Nos|Co|Ltd|Inc|Prof|Sgt|Insp|PC|Apr|Aug|Dec|Feb|Jan|Jun|Jul|Mar|Nov|Oct|Sep|Sept)\.$/;
+
 /** A paragraph's sentences, each trimmed (a last one without a full stop included). */
 function sentencesOf(text: string): string[] {
-  return (text.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? []).map((x) => x.trim()).filter((x) => x !== '');
+  // A full stop inside a word or a number ("£175.00", "e.g") does not end a sentence.
+  return (text.match(/(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|$)/g) ?? [])
+    .map((x) => x.trim())
+    .filter((x) => x !== '');
 }
 
 /**
@@ -445,6 +465,19 @@ function splitTitle(line: string): { title: string; rest: string } | null {
   // lower-case one ("… Sign(s) Three prices had been …"), or by a name and then one ("… Members Cllr
   // Trudy Mann declared …").
   const lower = (w: string | undefined) => w !== undefined && ownLowerCase(w);
+  // A short title ended by its own full stop or colon, then a sentence ("Finance. It was agreed to pay …").
+  for (let k = 0; k < Math.min(words.length - 1, 6); k++) {
+    const w = words[k] ?? '';
+    if (lower(w)) break;
+    if (/^\p{Lu}\p{L}+[.:]$/u.test(w) && !ABBREVIATION.test(w) && /^\p{Lu}/u.test(words[k + 1] ?? ''))
+      return {
+        title: words
+          .slice(0, k + 1)
+          .join(' ')
+          .replace(/[.:]$/, ''),
+        rest: words.slice(k + 1).join(' '),
+      };
+  }
   for (let k = 2; k < words.length - 1; k++) {
     const w = words[k] ?? '';
     if (!/^\p{Lu}/u.test(w) || SMALL_WORDS.has((words[k - 1] ?? '').toLowerCase())) continue;
@@ -502,7 +535,7 @@ function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
     prev.text.length >= 40
   )
     return null;
-  if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}[.!?]\s+\p{Lu}/u.test(text))
+  if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}(?:[.!?]|:\s)\s*\p{Lu}/u.test(text))
     return { line: i, number, inlineTitle: text, style };
   const split = splitTitle(text);
   if (!split) return text.length <= 150 && !/[,;]$/.test(text) ? { line: i, number, inlineTitle: text, style } : null;
@@ -744,7 +777,14 @@ function splitList(text: string): string[] {
     const ch = cleaned[i] ?? '';
     if (ch === '(') depth++;
     if (ch === ')') depth = Math.max(0, depth - 1);
-    if (depth === 0 && (ch === ',' || ch === ';')) {
+    // A full stop between names ("A. Inglis. P. Drewery"): after a surname, not an initial or "Mr.".
+    const fullStopBetween =
+      ch === '.' &&
+      cleaned[i + 1] === ' ' &&
+      /^\p{Lu}/u.test(cleaned[i + 2] ?? '') &&
+      /\p{L}{2,}$/u.test(current) &&
+      !ABBREVIATION.test(`${/\S+$/.exec(current)?.[0] ?? ''}.`);
+    if (depth === 0 && (ch === ',' || ch === ';' || fullStopBetween)) {
       parts.push(current);
       current = '';
       continue;
@@ -868,6 +908,11 @@ function readItem(
     actions: [],
     unplaced: [...carried],
   };
+  // An item that is one sentence, its own decision ("1203 Minutes of the meeting held on the 4th November were
+  // approved and signed by the chairman."): the sentence is the title and the resolution.
+  if (start.inlineTitle && !start.rest && !markers.resolutions && endsSentence(item.title) && isSentence(item.title))
+    for (const text of narrativeDecisions(item.title).decisions)
+      item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
   const paragraphs: string[] = carried.map((c) => escapeMarkdown(c));
   let inResolutionBlock = false;
   let lastText = '';
@@ -937,7 +982,7 @@ const DECISION = [
   // "The council agreed payment of £4", "The Parish Council also resolved to delegate", "All members agreed that …".
   new RegExp(String.raw`\b${BODY}\s+(?:\w+ly\s+|also\s+)?(?:resolved|agreed|decided|approved|voted)\b`, 'i'),
   // "The minutes were approved by all Councillors present", "The following cheques were approved".
-  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:approved|accepted|adopted|carried|ratified|elected)\b(?! out)/i,
+  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:approved|accepted|adopted|carried|ratified|elected|agreed)\b(?! out| (?:on|at) )/i,
   // "Cllr Llewellyn elected as Chairman", "a resolution was passed", "approved by all".
   /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
   // "Proposed by BD and seconded by JH that the allotment be let …".
