@@ -225,6 +225,8 @@ const RESOLVED =
   /^RESOLVED\b\s*(?:[:.\-–]\s*)?(?:that\s*[:,-]?\s*)?(.*)$|^Resolved\s*[:\-–]\s*(?:that\s*[:,-]?\s*)?(.*)$/;
 /** "AGREED:" or "DECISION –" opening a line: a decision, as a RESOLVED is. */
 const DECISION_MARKER = /^(?:AGREED|DECISION)\b\s*[:.\-–]/;
+/** A line with an action marker, at its start or in mid-paragraph ("… ACTIONS: Clerk to …"). */
+const hasActionMarker = (text: string) => ACTION.test(text) || /\bACTIONS?\s*[:\-–]/.test(text);
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
 /** A time of day as minutes write it: "10.00 am", "7pm", "1.24 p.m.", "14:30". */
 const TIME = String.raw`\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`;
@@ -297,7 +299,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
   // decisions and tasks in prose.
   const markers = {
     resolutions: lines.some((l) => RESOLVED.test(l.text)),
-    actions: lines.some((l) => ACTION.test(l.text) || /\bACTIONS?\s*[:\-–]/.test(l.text)),
+    actions: lines.some((l) => hasActionMarker(l.text)),
   };
   const preambleUnplaced = readPreamble(lines.slice(0, starts[0]?.line ?? 0), result);
 
@@ -305,15 +307,16 @@ export function parseMinutesText(input: string): ParsedMinutes {
   const itemBodies = new Map<ParsedItem, string[]>();
   starts.forEach((start, i) => {
     const end = starts[i + 1]?.line ?? lines.length;
-    result.items.push(readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : [], markers));
+    const item = readItem(lines, start, end, width, result, i === 0 ? preambleUnplaced : [], markers);
+    result.items.push(item);
     const body = lines.slice(start.line + 1, end).map((l) => l.text);
     itemBodies.set(
-      result.items[result.items.length - 1]!,
+      item,
       body.map((t) => t.trim()).filter((t) => t !== ''),
     );
     seen.push({
       resolutionMarkers: body.filter((t) => RESOLVED.test(t) || DECISION_MARKER.test(t)),
-      actionMarkers: body.filter((t) => ACTION.test(t) || /\bACTIONS?\s*[:\-–]/.test(t)),
+      actionMarkers: body.filter(hasActionMarker),
       passedOver: passedOver.filter((p) => p.line > start.line && p.line < end),
     });
   });
@@ -321,20 +324,18 @@ export function parseMinutesText(input: string): ParsedMinutes {
   // Apologies minuted only inside an item ("Apologies were received from Cllrs Tarry, Ogden and Johnson."):
   // where the heading lists none, the item is the record of them.
   if (result.attendance.apologies.length === 0) {
+    const addApologies = (entries: string[]) => {
+      for (const entry of attendanceEntries(entries)) {
+        const attendee = readAttendee(entry);
+        if (attendee) result.attendance.apologies.push(attendee.person);
+      }
+    };
     for (const item of result.items) {
       // "1. Apologies for absence" followed by the names alone ("Mrs S Hyde."), a line each.
       const body = itemBodies.get(item) ?? [];
       if (/^apologies\b/i.test(item.title) && body.length > 0 && body.every((l) => !isSentence(l) && l.length <= 200))
-        for (const entry of attendanceEntries(body)) {
-          const attendee = readAttendee(entry);
-          if (attendee) result.attendance.apologies.push(attendee.person);
-        }
-      for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) {
-        for (const entry of attendanceEntries([m[1] ?? ''])) {
-          const attendee = readAttendee(entry);
-          if (attendee) result.attendance.apologies.push(attendee.person);
-        }
-      }
+        addApologies(body);
+      for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) addApologies([m[1] ?? '']);
     }
   }
 
