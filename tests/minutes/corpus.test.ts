@@ -32,8 +32,10 @@ describe('the corpus of real minutes', () => {
   it.each([
     'buckinghamshire-hasc-2020-11-05',
     'comberton-parish-council-extraordinary-meeting-2006-05-31',
+    'helpringham-annual-parish-meeting-2018-05-09',
     'maidstone-borough-council-overview-scrutiny-committee-2024-05-21',
     'north-lincolnshire-council-corporate-scrutiny-panel-2014-01-30',
+    'northam-town-council-finance-committee-2010-06-18',
     'owersby-parish-council-2020-01-02',
   ])('reads %s exactly as written down by hand', async (name) => {
     const doc = documents.find((d) => d.name === name);

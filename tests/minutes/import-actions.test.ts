@@ -25,6 +25,8 @@ describe('reading tasks given in prose', () => {
 
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
+    // "Also" begins a sentence; it is nobody.
+    expect(actionsOf(['Also to advise the allotment association that no container is needed.'])).toEqual([]);
     expect(
       actionsOf(['Clerk to write to the school.', 'ACTION: Chairman to write to the Trust.']).map((a) => a.owners),
     ).toEqual([['Chairman']]);

@@ -105,6 +105,20 @@ describe('reading who attended', () => {
     expect(attendance.apologies.map((a) => a.name)).toEqual(['Harper', 'Kehily', 'Parfitt-Reid']);
   });
 
+  it('reads a role written before the name, after a dash or at the head of a list', () => {
+    expect(
+      read([
+        'Present: Cllr Mr G. Hotchkin – Chairman, Cllrs J Frizzell, M Robinson and the Clerk – Adrian Illingworth',
+        'In Attendance: Town Clerk, Mrs Jane Mills and Cllr Braund',
+      ]),
+    ).toEqual({
+      present: ['Cllr Mr G. Hotchkin', 'J Frizzell', 'M Robinson'],
+      inAttendance: ['Adrian Illingworth', 'Mrs Jane Mills', 'Cllr Braund'],
+      apologies: [],
+      roles: ['Chairman', null, null],
+    });
+  });
+
   it('reads an "Apologies" item whose text is the names alone, and nothing from its prose', () => {
     const names = (body: string[]) =>
       parseMinutesText(

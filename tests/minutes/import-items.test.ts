@@ -20,6 +20,11 @@ describe('finding the items', () => {
       '196 Openness Notice',
       '197 Apologies',
     ]);
+    // The meeting's reference, then the minute number: "1006/134" is minute 134 of June 2010.
+    expect(items('Present: Cllr A Smith\n\n1006/134 Announcements\nRead.\n\n1006/135 Apologies\nNone.')).toEqual([
+      '134 Announcements',
+      '135 Apologies',
+    ]);
     expect(items('Minute No. 45 Apologies\nNone.\n\nMinute No. 46 Declarations\nNone.')).toEqual([
       '45 Apologies',
       '46 Declarations',
@@ -88,5 +93,28 @@ describe('finding the items', () => {
       'None.',
     ].join('\n');
     expect(items(text)).toEqual(['1 Apologies', '2 Matters Arising', '3 Finance', '4 Planning']);
+  });
+
+  it('takes a numbered line after an unwrapped paragraph that has no full stop for an item', () => {
+    // A paragraph a line: a line without a full stop still ends its paragraph.
+    const long =
+      'Apologies received from Cllrs Tarry, Ogden and Johnson, with the reasons for absence noted by members present';
+    expect(
+      items(
+        [
+          'Present: Cllr A Smith',
+          '1. Apologies',
+          long,
+          '2. Minutes of the Annual Parish Meeting 2017 (18/01)',
+          `The minutes were accepted as a true record, ${long.toLowerCase()}.`,
+          '3. Personal Representation (18/03)',
+          'No members of the public present.',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      '1 Apologies',
+      '2 Minutes of the Annual Parish Meeting 2017 (18/01)',
+      '3 Personal Representation (18/03)',
+    ]);
   });
 });

@@ -268,7 +268,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
   const width = wrapWidth(lines);
 
   // Where the numbered items start; text after a title on its number's line is the item's first paragraph.
-  const { starts, passedOver } = findItemStarts(lines);
+  const { starts, passedOver } = findItemStarts(lines, width);
   for (let k = starts.length - 1; k >= 0; k--) {
     const start = starts[k];
     if (!start?.rest) continue;
@@ -506,9 +506,11 @@ function headingWeight(title: string | null): number {
 interface ItemCandidate extends ItemStart {
   /** How its number is written: items of one document are numbered alike. */
   style: string;
+  /** The number after a slash ("1006/134": the minute 134 of June 2010's meeting). */
+  second?: number;
 }
 
-function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
+function itemCandidate(lines: Line[], i: number, width: number): ItemCandidate | null {
   const line = lines[i];
   if (!line || line.blank || FURNITURE.some((f) => f.test(line.text))) return null;
   const alone = ITEM_ALONE.exec(line.text);
@@ -517,18 +519,21 @@ function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
   const number = Number(m?.[1] ?? NaN);
   if (!m || !Number.isInteger(number) || number < 1) return null;
   const style = `${/^\d/.test(line.text) ? '' : (/^\D+/.exec(line.text)?.[0] ?? '').toLowerCase().replace(/\W/g, '')}${m[2] ? '/' : ''}`;
+  const second = m[2] ? { second: Number(m[2].slice(1)) } : {};
   if (alone) {
     const next = nextNonBlank(lines, i + 1);
     if (!titleLike(lines[next]?.text) || ITEM_ALONE.test(lines[next]?.text ?? '')) return null;
-    return { line: i, number, inlineTitle: null, style };
+    return { line: i, number, inlineTitle: null, style, ...second };
   }
   const text = m[3] ?? '';
   // "10 September 2020 …", "2020 Annual Report": a date or a year, not an item.
   if (DATE_AFTER.test(text) || (!m[2] && number >= 1900 && number <= 2099 && /^\d{4}\s/.test(line.text))) return null;
   if (!titleLike(text.slice(0, 200))) return null;
   // An item's number begins a heading: after a blank line, a heading, or a sentence's end, not mid-paragraph.
+  // Where lines are not wrapped (a paragraph a line), every line ends its paragraph.
   const prev = lines[i - 1];
   if (
+    width <= 150 &&
     prev &&
     !prev.blank &&
     !FURNITURE.some((f) => f.test(prev.text)) &&
@@ -537,10 +542,11 @@ function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
   )
     return null;
   if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}(?:[.!?]|:\s)\s*\p{Lu}/u.test(text))
-    return { line: i, number, inlineTitle: text, style };
+    return { line: i, number, inlineTitle: text, style, ...second };
   const split = splitTitle(text);
-  if (!split) return text.length <= 150 && !/[,;]$/.test(text) ? { line: i, number, inlineTitle: text, style } : null;
-  return { line: i, number, inlineTitle: split.title, rest: split.rest, style };
+  if (!split)
+    return text.length <= 150 && !/[,;]$/.test(text) ? { line: i, number, inlineTitle: text, style, ...second } : null;
+  return { line: i, number, inlineTitle: split.title, rest: split.rest, style, ...second };
 }
 
 /**
@@ -548,12 +554,15 @@ function itemCandidate(lines: Line[], i: number): ItemCandidate | null {
  * alike and rising (by at most 25 at a step, so a list or a date inside an
  * item, or a number in a page title, never takes the place of the items).
  */
-function findItemStarts(lines: Line[]): { starts: ItemStart[]; passedOver: PassedOver[] } {
+function findItemStarts(lines: Line[], width: number): { starts: ItemStart[]; passedOver: PassedOver[] } {
   const candidates: ItemCandidate[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const c = itemCandidate(lines, i);
+    const c = itemCandidate(lines, i, width);
     if (c) candidates.push(c);
   }
+  // "1006/134": the meeting's reference, then its minute number. Read both ways; the run that rises wins.
+  for (const c of [...candidates])
+    if (c.second !== undefined && c.second >= 1) candidates.push({ ...c, number: c.second, style: `${c.style}#` });
   let best: ItemCandidate[] = [];
   let bestScore = -1;
   for (const style of new Set(candidates.map((c) => c.style))) {
@@ -591,7 +600,7 @@ function findItemStarts(lines: Line[]): { starts: ItemStart[]; passedOver: Passe
   const passedOver = candidates
     .filter((c) => c.style === style && c.line > first && !best.includes(c))
     .map((c) => ({ line: c.line, number: c.number, text: lines[c.line]?.text ?? '' }));
-  return { starts: best.map(({ style: _style, ...start }) => start), passedOver };
+  return { starts: best.map(({ style: _style, second: _second, ...start }) => start), passedOver };
 }
 
 /** A line numbered like an item's heading that is not one of the items. */
@@ -741,10 +750,12 @@ function attendanceEntries(lines: string[]): string[] {
       joined[joined.length - 1] = `${last} ${line}`;
     else joined.push(line);
   }
-  const entries = joined.flatMap((line) =>
-    splitList(line.replace(/^(?:from\s+)?(?:Councillors|Cllrs)\.?\s+/, '').replace(/^from\s+/, '')),
-  );
+  // A collective prefix ("Councillors", "Cllrs") is taken off, at the head of the list or inside it.
+  const entries = joined
+    .flatMap((line) => splitList(line.replace(/^from\s+/, '')))
+    .map((entry) => entry.replace(/^(?:Councillors|Cllrs)\.?\s+(?=\S)/, ''));
   const out: string[] = [];
+  let pendingRole: string | null = null;
   for (const entry of entries) {
     // Split before each "Cllr" outside brackets, when there are several ("(substitute for Cllr X)" is not one).
     const outside = entry.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
@@ -755,11 +766,17 @@ function attendanceEntries(lines: string[]): string[] {
         ? [0, ...cuts].map((from, k) => entry.slice(from, cuts[k] ?? entry.length).trim()).filter((p) => p !== '')
         : [entry];
     for (const part of parts) {
-      // "Mrs N Cooper, Clerk": the role after the comma belongs to the name before it.
-      if (ROLE_WORDS.test(part.trim()) && out.length > 0) out[out.length - 1] += ` (${part.trim()})`;
+      // "Mrs N Cooper, Clerk": the role after the comma belongs to the name before it; "Town Clerk, Mrs
+      // Jane Mills" at the head of a list, to the name after it.
+      if (pendingRole !== null) {
+        out.push(`${part} (${pendingRole})`);
+        pendingRole = null;
+      } else if (ROLE_WORDS.test(part.trim()) && out.length > 0) out[out.length - 1] += ` (${part.trim()})`;
+      else if (ROLE_WORDS.test(part.trim()) && entries.length > 1) pendingRole = part.trim();
       else out.push(part);
     }
   }
+  if (pendingRole !== null) out.push(pendingRole);
   return out;
 }
 
@@ -833,6 +850,13 @@ function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean
     .replace(/\s+[–—-]\s*(.+)$/, (_, role: string) => {
       roles.push(role);
       return '';
+    })
+    // "the Clerk – Adrian Illingworth": the role first, the name after the dash.
+    .replace(/^(?:the\s+)?(.+)$/i, (whole, before: string) => {
+      const after = roles[roles.length - 1];
+      if (!ROLE_WORDS.test(before) || after === undefined || ROLE_WORDS.test(after)) return whole;
+      roles[roles.length - 1] = before;
+      return after;
     })
     .replace(/\s+(?:MBE|OBE|CBE|JP|DL)$/, (honour: string) => {
       roles.push(honour.trim());
@@ -1046,7 +1070,7 @@ const TASK_SENTENCE = new RegExp(
 );
 /** Capitalised words that begin a sentence but are nobody ("Payment to be approved", "It to …"). */
 const NOT_OWNERS = new Set(
-  'It This That There These Those Council Members Councillors Residents Everyone Nothing Agreed Proposed Decision Item Minutes Payment Notice Letter Report Work Quotes Poster Signs Action Actions Need Plans Costs'.split(
+  'It This That There These Those Council Members Councillors Residents Everyone Nothing Agreed Proposed Decision Item Minutes Payment Notice Letter Report Work Quotes Poster Signs Action Actions Need Plans Costs Also Then Further Additionally Finally Still Now Next'.split(
     ' ',
   ),
 );
