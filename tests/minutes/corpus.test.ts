@@ -31,7 +31,9 @@ describe('the corpus of real minutes', () => {
   // The documents read exactly so far (`npm run minutes-corpus` gives how the rest are read): none may slip back.
   it.each([
     'buckinghamshire-hasc-2020-11-05',
+    'brandeston-parish-council-2007-03-28',
     'comberton-parish-council-extraordinary-meeting-2006-05-31',
+    'dorrington-parish-council-2024-05-13',
     'helpringham-annual-parish-meeting-2018-05-09',
     'maidstone-borough-council-overview-scrutiny-committee-2024-05-21',
     'north-lincolnshire-council-corporate-scrutiny-panel-2014-01-30',

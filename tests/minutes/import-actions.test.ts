@@ -23,8 +23,18 @@ describe('reading tasks given in prose', () => {
     ]);
   });
 
+  it('reads a task given inside a sentence to the clerk, a councillor or initials, not to a bare word', () => {
+    expect(
+      actionsOf([
+        'After discussion the council agreed to complete the form and for CM to return to SCDC. It was agreed for Members to consider it.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([{ owners: ['CM'], description: 'To return to SCDC.' }]);
+  });
+
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
+    // A ruling from the chair is not a task.
+    expect(actionsOf(['The Chairman agreed to permit discussion as follows.'])).toEqual([]);
     // "Also" begins a sentence; it is nobody.
     expect(actionsOf(['Also to advise the allotment association that no container is needed.'])).toEqual([]);
     expect(

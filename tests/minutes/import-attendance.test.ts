@@ -105,6 +105,61 @@ describe('reading who attended', () => {
     expect(attendance.apologies.map((a) => a.name)).toEqual(['Harper', 'Kehily', 'Parfitt-Reid']);
   });
 
+  it('reads apologies sent, and those absent for a reason given under the apologies item', () => {
+    const { attendance } = parseMinutesText(
+      [
+        'Present: Cllrs Drury (Chair), Cllrs Unwin, Jeram',
+        '',
+        '1. Apologies and reasons for absence: 002/24: Absent TN illness and PD holiday which was accepted. Cllr Kendrick sent his apology.',
+        '',
+        '2. Finance',
+        'It was agreed that the accounts be paid.',
+      ].join('\n'),
+    );
+    expect(attendance.apologies.map((a) => a.name)).toEqual(['TN', 'PD', 'Cllr Kendrick']);
+  });
+
+  it('reads someone named as away as absent, unless a list has them', () => {
+    const absent = (present: string) =>
+      parseMinutesText(
+        [
+          `Present: ${present}`,
+          '',
+          '1. Welcome and Apologies.',
+          'It was noted that S Thurlow was away and would not have received notice. The Chairman was absent from the photograph.',
+        ].join('\n'),
+      ).attendance.absent.map((a) => a.name);
+    expect(absent('Cllr D Risk')).toEqual(['S Thurlow']);
+    expect(absent('Cllr D Risk, Cllr S Thurlow')).toEqual([]);
+  });
+
+  it('reads a list with no label, the clerk on a line of her own, initials in brackets and a name listed twice', () => {
+    const { attendance } = parseMinutesText(
+      [
+        'Minutes of a Meeting of the Council held at the Village Hall on Wednesday, 28 March 2007',
+        '',
+        'Councillors D Risk (Chairman) (DR), P Summers (PS), C McArthur (CM), P Summers (PS) and K Churchill (KC)',
+        '',
+        'Parish Clerk and RFO A M Hounsell',
+        '',
+        'One member of public – Claire Hanson Homefromhome',
+        '',
+        '1-0607/8 - Welcome and Apologies.',
+        'The Chairman welcomed Councillors to the meeting.',
+      ].join('\n'),
+    );
+    expect(attendance.present.map((a) => [a.name, a.role])).toEqual([
+      ['D Risk', 'Chairman'],
+      ['P Summers', null],
+      ['C McArthur', null],
+      ['K Churchill', null],
+    ]);
+    expect(attendance.inAttendance.map((a) => [a.name, a.role])).toEqual([
+      ['A M Hounsell', 'Parish Clerk and RFO'],
+      ['Claire Hanson', 'Homefromhome'],
+    ]);
+  });
+
   it('reads a role written before the name, after a dash or at the head of a list', () => {
     expect(
       read([

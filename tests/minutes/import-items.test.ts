@@ -20,6 +20,17 @@ describe('finding the items', () => {
       '196 Openness Notice',
       '197 Apologies',
     ]);
+    // The item, then the council year: "1-0607/8" is item 1 of 2006/07.
+    expect(items('Present: Cllr A Smith\n\n1-0607/8 - Welcome.\nText.\n\n2-0607/8 – Declarations\nNone.')).toEqual([
+      '1 Welcome.',
+      '2 Declarations',
+    ]);
+    // The title, then the year's minute reference.
+    expect(
+      items(
+        'Present: Cllr A Smith\n\n1. Allotment: 005/24 – 2 applications for allotments 1 and 4 have been received. Proposed by BD and seconded by JH that the allotment be let. Carried 4 for and 1 against. Motion carried.\n\n2. Finance:006/24:\nPaid.',
+      ),
+    ).toEqual(['1 Allotment', '2 Finance']);
     // The meeting's reference, then the minute number: "1006/134" is minute 134 of June 2010.
     expect(items('Present: Cllr A Smith\n\n1006/134 Announcements\nRead.\n\n1006/135 Apologies\nNone.')).toEqual([
       '134 Announcements',

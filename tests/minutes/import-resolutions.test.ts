@@ -80,6 +80,16 @@ describe('reading resolutions', () => {
         'Councillors agreed that the report was clear. Cllr Jenkinson agreed that he would close the wall off. The order for the defibrillator had been placed as agreed at the February meeting. Approximately 200 deliveries a day were carried out in the area.',
       ]),
     ).toEqual([]);
+    // Accepting apologies is not a resolution.
+    expect(resolutionsOf(['Absent TN illness and PD holiday which was accepted.'])).toEqual([]);
+  });
+
+  it('reads a decision minuted without its subject ("Unanimously agree to purchase.")', () => {
+    expect(
+      resolutionsOf(['Claire highlighted the items to be purchased. Unanimously agree to purchase.']).map(
+        (r) => r.text,
+      ),
+    ).toEqual(['Unanimously agree to purchase.']);
   });
 
   it('reads decisions in prose only where the minutes mark none with RESOLVED', () => {

@@ -336,8 +336,27 @@ export function parseMinutesText(input: string): ParsedMinutes {
       if (/^apologies\b/i.test(item.title) && body.length > 0 && body.every((l) => !isSentence(l) && l.length <= 200))
         addApologies(body);
       for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) addApologies([m[1] ?? '']);
+      // "Absent TN illness and PD holiday which was accepted": under the apologies item, each name with its reason.
+      if (/^apologies\b/i.test(item.title))
+        for (const sentence of sentencesOf(item.minuteText)) {
+          const absent = /^Absent\s*[:–—-]?\s+(.+?)(?:,?\s+which\s+(?:was|were)\s+accepted)?\.?$/.exec(sentence);
+          if (!absent?.[1]) continue;
+          const names = splitList(absent[1]).map(
+            (part) => /^(?:\p{Lu}[\p{L}.'’-]*\s*)+?(?=\s+\p{Ll}|$)/u.exec(part)?.[0],
+          );
+          addApologies(names.filter((n): n is string => n !== undefined && n.trim() !== ''));
+        }
+      for (const m of item.minuteText.matchAll(APOLOGY_SENT)) addApologies([m[1] ?? '']);
     }
   }
+
+  // "It was noted that S Thurlow was away": absent, where no list says otherwise.
+  const listed = (name: string) =>
+    Object.values(result.attendance).some((list) => list.some((a) => personMatches(a.name, name)));
+  for (const item of result.items)
+    for (const m of item.minuteText.matchAll(ABSENT_IN_TEXT))
+      if (m[1] && !listed(m[1]))
+        result.attendance.absent.push({ name: m[1], role: null, virtual: false, substituteFor: null });
 
   // "Duration of Meeting: 7.10 p.m. to 7.15 p.m." (ModernGov's last item).
   const duration = new RegExp(`duration of meeting\\s*:?\\s*(${TIME})\\s*(?:to|-|–)\\s*(${TIME})`, 'i').exec(text);
@@ -410,8 +429,13 @@ function nextNonBlank(lines: Line[], from: number): number {
  * its year ("196/20", "1/16"). A sub-item ("7.1", "(a)", "i.") never is one.
  */
 const ITEM_PREFIX = String.raw`(?:item\s+|minute\s+(?:no\.?\s*)?|min\.\s*)?`;
-const ITEM_ALONE = new RegExp(String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?[.:)]?$`, 'i');
-const ITEM_INLINE = new RegExp(String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?(?:[.:)]|\s[-–—])?\s+(\S.*)$`, 'i');
+/** "1-0607/8": the item, then the council year. */
+const YEAR_SUFFIX = String.raw`(?:-\d{2,4}\/\d{1,4})?`;
+const ITEM_ALONE = new RegExp(String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?${YEAR_SUFFIX}[.:)]?$`, 'i');
+const ITEM_INLINE = new RegExp(
+  String.raw`^${ITEM_PREFIX}(\d{1,4})(\/\d{1,4})?${YEAR_SUFFIX}(?:[.:)]|\s[-–—])?\s+(\S.*)$`,
+  'i',
+);
 const DATE_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\b\s*(?:${MONTHS})\b`, 'i');
 
 /** Words a title keeps in lower case ("Declarations of Interest", "To Approve the Minutes"). */
@@ -486,7 +510,7 @@ function splitTitle(line: string): { title: string; rest: string } | null {
     if (lower(words[k + 1]) || (starts && (lower(words[k + 2]) || lower(words[k + 3])))) {
       // A title has no lower-case word of its own, but small ones ("to", "of") and a few in a phrase.
       const title = words.slice(0, k);
-      if (title.filter((t) => lower(t)).length > 3) return null;
+      if (title.filter((t) => lower(t)).length > 3) break;
       return { title: title.join(' '), rest: words.slice(k).join(' ') };
     }
   }
@@ -518,7 +542,7 @@ function itemCandidate(lines: Line[], i: number, width: number): ItemCandidate |
   const m = alone ?? inline;
   const number = Number(m?.[1] ?? NaN);
   if (!m || !Number.isInteger(number) || number < 1) return null;
-  const style = `${/^\d/.test(line.text) ? '' : (/^\D+/.exec(line.text)?.[0] ?? '').toLowerCase().replace(/\W/g, '')}${m[2] ? '/' : ''}`;
+  const style = `${/^\d/.test(line.text) ? '' : (/^\D+/.exec(line.text)?.[0] ?? '').toLowerCase().replace(/\W/g, '')}${m[2] ? '/' : ''}${/^\d+-\d/.test(line.text) ? '-' : ''}`;
   const second = m[2] ? { second: Number(m[2].slice(1)) } : {};
   if (alone) {
     const next = nextNonBlank(lines, i + 1);
@@ -541,6 +565,17 @@ function itemCandidate(lines: Line[], i: number, width: number): ItemCandidate |
     prev.text.length >= 40
   )
     return null;
+  // "Allotment: 005/24 – 2 applications …", "Finance:006/24:": the title, then the year's minute reference.
+  const reference = /^([^:]{2,120}?):\s*\d{1,4}\/\d{2,4}\s*(?:[:–—-]\s*|\s+|$)(.*)$/.exec(text);
+  if (reference?.[1] && titleLike(reference[1]))
+    return {
+      line: i,
+      number,
+      inlineTitle: reference[1],
+      ...(reference[2] ? { rest: reference[2] } : {}),
+      style,
+      ...second,
+    };
   if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}(?:[.!?]|:\s)\s*\p{Lu}/u.test(text))
     return { line: i, number, inlineTitle: text, style, ...second };
   const split = splitTitle(text);
@@ -627,6 +662,8 @@ function readPreamble(lines: Line[], result: ParsedMinutes, wholeDocument = fals
         }
         // An officer or the clerk named among those present is in attendance, not a member present.
         const to = section === 'present' && attendee.officer ? 'inAttendance' : section;
+        // A name listed twice by a slip ("P Summers (PS), …, P Summers (PS)") is one person.
+        if (result.attendance[to].some((a) => a.name === attendee.person.name)) continue;
         result.attendance[to].push(attendee.person);
       }
     }
@@ -650,6 +687,40 @@ function readPreamble(lines: Line[], result: ParsedMinutes, wholeDocument = fals
       flush();
       section = sectionMatch.key;
       if (sectionMatch.m[1]) buffer.push(sectionMatch.m[1]);
+      continue;
+    }
+    // "One member of public – Claire Hanson Homefromhome": a member of the public named is in attendance
+    // (first and last name; what follows is whom they came for).
+    const publicNamed = /^(?:\w+\s+)?members?\s+of\s+(?:the\s+)?public\s*[–—:-]\s*(.+)$/i.exec(line.text);
+    if (publicNamed?.[1]) {
+      flush();
+      section = null;
+      for (const entry of splitList(publicNamed[1])) {
+        const named = /^(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+)(?:\s+(.+))?$/u.exec(entry);
+        if (named?.[1])
+          result.attendance.inAttendance.push({
+            name: named[1],
+            role: named[2] ?? null,
+            virtual: false,
+            substituteFor: null,
+          });
+      }
+      continue;
+    }
+    // No label: "Councillors D Risk (Chairman), P Summers …" lists the members; "Parish Clerk and RFO A M
+    // Hounsell", the clerk.
+    const members = /^(?:Councillors|Cllrs\.?)\s+(\p{Lu}.*)$/u.exec(line.text);
+    if (members?.[1] && !isSentence(members[1]) && result.attendance.present.length === 0) {
+      flush();
+      section = 'present';
+      buffer.push(members[1]);
+      continue;
+    }
+    const officer = ROLE_LEAD.exec(line.text);
+    if (officer?.[1] && officer[2] && !isSentence(officer[2])) {
+      flush();
+      section = null;
+      result.attendance.inAttendance.push({ name: officer[2], role: officer[1], virtual: false, substituteFor: null });
       continue;
     }
     if (section) {
@@ -719,9 +790,31 @@ function clockTime(raw: string): string | null {
 const APOLOGIES_IN_TEXT =
   /\bapologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had been|have been)\s+)?(?:received|given|provided|tendered|submitted)(?:\s+and\s+accepted)?\s+(?:from|for|by)\s+([^.;]+)/gi;
 
+/** "Cllr Kendrick sent his apology", "Mrs Smith sent her apologies". */
+const APOLOGY_SENT =
+  /\b((?:(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.?\s?){0,3}\p{Lu}[\p{Ll}'’-]+)\s+(?:had\s+)?sent\s+(?:his|her|their)\s+apolog(?:y|ies)\b/gu;
+
+/** "S Thurlow was away", "Cllr Smith was absent": someone named with a title or initials, absent. */
+const ABSENT_IN_TEXT =
+  /\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+|(?:\p{Lu}\.?\s?){1,3}\s)\p{Lu}[\p{Ll}'’-]+)\s+(?:was|had been)\s+(?:away|absent)\b/gu;
+
+/** The same person however the title is written ("Cllr A Smith", "A Smith"). */
+function personMatches(a: string, b: string): boolean {
+  const key = (n: string) =>
+    n
+      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
+      .replace(/[.\s]+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return key(a) === key(b);
+}
+
 /** Words of a role, not of a name ("Parish Clerk", "Vice-Chair", "Chairman"). */
 const ROLE_WORDS =
-  /^(?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk|clerk and rfo|rfo|responsible financial officer|chair|chairman|chairperson|chairwoman|vice[- ]chair(?:man|person|woman)?|mayor|deputy mayor|minute taker|minutes|secretary)$/i;
+  /^(?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk|clerk and rfo|rfo|responsible financial officer|chair|chairman|chairperson|chairwoman|vice[- ]chair(?:man|person|woman)?|mayor|deputy mayor|minute taker|minutes|secretary|proper officer)$/i;
+/** A line that is the clerk's role, then the clerk's name ("Parish Clerk and RFO A M Hounsell"). */
+const ROLE_LEAD =
+  /^((?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk(?:\s+(?:and|&)\s+(?:rfo|responsible financial officer))?|rfo|responsible financial officer))\s*[:,–—-]?\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.?\s+){0,3}\p{Lu}[\p{L}'’-]+)$/iu;
 /** A role that makes someone named among those present an officer in attendance, not a member. */
 const OFFICER_ROLE =
   /\b(?:clerk|rfo|responsible financial|financial responsible|officer|minutes|minute taker|secretary|director|manager|head of|advis[eo]r|democratic services|governance)\b/i;
@@ -835,7 +928,18 @@ function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean
   let virtual = false;
   let substituteFor: string | null = null;
   const roles: string[] = [];
+  // "D Risk (Chairman) (DR)": initials in brackets say how the minutes will name them; not a role.
+  const initialsOf = (n: string) =>
+    n
+      .replace(/\([^)]*\)/g, ' ')
+      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
+      .split(/[\s.]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  const ownInitials = initialsOf(name);
   name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
+    if (note === ownInitials) return ' ';
     const sub = /(?:substitut\w*(?:\s+for)?|in place of|replacing)\s+(.+)/i.exec(note);
     if (sub?.[1]) substituteFor = sub[1].trim();
     else if (/virtual|remote|online|teams|zoom|video/i.test(note)) virtual = true;
@@ -865,12 +969,7 @@ function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean
   // A table's columns run together: "Jo Bruce JB Chairperson", "Nicola Cooper NC Parish Clerk".
   const initials = /^(.*?\S)\s+([A-Z]{2,3})(?:\s+(.+))?$/.exec(name);
   if (initials?.[1] && initials[2]) {
-    const own = initials[1]
-      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
-      .split(/\s+/)
-      .map((w) => w[0])
-      .join('');
-    if (own === initials[2]) {
+    if (initialsOf(initials[1]) === initials[2]) {
       name = initials[1];
       if (initials[3]) roles.push(initials[3]);
     }
@@ -1012,13 +1111,15 @@ const DECISION = [
   /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
   // "Proposed by BD and seconded by JH that the allotment be let …".
   /\bproposed by\b[^.]*\bseconded\b|^(?:on a proposition|proposed)\b/i,
+  // "Unanimously agree to purchase.", "Agreed to renew the insurance."
+  /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b/i,
 ];
 /** The votes and formalities that go with a decision, not a decision of their own. */
 const PROCEDURE =
   /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
 /** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
 const NOT_DECIDED =
-  /\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\bagreed that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
+  /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\bagreed that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
 
 /**
  * The decisions minuted as narrative in a paragraph, one per decision: a
@@ -1075,12 +1176,22 @@ const NOT_OWNERS = new Set(
   ),
 );
 
+/**
+ * A task given inside a sentence ("… agreed to complete the form and for CM to return to SCDC."): to the
+ * clerk, the chair, a councillor or someone's initials, never a bare word ("for Members to consider").
+ */
+const TASK_WITHIN = new RegExp(
+  String.raw`\bfor\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3})\s+to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
+);
+/** "The Chairman agreed to permit discussion": a ruling from the chair, not a task. */
+const RULING = /\bagreed to (?:permit|allow|accept|take|vary|suspend|defer|let)\b/;
+
 /** Tasks given in prose ("Clerk to write to Highways.", "Cllr Crisp agreed to contact Mr Rolph."): one action each. */
 function tasksIn(paragraph: string): ParsedAction[] {
   const out: ParsedAction[] = [];
   for (const sentence of sentencesOf(paragraph)) {
-    const m = TASK_SENTENCE.exec(sentence.trim());
-    if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1])) continue;
+    const m = TASK_SENTENCE.exec(sentence.trim()) ?? TASK_WITHIN.exec(sentence);
+    if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1]) || RULING.test(sentence)) continue;
     const action = readAction(`${m[1].replace(/^[Tt]he\s+/, '')} to ${m[2]}`, '');
     if (action) out.push({ ...action, descriptionFrom: 'sentence' });
   }
