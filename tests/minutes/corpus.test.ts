@@ -39,6 +39,7 @@ describe('the corpus of real minutes', () => {
     'north-lincolnshire-council-corporate-scrutiny-panel-2014-01-30',
     'northam-town-council-finance-committee-2010-06-18',
     'owersby-parish-council-2020-01-02',
+    'wretton-parish-council-full-council-2005-05-11',
   ])('reads %s exactly as written down by hand', async (name) => {
     const doc = documents.find((d) => d.name === name);
     expect(doc, name).toBeDefined();

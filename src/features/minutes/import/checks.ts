@@ -100,10 +100,18 @@ export function checkMinutes(parsed: Checked, seen: ItemSeen[]): ImportWarning[]
   parsed.items.forEach((item, i) => {
     const saw = seen[i];
     const previous = parsed.items[i - 1];
-    if (previous && item.number - previous.number > 1)
+    // A jump from the highest number so far ("… 8, 6, 7, 11": from 8 to 11).
+    const highest = Math.max(...parsed.items.slice(0, i).map((p) => p.number));
+    if (previous && item.number - highest > 1)
       warnings.push({
         item: item.number,
-        message: `The items go from ${previous.number} to ${item.number}: check no item was missed in between.`,
+        message: `The items go from ${highest} to ${item.number}: check no item was missed in between.`,
+        text: quote(`${item.number}. ${item.title}`),
+      });
+    if (previous && item.number <= previous.number)
+      warnings.push({
+        item: item.number,
+        message: `Item ${item.number} comes after item ${previous.number}: the minutes number it again, so it was read as an item where it stands. Check its number.`,
         text: quote(`${item.number}. ${item.title}`),
       });
     for (const line of saw?.passedOver ?? [])

@@ -632,10 +632,29 @@ function findItemStarts(lines: Line[], width: number): { starts: ItemStart[]; pa
   // Lines numbered like the items, within them, but not in the run: their numbers go backwards or repeat.
   const first = best[0]?.line ?? 0;
   const style = best[0]?.style;
-  const passedOver = candidates
-    .filter((c) => c.style === style && c.line > first && !best.includes(c))
+  const outside = candidates.filter((c) => c.style === style && c.line > first && !best.includes(c));
+  // A heading of its own ("6. Planning", a short title alone on its line) numbered again after a later
+  // item is an item misnumbered in the minutes ("… 8. Correspondence, 6. Planning, 7. Finance, 11. …"),
+  // not a list: it is read as an item, and the numbers going backwards are flagged for the clerk.
+  const misnumbered = outside.filter((c) => {
+    const previous = best.filter((b) => b.line < c.line).at(-1);
+    return (
+      previous !== undefined &&
+      c.number > 1 &&
+      c.number < previous.number &&
+      c.rest === undefined &&
+      c.inlineTitle !== null &&
+      c.inlineTitle.length <= 60 &&
+      headingWeight(c.inlineTitle) === 2 &&
+      !/[.,;:]$/.test(c.inlineTitle) &&
+      (lines[c.line - 1]?.blank ?? true)
+    );
+  });
+  const items = [...best, ...misnumbered].sort((a, b) => a.line - b.line);
+  const passedOver = outside
+    .filter((c) => !misnumbered.includes(c))
     .map((c) => ({ line: c.line, number: c.number, text: lines[c.line]?.text ?? '' }));
-  return { starts: best.map(({ style: _style, second: _second, ...start }) => start), passedOver };
+  return { starts: items.map(({ style: _style, second: _second, ...start }) => start), passedOver };
 }
 
 /** A line numbered like an item's heading that is not one of the items. */
@@ -1111,8 +1130,8 @@ const DECISION = [
   /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
   // "Proposed by BD and seconded by JH that the allotment be let …".
   /\bproposed by\b[^.]*\bseconded\b|^(?:on a proposition|proposed)\b/i,
-  // "Unanimously agree to purchase.", "Agreed to renew the insurance."
-  /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b/i,
+  // "Unanimously agree to purchase.", "Agreed to renew the insurance.", "Resolved that we join."
+  /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b|^(?:unanimously\s+)?resolved\s+(?:that|to)\b/i,
 ];
 /** The votes and formalities that go with a decision, not a decision of their own. */
 const PROCEDURE =
@@ -1192,7 +1211,9 @@ function tasksIn(paragraph: string): ParsedAction[] {
   for (const sentence of sentencesOf(paragraph)) {
     const m = TASK_SENTENCE.exec(sentence.trim()) ?? TASK_WITHIN.exec(sentence);
     if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1]) || RULING.test(sentence)) continue;
-    const action = readAction(`${m[1].replace(/^[Tt]he\s+/, '')} to ${m[2]}`, '');
+    // "The chairman is to contact Highways": the owner as a role, capitalised as a name would be.
+    const owner = m[1].replace(/^[Tt]he\s+/, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+    const action = readAction(`${owner} to ${m[2]}`, '');
     if (action) out.push({ ...action, descriptionFrom: 'sentence' });
   }
   return out;
