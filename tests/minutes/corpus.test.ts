@@ -38,6 +38,7 @@ describe('the corpus of real minutes', () => {
     'maidstone-borough-council-overview-scrutiny-committee-2024-05-21',
     'north-lincolnshire-council-corporate-scrutiny-panel-2014-01-30',
     'northam-town-council-finance-committee-2010-06-18',
+    'northwold-and-whittington-parish-council-full-council-2017-03-07',
     'owersby-parish-council-2020-01-02',
     'wretton-parish-council-full-council-2005-05-11',
   ])('reads %s exactly as written down by hand', async (name) => {

@@ -31,6 +31,20 @@ describe('reading tasks given in prose', () => {
     ).toEqual([{ owners: ['CM'], description: 'To return to SCDC.' }]);
   });
 
+  it('reads a task in the passive on an ACTIONS line as an action with no owner, and a marker inside a paragraph', () => {
+    expect(
+      actionsOf([
+        'ACTIONS: Cllr Crisp to manage order of no dog fouling signs. Payment to be approved at next meeting.',
+        '',
+        'All agreed that Mr Bergin should be appointed. ACTION: Clerk to appoint Mr Bergin.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([
+      { owners: ['Cllr Crisp'], description: 'To manage order of no dog fouling signs.' },
+      { owners: [], description: 'Payment to be approved at next meeting.' },
+      { owners: ['Clerk'], description: 'To appoint Mr Bergin.' },
+    ]);
+  });
+
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
     // A ruling from the chair is not a task.

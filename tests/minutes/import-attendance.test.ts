@@ -119,6 +119,18 @@ describe('reading who attended', () => {
     expect(attendance.apologies.map((a) => a.name)).toEqual(['TN', 'PD', 'Cllr Kendrick']);
   });
 
+  it('reads apologies sent to an inbox, and accepting them is not a resolution', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: Cllr A Smith',
+        '',
+        '1. ACCEPTANCE OF APOLOGIES FOR ABSENCE Apologies of absence were provided for Cllr F Eglington. This was accepted. Note from Clerk that emailed apologies were sent to the Northwold inbox from Cllr C Anderson prior to the meeting but not seen until afterwards.',
+      ].join('\n'),
+    );
+    expect(parsed.attendance.apologies.map((a) => a.name)).toEqual(['Cllr F Eglington', 'Cllr C Anderson']);
+    expect(parsed.items[0]?.resolutions).toEqual([]);
+  });
+
   it('reads someone named as away as absent, unless a list has them', () => {
     const absent = (present: string) =>
       parseMinutesText(

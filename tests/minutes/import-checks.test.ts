@@ -91,10 +91,12 @@ describe('sanity checks on what was read', () => {
       /^Item 2’s text is [\d,]+ characters long, \d+% of the minutes: check it does not hold/,
     );
     expect((found[0]?.text ?? '').length).toBeLessThanOrEqual(200);
-    // A heading run on into its paragraph, as one parish's minutes print it.
-    const title =
-      'TO APPROVE AND SIGN THE MINUTES OF THE MEETING held 7th February 2017 The minutes were approved by all Councillors present and signed by the Chairman as a true record, with no amendments requested.';
-    expect(warnings(`${HEAD}1. Apologies\nNone.\n\n2. ${title}\n\n3. Close\nClosed.`)).toEqual([
+    // A heading whose paragraph goes on from it on the next line, in lower case: read as the title's second line.
+    const heading = 'Update on the parish noticeboards';
+    const after =
+      'and the signs the clerk had ordered as chosen by Cllr Collins at the last meeting, with the image of the sign at the top of the board shown for approval';
+    const title = `${heading} ${after}`;
+    expect(warnings(`${HEAD}1. Apologies\nNone.\n\n2. ${heading}\n${after}\n\n3. Close\nClosed.`)).toEqual([
       {
         item: 2,
         message: `Item 2’s title is ${title.length} characters long: check its first paragraph was not taken for the title.`,

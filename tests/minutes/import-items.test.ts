@@ -56,6 +56,29 @@ describe('finding the items', () => {
     expect(parsed.items[2]?.minuteText).toMatch(/^Wednesday 6 January 2021 at 7 pm/);
   });
 
+  it('takes a heading in capitals that goes on in lower case off the sentence after it', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: Cllr A Smith',
+        '',
+        '1. TO APPROVE AND SIGN THE MINUTES OF THE MEETING held 7th February 2017 The minutes were approved by all Councillors present and signed by the Chairman as a true record.',
+        '',
+        '2. PARISH NOTICEBOARDS – update and sign off design The Clerk confirmed that the signs have been ordered as chosen.',
+      ].join('\n'),
+    );
+    expect(parsed.items.map((i) => [i.title, i.minuteText])).toEqual([
+      ['TO APPROVE AND SIGN THE MINUTES OF THE MEETING held 7th February 2017', ''],
+      [
+        'PARISH NOTICEBOARDS – update and sign off design',
+        'The Clerk confirmed that the signs have been ordered as chosen.',
+      ],
+    ]);
+    expect(parsed.items[0]?.resolutions.map((r) => r.text)).toEqual([
+      'The minutes were approved by all Councillors present and signed by the Chairman as a true record.',
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
   it('takes a short title ended by its own full stop or colon off the sentence after it, not an abbreviation', () => {
     const parsed = parseMinutesText(
       [

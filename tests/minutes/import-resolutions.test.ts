@@ -84,6 +84,22 @@ describe('reading resolutions', () => {
     expect(resolutionsOf(['Absent TN illness and PD holiday which was accepted.'])).toEqual([]);
   });
 
+  it('reads "all were in agreement" and "all agreed that …" as decisions of their own, "all agreed." as a vote', () => {
+    expect(
+      resolutionsOf([
+        'It was agreed that 5 signs would be needed. All agreed that Cllr Crisp should instruct this. Cllr Pointeer would be happy to set this up. All were in agreement that this should be set up.',
+        '',
+        'This was approved, all agreed.',
+      ]).map((r) => r.text),
+    ).toEqual([
+      'It was agreed that 5 signs would be needed.',
+      'All agreed that Cllr Crisp should instruct this.',
+      'All were in agreement that this should be set up.',
+      'This was approved, all agreed.',
+    ]);
+    expect(resolutionsOf(['The Council was in agreement that this was not the case.'])).toEqual([]);
+  });
+
   it('reads a decision minuted without its subject ("Unanimously agree to purchase.")', () => {
     expect(
       resolutionsOf(['Claire highlighted the items to be purchased. Unanimously agree to purchase.']).map(

@@ -335,7 +335,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
       const body = itemBodies.get(item) ?? [];
       if (/^apologies\b/i.test(item.title) && body.length > 0 && body.every((l) => !isSentence(l) && l.length <= 200))
         addApologies(body);
-      for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) addApologies([m[1] ?? '']);
+      for (const m of item.minuteText.matchAll(APOLOGIES_IN_TEXT)) addApologies([namesAhead(m[1] ?? '')]);
       // "Absent TN illness and PD holiday which was accepted": under the apologies item, each name with its reason.
       if (/^apologies\b/i.test(item.title))
         for (const sentence of sentencesOf(item.minuteText)) {
@@ -465,6 +465,40 @@ function sentencesOf(text: string): string[] {
 }
 
 /**
+ * A title in capitals, then the text: the words without a lower-case letter (a bracket or a dash may
+ * follow: kept), going on in lower case up to the sentence ("TO APPROVE … THE MEETING held 7th February
+ * 2017 The minutes were …", "PARISH NOTICEBOARDS – update and sign off design The Clerk …"). Null when
+ * the capitals are all there is; undefined when the line does not begin with capitals.
+ */
+function splitCapitals(words: string[]): { title: string; rest: string } | null | undefined {
+  const capitals = (w: string) => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
+  let n = 0;
+  while (n < words.length && (capitals(words[n] ?? '') || /^[\d&–—\-:/()]+$/.test(words[n] ?? ''))) n++;
+  if (!(n >= 2 || (n === 1 && (words[0] ?? '').length >= 4))) return undefined;
+  if (n >= words.length) return null;
+  const lower = (w: string | undefined) => w !== undefined && ownLowerCase(w);
+  // A sentence begins at a word that often starts one, followed by one in lower case or by a name and then one.
+  const sentenceAt = (k: number) =>
+    SENTENCE_STARTS.has((words[k] ?? '').toLowerCase()) &&
+    /^\p{Lu}/u.test(words[k] ?? '') &&
+    (lower(words[k + 1]) || lower(words[k + 2]));
+  let end = n;
+  if (lower(words[n]))
+    for (let k = n + 1; k < Math.min(words.length - 1, n + 10); k++)
+      if (sentenceAt(k)) {
+        end = k;
+        break;
+      }
+  return {
+    title: words
+      .slice(0, end)
+      .join(' ')
+      .replace(/[\s:–—-]+$/, ''),
+    rest: words.slice(end).join(' '),
+  };
+}
+
+/**
  * A long numbered line is a title followed by the item's text ("1. PUBLIC
  * FORUM Reference to…", "196/20 Openness and Transparency Notice The Chair
  * read…"): the title is the run of capitals, or of capitalised words, before
@@ -472,23 +506,8 @@ function sentencesOf(text: string): string[] {
  */
 function splitTitle(line: string): { title: string; rest: string } | null {
   const words = line.split(' ');
-  const capitals = (w: string) => /\p{Lu}/u.test(w) && !/\p{Ll}/u.test(w);
-  // A title in capitals: the words without a lower-case letter (a bracket or a dash may follow: kept).
-  let n = 0;
-  while (n < words.length && (capitals(words[n] ?? '') || /^[\d&–—\-:/()]+$/.test(words[n] ?? ''))) n++;
-  if (n >= 2 || (n === 1 && (words[0] ?? '').length >= 4)) {
-    if (n >= words.length) return null;
-    return {
-      title: words
-        .slice(0, n)
-        .join(' ')
-        .replace(/[\s:–—-]+$/, ''),
-      rest: words.slice(n).join(' '),
-    };
-  }
-  // A title in title case, then a sentence: the sentence begins at a capitalised word followed by a
-  // lower-case one ("… Sign(s) Three prices had been …"), or by a name and then one ("… Members Cllr
-  // Trudy Mann declared …").
+  const capitalised = splitCapitals(words);
+  if (capitalised !== undefined) return capitalised;
   const lower = (w: string | undefined) => w !== undefined && ownLowerCase(w);
   // A short title ended by its own full stop or colon, then a sentence ("Finance. It was agreed to pay …").
   for (let k = 0; k < Math.min(words.length - 1, 6); k++) {
@@ -503,6 +522,9 @@ function splitTitle(line: string): { title: string; rest: string } | null {
         rest: words.slice(k + 1).join(' '),
       };
   }
+  // A title in title case, then a sentence: the sentence begins at a capitalised word followed by a
+  // lower-case one ("… Sign(s) Three prices had been …"), or by a name and then one ("… Members Cllr
+  // Trudy Mann declared …").
   for (let k = 2; k < words.length - 1; k++) {
     const w = words[k] ?? '';
     if (!/^\p{Lu}/u.test(w) || SMALL_WORDS.has((words[k - 1] ?? '').toLowerCase())) continue;
@@ -576,6 +598,10 @@ function itemCandidate(lines: Line[], i: number, width: number): ItemCandidate |
       style,
       ...second,
     };
+  // A short heading in capitals, then a sentence of its own: the title and the item's first paragraph.
+  const capitalised = endsSentence(text) ? splitCapitals(text.split(' ')) : undefined;
+  if (capitalised && isSentence(capitalised.rest) && /^\p{Lu}/u.test(capitalised.rest))
+    return { line: i, number, inlineTitle: capitalised.title, rest: capitalised.rest, style, ...second };
   if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}(?:[.!?]|:\s)\s*\p{Lu}/u.test(text))
     return { line: i, number, inlineTitle: text, style, ...second };
   const split = splitTitle(text);
@@ -807,7 +833,13 @@ function clockTime(raw: string): string | null {
 
 /** "Apologies (for absence) were received (and accepted) from/for X, Y and Z." */
 const APOLOGIES_IN_TEXT =
-  /\bapologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had been|have been)\s+)?(?:received|given|provided|tendered|submitted)(?:\s+and\s+accepted)?\s+(?:from|for|by)\s+([^.;]+)/gi;
+  /\bapologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had been|have been)\s+)?(?:received|given|provided|tendered|submitted|sent)(?:\s+and\s+accepted)?(?:\s+(?:to|via)\s+[^.;]{1,60}?)?\s+(?:from|for|by)\s+([^.;]+)/gi;
+/** The names at the head of what an apology sentence goes on with ("Cllr C Anderson prior to the meeting …"). */
+function namesAhead(text: string): string {
+  const words = text.trim().split(/\s+/);
+  const end = words.findIndex((w) => /^\p{Ll}/u.test(w) && w !== 'and' && !NAME_PARTICLES.has(w));
+  return (end === -1 ? words : words.slice(0, end)).join(' ');
+}
 
 /** "Cllr Kendrick sent his apology", "Mrs Smith sent her apologies". */
 const APOLOGY_SENT =
@@ -1029,8 +1061,8 @@ function readItem(
     title = lines[i]?.text ?? '';
     i++;
   }
-  // A title wrapped onto a second line that starts in lower case.
-  while (i < end && !lines[i]?.blank && /^[a-z]/.test(lines[i]?.text ?? '') && !endsSentence(title)) {
+  // A title wrapped onto a second line that starts in lower case (not the text split off its line).
+  while (!start.rest && i < end && !lines[i]?.blank && /^[a-z]/.test(lines[i]?.text ?? '') && !endsSentence(title)) {
     title += ` ${lines[i]?.text ?? ''}`;
     i++;
   }
@@ -1073,8 +1105,8 @@ function readItem(
       inResolutionBlock = false;
       // "ACTIONS: Cllr Crisp to manage quotes. Clerk to send a letter of thanks.": one action per task.
       const tasks = splitTasks(unit.text);
-      const action = readAction(tasks[0] ?? unit.text, lastText);
-      if (action) item.actions.push(action, ...tasks.slice(1).flatMap((t) => readAction(t, '') ?? []));
+      const action = readTask(tasks[0] ?? unit.text, lastText);
+      if (action) item.actions.push(action, ...tasks.slice(1).flatMap((t) => readTask(t, '') ?? []));
       else {
         item.unplaced.push(`ACTION: ${unit.text}`.trim());
         paragraphs.push(escapeMarkdown(`ACTION: ${unit.text}`.trim()));
@@ -1090,6 +1122,9 @@ function readItem(
     // minutes that mark none with RESOLVED: a resolution, and the rest of the paragraph stays the minute.
     const decided = unit.kind === 'text' && !markers.resolutions ? narrativeDecisions(unit.text) : null;
     if (!markers.actions) item.actions.push(...tasksIn(unit.text));
+    // "Apologies … were provided for Cllr F Eglington. This was accepted.": accepting apologies is no resolution.
+    if (decided && /\bapolog|\babsence\b/i.test(item.title))
+      decided.decisions = decided.decisions.filter((d) => !ACCEPTANCE.test(d));
     if (decided && decided.decisions.length > 0) {
       for (const text of decided.decisions) item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
       if (decided.rest !== '') paragraphs.push(escapeMarkdown(decided.rest));
@@ -1130,15 +1165,20 @@ const DECISION = [
   /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
   // "Proposed by BD and seconded by JH that the allotment be let …".
   /\bproposed by\b[^.]*\bseconded\b|^(?:on a proposition|proposed)\b/i,
+  // "All were in agreement that this should be set up.", "All Councillors were in agreement."
+  /\ball\s+(?:\w+\s+)?(?:were\s+)?in\s+agreement\b/i,
   // "Unanimously agree to purchase.", "Agreed to renew the insurance.", "Resolved that we join."
   /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b|^(?:unanimously\s+)?resolved\s+(?:that|to)\b/i,
 ];
+/** Apologies or reasons accepted, as the apologies item minutes them. */
+const ACCEPTANCE =
+  /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
 /** The votes and formalities that go with a decision, not a decision of their own. */
 const PROCEDURE =
-  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
+  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
 /** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
 const NOT_DECIDED =
-  /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\bagreed that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
+  /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\b(?:agreed|in agreement) that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
 
 /**
  * The decisions minuted as narrative in a paragraph, one per decision: a
@@ -1177,7 +1217,7 @@ function splitTasks(text: string): string[] {
   for (const sentence of sentencesOf(text)) {
     const trimmed = sentence.trim();
     const m = TASK_SENTENCE.exec(trimmed);
-    if (tasks.length === 0 || (m?.[1] && !NOT_OWNERS.has(m[1]))) tasks.push(trimmed);
+    if (tasks.length === 0 || (m?.[1] && !NOT_OWNERS.has(m[1])) || PASSIVE_TASK.test(trimmed)) tasks.push(trimmed);
     else tasks[tasks.length - 1] += ` ${trimmed}`;
   }
   return tasks.filter((t) => t !== '');
@@ -1204,6 +1244,19 @@ const TASK_WITHIN = new RegExp(
 );
 /** "The Chairman agreed to permit discussion": a ruling from the chair, not a task. */
 const RULING = /\bagreed to (?:permit|allow|accept|take|vary|suspend|defer|let)\b/;
+
+/**
+ * A task on an ACTIONS line with nobody named ("Payment to be approved at next meeting."): an action of its
+ * own, with no owner, for the clerk to give one.
+ */
+const PASSIVE_TASK = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+to\s+be\s+\p{Ll}+/u;
+
+/** An ACTION line's task: its owners and what they are to do, or, in the passive, no owner. */
+function readTask(text: string, before: string): ParsedAction | null {
+  if (PASSIVE_TASK.test(text.trim()))
+    return { owners: [], description: text.trim(), descriptionFrom: 'action line', dueDate: dueDateIn(text) };
+  return readAction(text, before);
+}
 
 /** Tasks given in prose ("Clerk to write to Highways.", "Cllr Crisp agreed to contact Mr Rolph."): one action each. */
 function tasksIn(paragraph: string): ParsedAction[] {
@@ -1238,7 +1291,13 @@ function escapeMarkdown(s: string): string {
     .replace(/^([-+])(\s)/, '\\$1$2');
 }
 
-function toUnits(lines: Line[], width: number, result: ParsedMinutes): Unit[] {
+function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
+  // "… All agreed that Mr Bergin should be appointed. ACTION: Clerk to appoint Mr Bergin.": a marker after a
+  // sentence, inside a paragraph, begins the action there.
+  const lines = given.flatMap((line) => {
+    const m = /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*)$/.exec(line.text);
+    return m?.[1] && m[2] && !ACTION.test(line.text) ? [{ ...line, text: m[1] }, { ...line, text: m[2] }] : [line];
+  });
   const units: Unit[] = [];
   let current: Unit | null = null;
   let sawBlank = false;
@@ -1330,15 +1389,17 @@ function readAction(text: string, before: string): ParsedAction | null {
   } else {
     description = description.charAt(0).toUpperCase() + description.slice(1);
   }
+  return { owners, description, descriptionFrom: from, dueDate: dueDateIn(description) };
+}
+
+/** "… by 31 January 2021" → '2021-01-31'. */
+function dueDateIn(description: string): string | null {
   const due = new RegExp(`\\bby\\s+(?:\\w+day\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(
     description,
   );
-  let dueDate: string | null = null;
-  if (due) {
-    const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
-    dueDate = d.isValid ? d.toISODate() : null;
-  }
-  return { owners, description, descriptionFrom: from, dueDate };
+  if (!due) return null;
+  const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
+  return d.isValid ? d.toISODate() : null;
 }
 
 const KINDS: { pattern: RegExp; kind: DeclarationKind }[] = [
