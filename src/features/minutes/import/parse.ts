@@ -1296,7 +1296,12 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
   // sentence, inside a paragraph, begins the action there.
   const lines = given.flatMap((line) => {
     const m = /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*)$/.exec(line.text);
-    return m?.[1] && m[2] && !ACTION.test(line.text) ? [{ ...line, text: m[1] }, { ...line, text: m[2] }] : [line];
+    return m?.[1] && m[2] && !ACTION.test(line.text)
+      ? [
+          { ...line, text: m[1] },
+          { ...line, text: m[2] },
+        ]
+      : [line];
   });
   const units: Unit[] = [];
   let current: Unit | null = null;
