@@ -210,6 +210,47 @@ describe('uploading minutes on the minutes screen', () => {
     );
   });
 
+  it('imports an action the minutes give nobody, with no owner, and says so in the preview', async () => {
+    const committeeId = db.select().from(committees).get()?.id ?? 0;
+    const bare = createMeeting(db, committeeId, { date: '2020-11-05', time: '14:00', status: 'held' });
+    const minutes = [
+      'Minutes of the meeting held on 5 November 2020',
+      '',
+      'Present: Cllr Jane MacBean (Chairman)',
+      '',
+      '1. Dog fouling signs',
+      'Cllr MacBean has a quote for £30.',
+      '',
+      'ACTIONS: Cllr MacBean to order the signs. Payment to be approved at next meeting.',
+    ].join('\n');
+    const preview = await upload(bare.id, null, minutes);
+    expect(textOf(preview.body)).toContain('Payment to be approved at next meeting.');
+    expect(textOf(preview.body)).toContain('has no owner in the minutes');
+    const text = parse(preview.body)('input[name="text"]').val() as string;
+    await clerk.upload(
+      `${importUrl(bare.id)}/confirm`,
+      { _csrf: await clerk.csrfToken(importUrl(bare.id)), text },
+      null,
+    );
+    const item = db.select().from(agendaItems).where(eq(agendaItems.meetingId, bare.id)).get();
+    const saved = db
+      .select()
+      .from(actions)
+      .where(eq(actions.agendaItemId, item?.id ?? 0))
+      .orderBy(asc(actions.position))
+      .all();
+    expect(saved.map((a) => a.description)).toEqual(['To order the signs.', 'Payment to be approved at next meeting.']);
+    const owners = (id: number | undefined) =>
+      db
+        .select()
+        .from(actionOwners)
+        .where(eq(actionOwners.actionId, id ?? 0))
+        .all()
+        .map((o) => o.name);
+    expect(owners(saved[0]?.id)).toEqual(['Cllr MacBean']);
+    expect(owners(saved[1]?.id)).toEqual([]);
+  });
+
   it('reads a Word document or a PDF of the minutes as their text, and imports that text on confirmation', async () => {
     for (const [filename, bytes] of [
       ['minutes-5-november.docx', await textDocx(MINUTES.toString('utf8'))],

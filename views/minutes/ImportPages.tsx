@@ -354,7 +354,8 @@ export function ImportPreviewPage({
                 <ul class="govuk-list">
                   {item.actions.map((a) => (
                     <li>
-                      <strong>ACTION:</strong> <span safe>{`${a.owners.join('/')}: ${a.description}`}</span>
+                      <strong>ACTION:</strong>{' '}
+                      <span safe>{`${a.owners.length > 0 ? a.owners.join('/') : 'No owner'}: ${a.description}`}</span>
                       {a.descriptionFrom === 'text before it' ? (
                         <span class="govuk-body-s"> (taken from the sentence before the ACTION line)</span>
                       ) : (

@@ -368,17 +368,19 @@ export function applyImport(
           })
           .returning({ id: actions.id })
           .get().id;
-        tx.insert(actionOwners)
-          .values(
-            a.ownerNames.map((o, j) => ({
-              actionId,
-              // A surname alone is a guess: link only names that say who they are.
-              personId: o.person && o.person.how !== 'surname' ? o.person.id : null,
-              name: o.written,
-              position: j + 1,
-            })),
-          )
-          .run();
+        // An action minuted with no owner ("Payment to be approved at next meeting.") is kept without one.
+        if (a.ownerNames.length > 0)
+          tx.insert(actionOwners)
+            .values(
+              a.ownerNames.map((o, j) => ({
+                actionId,
+                // A surname alone is a guess: link only names that say who they are.
+                personId: o.person && o.person.how !== 'surname' ? o.person.id : null,
+                name: o.written,
+                position: j + 1,
+              })),
+            )
+            .run();
         actionCount++;
       });
     }
