@@ -45,6 +45,40 @@ describe('reading tasks given in prose', () => {
     ]);
   });
 
+  it('reads tasks after a numbered label, after a comma and inside a resolution, not in a label ending in a colon', () => {
+    // Items numbered "6/16", so the notes numbered 3, 5 are the item's own list.
+    const actions = (body: string[]) =>
+      parseMinutesText(
+        [
+          'Present: Cllr A Smith',
+          '',
+          '6/16 Matters Arising',
+          ...body,
+          '',
+          '7/16 Planning',
+          'None.',
+          '',
+          '8/16 Close',
+          'Closed.',
+        ].join('\n'),
+      ).items[0]?.actions ?? [];
+    expect(
+      actions([
+        '3. SAM2 Sites Rota: HR to send Andy Wallace a rota of the SAM2 sites.',
+        '',
+        '5. Sunken Drain: This work was currently outstanding, HR to chase.',
+        '',
+        'Extension to dwelling and erection of garage, The Croft, Flegg Green:',
+        '',
+        'Resolved: (1) That HR to contact Alex Laver about the start date. Prop. GK, 2nd JB, All agreed.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([
+      { owners: ['HR'], description: 'To send Andy Wallace a rota of the SAM2 sites.' },
+      { owners: ['HR'], description: 'To chase.' },
+      { owners: ['HR'], description: 'To contact Alex Laver about the start date.' },
+    ]);
+  });
+
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
     // A ruling from the chair is not a task.

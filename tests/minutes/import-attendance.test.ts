@@ -131,6 +131,35 @@ describe('reading who attended', () => {
     expect(parsed.items[0]?.resolutions).toEqual([]);
   });
 
+  it('reads a table row whose role has an "and", someone minuted as attending, and a note of who chaired', () => {
+    const parsed = parseMinutesText(
+      [
+        'Attendance:',
+        '',
+        'Cllr Jo Bruce                 JB        Chairperson',
+        '',
+        'Also in attendance:',
+        '',
+        'Cllr Colin Sampson        CS       Borough Council of King’s Lynn and West Norfolk',
+        '',
+        'Apologies',
+        '',
+        'Cllr O’Sullivan',
+        '',
+        'The Chairman of the Council (Cllr Kendal) in the Chair.',
+        '',
+        '1/16 Village Hall Update',
+        'Victoria Gray, Chair of the Wereham Village Hall Charity attended the Parish Council to provide an update.',
+      ].join('\n'),
+    );
+    expect(parsed.attendance.present.map((a) => [a.name, a.role])).toEqual([['Cllr Jo Bruce', 'Chairperson']]);
+    expect(parsed.attendance.inAttendance.map((a) => [a.name, a.role])).toEqual([
+      ['Cllr Colin Sampson', 'Borough Council of King’s Lynn and West Norfolk'],
+      ['Victoria Gray', 'Chair of the Wereham Village Hall Charity'],
+    ]);
+    expect(parsed.attendance.apologies.map((a) => a.name)).toEqual(['Cllr O’Sullivan']);
+  });
+
   it('reads someone named as away as absent, unless a list has them', () => {
     const absent = (present: string) =>
       parseMinutesText(

@@ -108,6 +108,45 @@ describe('reading resolutions', () => {
     ).toEqual(['Unanimously agree to purchase.']);
   });
 
+  it('reads a RESOLVED alone on its line, its text after a blank line, with the list it introduces', () => {
+    const found = resolutionsOf([
+      'Councillor Steele proposed that the date of 28 June be amended to 21 June 2018.',
+      '',
+      'RESOLVED:',
+      '',
+      'That the following dates (Thursdays at 9.30 am) be agreed for meetings in 2018/19:',
+      '',
+      '21 June 2018',
+      '',
+      '27 September 2018',
+    ]);
+    expect(found.map((r) => r.text)).toEqual([
+      'That the following dates (Thursdays at 9.30 am) be agreed for meetings in 2018/19:\n21 June 2018\n27 September 2018',
+    ]);
+    // "Resolved: (For information only)" heads a list of what was done.
+    expect(resolutionsOf(['Resolved: (For information only)', '', '1. Refund cheque: Had been arranged.'])).toEqual([]);
+  });
+
+  it('reads a decision in prose, minuted with its vote, in an item without RESOLVED of minutes that use it', () => {
+    const text = [
+      'Present: Cllr A Smith',
+      '',
+      '1. Minutes',
+      'The minutes were agreed as a true and accurate record. Prop. GK, 2nd JR, All agreed.',
+      '',
+      '2. Public Health',
+      'It was agreed that an email would be circulated requesting comments.',
+      '',
+      '3. Finance',
+      'RESOLVED: That the accounts be approved.',
+    ].join('\n');
+    expect(parseMinutesText(text).items.map((i) => i.resolutions.map((r) => r.text))).toEqual([
+      ['The minutes were agreed as a true and accurate record. Prop. GK, 2nd JR, All agreed.'],
+      [],
+      ['That the accounts be approved.'],
+    ]);
+  });
+
   it('reads decisions in prose only where the minutes mark none with RESOLVED', () => {
     expect(
       resolutionsOf([

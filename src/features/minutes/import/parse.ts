@@ -350,9 +350,20 @@ export function parseMinutesText(input: string): ParsedMinutes {
     }
   }
 
-  // "It was noted that S Thurlow was away": absent, where no list says otherwise.
   const listed = (name: string) =>
     Object.values(result.attendance).some((list) => list.some((a) => personMatches(a.name, name)));
+  // "Victoria Gray, Chair of the Wereham Village Hall Charity attended the Parish Council to provide an
+  // update": in attendance, where no list has them.
+  for (const item of result.items)
+    for (const m of item.minuteText.matchAll(ATTENDED_IN_TEXT))
+      if (m[1] && !listed(m[1]))
+        result.attendance.inAttendance.push({
+          name: m[1],
+          role: m[2]?.trim() || null,
+          virtual: false,
+          substituteFor: null,
+        });
+  // "It was noted that S Thurlow was away": absent, where no list says otherwise.
   for (const item of result.items)
     for (const m of item.minuteText.matchAll(ABSENT_IN_TEXT))
       if (m[1] && !listed(m[1]))
@@ -776,8 +787,9 @@ function readPreamble(lines: Line[], result: ParsedMinutes, wholeDocument = fals
         result.attendance.inAttendance.push({ name: attended[1], role: null, virtual: false, substituteFor: null });
         continue;
       }
-      // A sentence ends the list ("The panel met at the Civic Centre.", "There was 1 member of the public.").
-      if (isSentence(line.text)) {
+      // A sentence ends the list ("The panel met at the Civic Centre.", "There was 1 member of the public.", "The
+      // Chairman of the Council (Cllr Kendal) in the Chair.": no name begins with "The").
+      if (isSentence(line.text) || /^the\s/i.test(line.text)) {
         flush();
         section = null;
         if (!/\bmembers? of the public\b/i.test(line.text)) heading.push(line.text);
@@ -845,6 +857,10 @@ function namesAhead(text: string): string {
 const APOLOGY_SENT =
   /\b((?:(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.?\s?){0,3}\p{Lu}[\p{Ll}'’-]+)\s+(?:had\s+)?sent\s+(?:his|her|their)\s+apolog(?:y|ies)\b/gu;
 
+/** "Victoria Gray, Chair of the Village Hall Charity attended the Parish Council": a first and last name. */
+const ATTENDED_IN_TEXT =
+  /(?:^|\.\s+)(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}'’-]+)(?:,\s*([^,.]{3,80}?),?)?\s+attended\s+(?:the\s+)?(?:[Mm]eeting|[Pp]arish [Cc]ouncil|[Cc]ouncil)\b/gmu;
+
 /** "S Thurlow was away", "Cllr Smith was absent": someone named with a title or initials, absent. */
 const ABSENT_IN_TEXT =
   /\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+|(?:\p{Lu}\.?\s?){1,3}\s)\p{Lu}[\p{Ll}'’-]+)\s+(?:was|had been)\s+(?:away|absent)\b/gu;
@@ -896,7 +912,8 @@ function attendanceEntries(lines: string[]): string[] {
   }
   // A collective prefix ("Councillors", "Cllrs") is taken off, at the head of the list or inside it.
   const entries = joined
-    .flatMap((line) => splitList(line.replace(/^from\s+/, '')))
+    // A table's row ("Cllr Colin Sampson CS Borough Council of King’s Lynn and West Norfolk") is one person.
+    .flatMap((line) => (tableRow(line) ? [line] : splitList(line.replace(/^from\s+/, ''))))
     .map((entry) => entry.replace(/^(?:Councillors|Cllrs)\.?\s+(?=\S)/, ''));
   const out: string[] = [];
   let pendingRole: string | null = null;
@@ -922,6 +939,23 @@ function attendanceEntries(lines: string[]): string[] {
   }
   if (pendingRole !== null) out.push(pendingRole);
   return out;
+}
+
+/** A row of an attendance table: a name, its initials, then what they are ("Nicola Cooper NC Parish Clerk"). */
+function tableRow(line: string): boolean {
+  const row = /^(.*?\S)\s+([A-Z]{2,3})(?:\s+(.+))?$/.exec(line);
+  return row?.[1] !== undefined && !/[,;]/.test(row[1]) && initialsOf(row[1]) === row[2];
+}
+
+/** A name's initials, titles and notes left out ("Cllr Jo Bruce" → "JB"). */
+function initialsOf(name: string): string {
+  return name
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
+    .split(/[\s.]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
 }
 
 /** A person's name as lists write them: its words capitalised, but a few small ones ("of the", "de"). */
@@ -980,14 +1014,6 @@ function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean
   let substituteFor: string | null = null;
   const roles: string[] = [];
   // "D Risk (Chairman) (DR)": initials in brackets say how the minutes will name them; not a role.
-  const initialsOf = (n: string) =>
-    n
-      .replace(/\([^)]*\)/g, ' ')
-      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
-      .split(/[\s.]+/)
-      .filter((w) => /^\p{Lu}/u.test(w))
-      .map((w) => w[0])
-      .join('');
   const ownInitials = initialsOf(name);
   name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
     if (note === ownInitials) return ' ';
@@ -1089,14 +1115,18 @@ function readItem(
     for (const text of narrativeDecisions(item.title).decisions)
       item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
   const paragraphs: string[] = carried.map((c) => escapeMarkdown(c));
+  const ownResolved = units.some((u) => u.kind === 'resolved');
   let inResolutionBlock = false;
+  let awaitingResolution = false;
+  let listAfter: ParsedResolution | null = null;
   let lastText = '';
 
   for (const unit of units) {
     if (unit.kind === 'resolved') {
       inResolutionBlock = true;
+      awaitingResolution = unit.text === '';
       if (unit.text === '') continue;
-      if (!addResolution(item, unit.text)) {
+      if (!addResolution(item, unit.text, !markers.actions)) {
         paragraphs.push(escapeMarkdown(`RESOLVED: ${unit.text}`));
       }
       continue;
@@ -1113,14 +1143,33 @@ function readItem(
       }
       continue;
     }
+    // "That the following dates be agreed:" goes on in the lines it introduces ("21 June 2018").
+    if (listAfter && !isSentence(unit.text)) {
+      listAfter.text += `\n${unit.text}`;
+      continue;
+    }
+    listAfter = null;
+    // "RESOLVED:" alone, its text after a blank line: the first paragraph after it is the resolution.
+    if (awaitingResolution) {
+      awaitingResolution = false;
+      if (addResolution(item, unit.text, !markers.actions)) {
+        listAfter = /:$/.test(unit.text.trim()) ? (item.resolutions.at(-1) ?? null) : null;
+        continue;
+      }
+    }
     if (inResolutionBlock && !unit.afterBlank && (outcomeOf(unit.text) !== null || unit.kind === 'bullet')) {
-      if (addResolution(item, unit.text)) continue;
+      if (addResolution(item, unit.text, !markers.actions)) continue;
     }
     inResolutionBlock = false;
     if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
     // A decision minuted as narrative ("It was resolved to…", "Proposed by…, seconded by…, all in favour"), in
     // minutes that mark none with RESOLVED: a resolution, and the rest of the paragraph stays the minute.
-    const decided = unit.kind === 'text' && !markers.resolutions ? narrativeDecisions(unit.text) : null;
+    let decided = unit.kind === 'text' ? narrativeDecisions(unit.text) : null;
+    // Minutes that mark their decisions RESOLVED: a decision in prose is one only in an item with no RESOLVED
+    // of its own, minuted with its vote ("… were agreed as a true and accurate record. Prop. GK, 2nd JR, All
+    // agreed."); "It was agreed that an email would be circulated" there is narrative.
+    if (decided && markers.resolutions && (ownResolved || !decided.voted.every((v) => v) || decided.voted.length === 0))
+      decided = null;
     if (!markers.actions) item.actions.push(...tasksIn(unit.text));
     // "Apologies … were provided for Cllr F Eglington. This was accepted.": accepting apologies is no resolution.
     if (decided && /\bapolog|\babsence\b/i.test(item.title))
@@ -1145,10 +1194,15 @@ function readItem(
 }
 
 /** A RESOLVED block is a resolution whatever its verb ("be elected", "be thanked"): agreed, unless it says otherwise. */
-function addResolution(item: ParsedItem, text: string): boolean {
+function addResolution(item: ParsedItem, text: string, readTasks = false): boolean {
   const cleaned = text.replace(BULLET, '').trim();
   if (cleaned === '') return false;
+  // "Resolved: (For information only)" heads a list of what was done, not a decision.
+  if (/^\(?for information(?: only)?\)?\.?$/i.test(cleaned)) return false;
   item.resolutions.push({ text: cleaned, outcome: outcomeOf(cleaned) ?? 'AGREED' });
+  // In minutes without ACTION lines, a resolution may give the task ("(1) That HR to contact Alex Laver …",
+  // "… HR to action.").
+  if (readTasks) item.actions.push(...tasksIn(cleaned.replace(/^\(\w{1,3}\)\s*(?:That\s+)?/, '')));
   return true;
 }
 
@@ -1175,7 +1229,7 @@ const ACCEPTANCE =
   /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
 /** The votes and formalities that go with a decision, not a decision of their own. */
 const PROCEDURE =
-  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
+  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|[A-Z]{2,3},?\s+2nd\s+[A-Z]{2,3}\b|2nd\s+[A-Z]{2,3}\b|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
 /** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
 const NOT_DECIDED =
   /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\b(?:agreed|in agreement) that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
@@ -1185,9 +1239,11 @@ const NOT_DECIDED =
  * proposal's seconder, vote and "carried" join the decision they belong to.
  * The rest is what the paragraph says besides.
  */
-function narrativeDecisions(paragraph: string): { decisions: string[]; rest: string } {
+function narrativeDecisions(paragraph: string): { decisions: string[]; voted: boolean[]; rest: string } {
   const sentences = sentencesOf(paragraph);
   const decisions: string[] = [];
+  // Whether each decision has its proposer, seconder or vote minuted with it ("Prop. GK, 2nd JR, All agreed.").
+  const voted: boolean[] = [];
   const rest: string[] = [];
   let joinable = false;
   for (const sentence of sentences) {
@@ -1195,17 +1251,19 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; rest: str
     const decision = !NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence));
     if (procedural && joinable && decisions.length > 0) {
       decisions[decisions.length - 1] += ` ${sentence}`;
+      voted[voted.length - 1] = true;
       continue;
     }
     if (decision) {
       decisions.push(sentence);
+      voted.push(false);
       joinable = true;
       continue;
     }
     joinable = false;
     rest.push(sentence);
   }
-  return { decisions, rest: rest.join(' ') };
+  return { decisions, voted, rest: rest.join(' ') };
 }
 
 /**
@@ -1240,7 +1298,7 @@ const NOT_OWNERS = new Set(
  * clerk, the chair, a councillor or someone's initials, never a bare word ("for Members to consider").
  */
 const TASK_WITHIN = new RegExp(
-  String.raw`\bfor\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3})\s+to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
+  String.raw`(?:\bfor|,)\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3})\s+to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
 );
 /** "The Chairman agreed to permit discussion": a ruling from the chair, not a task. */
 const RULING = /\bagreed to (?:permit|allow|accept|take|vary|suspend|defer|let)\b/;
@@ -1262,7 +1320,11 @@ function readTask(text: string, before: string): ParsedAction | null {
 function tasksIn(paragraph: string): ParsedAction[] {
   const out: ParsedAction[] = [];
   for (const sentence of sentencesOf(paragraph)) {
-    const m = TASK_SENTENCE.exec(sentence.trim()) ?? TASK_WITHIN.exec(sentence);
+    // "3. SAM2 Sites Rota: HR to send …": a numbered note's label before the task.
+    const unlabelled = sentence.trim().replace(/^(?:\d{1,2}[.)]\s+)?[^:.]{1,60}:\s+(?=\S)/, '');
+    // A line ending in a colon is a label ("Extension to dwelling and erection of garage, Flegg Green:").
+    if (/:$/.test(sentence.trim())) continue;
+    const m = TASK_SENTENCE.exec(sentence.trim()) ?? TASK_SENTENCE.exec(unlabelled) ?? TASK_WITHIN.exec(sentence);
     if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1]) || RULING.test(sentence)) continue;
     // "The chairman is to contact Highways": the owner as a role, capitalised as a name would be.
     const owner = m[1].replace(/^[Tt]he\s+/, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
