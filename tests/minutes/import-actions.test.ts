@@ -79,6 +79,24 @@ describe('reading tasks given in prose', () => {
     ]);
   });
 
+  it('reads an "Action:" after a sentence, a "Clerk to action" line, and an owner then a verb without "to"', () => {
+    expect(
+      actionsOf([
+        'Letter from NCC regarding support for parents. Action: Poster to be displayed on notice boards.',
+        '',
+        'Sign at the Old School is damaged.',
+        '',
+        'Clerk to action',
+        '',
+        'Action: Parish Clerk arrange meeting for 8th November and invite the Miles Brothers.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([
+      { owners: [], description: 'Poster to be displayed on notice boards.' },
+      { owners: ['Clerk'], description: 'To action' },
+      { owners: ['Parish Clerk'], description: 'Arrange meeting for 8th November and invite the Miles Brothers.' },
+    ]);
+  });
+
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
     // A ruling from the chair is not a task.

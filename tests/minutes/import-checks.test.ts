@@ -63,19 +63,25 @@ describe('sanity checks on what was read', () => {
   });
 
   it('reads a heading numbered again after a later item as an item, and says so', () => {
-    const text = `${HEAD}7. Matters Arising\nText.\n\n8. Correspondence\nFor information.\n\n6. Planning\n\nNone\n\n7. Finance\n\nPaid.\n\n9. Close\nClosed.`;
+    const text = `${HEAD}7. Matters Arising\nText.\n\n8. Correspondence\nFor information.\n\n6. Planning\n\nNone\n\n7. Finance\n\nPaid.\n\n9. AOB\nNone.\n\n9. Date of Next Meeting.\n\n9 October.`;
     expect(parseMinutesText(text).items.map((i) => `${i.number} ${i.title}`)).toEqual([
       '7 Matters Arising',
       '8 Correspondence',
       '6 Planning',
       '7 Finance',
-      '9 Close',
+      '9 AOB',
+      '9 Date of Next Meeting.',
     ]);
     expect(warnings(text).map((w) => [w.item, w.message, w.text])).toEqual([
       [
         6,
         'Item 6 comes after item 8: the minutes number it again, so it was read as an item where it stands. Check its number.',
         '6. Planning',
+      ],
+      [
+        9,
+        'The minutes number two items 9: the second was read as an item where it stands. Check its number.',
+        '9. Date of Next Meeting.',
       ],
     ]);
   });

@@ -108,6 +108,22 @@ describe('reading resolutions', () => {
     ).toEqual(['Unanimously agree to purchase.']);
   });
 
+  it('reads "the PC agreed", "were considered and agreed" and a proposal seconded as decisions', () => {
+    expect(
+      resolutionsOf([
+        'The actions from the Allotment meeting of 28th June were considered and agreed. A plot has been let.',
+        '',
+        'AR proposed that she will negotiate with the BC based on the above figures. CC seconded this',
+        '',
+        'A donation was requested by Macmillan Cancer Support. The PC agreed not to assist as the policy is only to support local charities.',
+      ]).map((r) => r.text),
+    ).toEqual([
+      'The actions from the Allotment meeting of 28th June were considered and agreed.',
+      'AR proposed that she will negotiate with the BC based on the above figures. CC seconded this',
+      'The PC agreed not to assist as the policy is only to support local charities.',
+    ]);
+  });
+
   it('reads a RESOLVED alone on its line, its text after a blank line, with the list it introduces', () => {
     const found = resolutionsOf([
       'Councillor Steele proposed that the date of 28 June be amended to 21 June 2018.',

@@ -111,7 +111,10 @@ export function checkMinutes(parsed: Checked, seen: ItemSeen[]): ImportWarning[]
     if (previous && item.number <= previous.number)
       warnings.push({
         item: item.number,
-        message: `Item ${item.number} comes after item ${previous.number}: the minutes number it again, so it was read as an item where it stands. Check its number.`,
+        message:
+          item.number === previous.number
+            ? `The minutes number two items ${item.number}: the second was read as an item where it stands. Check its number.`
+            : `Item ${item.number} comes after item ${previous.number}: the minutes number it again, so it was read as an item where it stands. Check its number.`,
         text: quote(`${item.number}. ${item.title}`),
       });
     for (const line of saw?.passedOver ?? [])

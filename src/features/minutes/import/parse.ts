@@ -678,12 +678,12 @@ function findItemStarts(lines: Line[], width: number): { starts: ItemStart[]; pa
     return (
       previous !== undefined &&
       c.number > 1 &&
-      c.number < previous.number &&
+      c.number <= previous.number &&
       c.rest === undefined &&
       c.inlineTitle !== null &&
       c.inlineTitle.length <= 60 &&
       headingWeight(c.inlineTitle) === 2 &&
-      !/[.,;:]$/.test(c.inlineTitle) &&
+      !/[,;:]$/.test(c.inlineTitle) &&
       (lines[c.line - 1]?.blank ?? true)
     );
   });
@@ -1207,14 +1207,14 @@ function addResolution(item: ParsedItem, text: string, readTasks = false): boole
 }
 
 /** Who decides: the body, not one person ("Cllr Jenkinson agreed that he would…" is not a decision). */
-const BODY = String.raw`(?:it|this|that|the (?:parish |town )?council|the committee|the panel|the board|the meeting|councillors|members|all members|all councillors|all present|all|they)`;
+const BODY = String.raw`(?:it|this|that|the (?:parish |town )?council|the pc|the committee|the panel|the board|the meeting|councillors|members|all members|all councillors|all present|all|they)`;
 const DECISION = [
   // "It was (unanimously) resolved / agreed / decided", "This was seconded … and agreed by all members".
   /\b(?:it|this|that)\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved|carried)\b(?! out)|\bagreed by all\b/i,
   // "The council agreed payment of £4", "The Parish Council also resolved to delegate", "All members agreed that …".
   new RegExp(String.raw`\b${BODY}\s+(?:\w+ly\s+|also\s+)?(?:resolved|agreed|decided|approved|voted)\b`, 'i'),
   // "The minutes were approved by all Councillors present", "The following cheques were approved".
-  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:approved|accepted|adopted|carried|ratified|elected|agreed)\b(?! out| (?:on|at) )/i,
+  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?(?:approved|accepted|adopted|carried|ratified|elected|agreed)\b(?! out| (?:on|at) )/i,
   // "Cllr Llewellyn elected as Chairman", "a resolution was passed", "approved by all".
   /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
   // "Proposed by BD and seconded by JH that the allotment be let …".
@@ -1229,7 +1229,7 @@ const ACCEPTANCE =
   /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
 /** The votes and formalities that go with a decision, not a decision of their own. */
 const PROCEDURE =
-  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|prop\.|[A-Z]{2,3},?\s+2nd\s+[A-Z]{2,3}\b|2nd\s+[A-Z]{2,3}\b|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
+  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|\S+(?:\s+\S+)?\s+seconded (?:this|the proposal|the motion)\b|prop\.|[A-Z]{2,3},?\s+2nd\s+[A-Z]{2,3}\b|2nd\s+[A-Z]{2,3}\b|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
 /** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
 const NOT_DECIDED =
   /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\b(?:agreed|in agreement) that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
@@ -1246,23 +1246,26 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; voted: bo
   const voted: boolean[] = [];
   const rest: string[] = [];
   let joinable = false;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, k) => {
     const procedural = PROCEDURE.test(sentence);
-    const decision = !NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence));
+    // "AR proposed that she will negotiate with the BC … CC seconded this": a proposal seconded is a decision.
+    const seconded =
+      /\bproposed\s+that\b/i.test(sentence) && /^\S+(?:\s+\S+)?\s+seconded\b/i.test(sentences[k + 1] ?? '');
+    const decision = seconded || (!NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence)));
     if (procedural && joinable && decisions.length > 0) {
       decisions[decisions.length - 1] += ` ${sentence}`;
       voted[voted.length - 1] = true;
-      continue;
+      return;
     }
     if (decision) {
       decisions.push(sentence);
       voted.push(false);
       joinable = true;
-      continue;
+      return;
     }
     joinable = false;
     rest.push(sentence);
-  }
+  });
   return { decisions, voted, rest: rest.join(' ') };
 }
 
@@ -1357,7 +1360,7 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
   // "… All agreed that Mr Bergin should be appointed. ACTION: Clerk to appoint Mr Bergin.": a marker after a
   // sentence, inside a paragraph, begins the action there.
   const lines = given.flatMap((line) => {
-    const m = /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*)$/.exec(line.text);
+    const m = /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*|Actions?:\s*\S.*)$/.exec(line.text);
     return m?.[1] && m[2] && !ACTION.test(line.text)
       ? [
           { ...line, text: m[1] },
@@ -1385,7 +1388,8 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
       continue;
     }
     const resolved = RESOLVED.exec(line.text);
-    const action = ACTION.exec(line.text);
+    // "Clerk to action" on a line of its own is an action line, as "Action: Clerk" is.
+    const action = ACTION.exec(line.text) ?? (TO_ACTION.test(line.text) ? [line.text, line.text] : null);
     const bullet = BULLET.test(line.text) && line.text.length > 2;
     if (resolved || action || bullet) {
       close();
@@ -1428,6 +1432,13 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
   return units;
 }
 
+/** An owner named by role or initials, then what they are to do without a "to" ("Parish Clerk arrange …"). */
+const ROLE_THEN_VERB =
+  /^((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|[A-Z]{2,3})\s+(\p{Ll}{3,}\s.*)$/u;
+
+/** "Clerk to action", "HR to action.": a line that gives its item's business to someone. */
+const TO_ACTION = new RegExp(String.raw`^${TASK_OWNER}\s+to\s+action\.?$`);
+
 const OWNER_SPLIT = /\s+(?:to|will|should|would|is to|are to)\s+(?=\S)/;
 
 /** "Mr A Turner/Ms F Cayley to discuss Option 4", or "The Chairman" (the action is the sentence before). */
@@ -1441,6 +1452,12 @@ function readAction(text: string, before: string): ParsedAction | null {
   if (split && split.index > 0) {
     ownersPart = cleaned.slice(0, split.index);
     description = cleaned.slice(split.index).trim();
+  }
+  // "Parish Clerk arrange meeting for 8th November …": a role or initials, then the verb, with no "to".
+  const bare = split && split.index > 0 && split.index < 60 ? null : ROLE_THEN_VERB.exec(cleaned);
+  if (bare?.[1] && bare[2]) {
+    ownersPart = bare[1];
+    description = bare[2];
   }
   const owners = splitOwners(ownersPart)
     .map((o) => o.replace(/[.:]$/, ''))
