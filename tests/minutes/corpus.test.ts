@@ -43,6 +43,7 @@ describe('the corpus of real minutes', () => {
     'northam-town-council-finance-committee-2010-06-18',
     'northwold-and-whittington-parish-council-full-council-2017-03-07',
     'owersby-parish-council-2020-01-02',
+    'stoke-ferry-parish-council-full-council-2020-12-02',
     'west-dereham-parish-council-full-council-2008-09-18',
     'wretton-parish-council-full-council-2005-05-11',
   ])('reads %s exactly as written down by hand', async (name) => {

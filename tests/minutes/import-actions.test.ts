@@ -97,6 +97,19 @@ describe('reading tasks given in prose', () => {
     ]);
   });
 
+  it('reads a task after a label and a dash to someone named, and "…, and if not, Cllr X agreed to action"', () => {
+    expect(
+      actionsOf([
+        'Indigo Road - Cllr Martin Storey agreed to follow up issues with NCC internally. T1 Birch Trees - Dismantle to ground level.',
+        '',
+        'It was agreed to check with volunteers if they wanted to remove the guards, and if not, Cllr Donna Stocking agreed to action.',
+      ]).map((a) => ({ owners: a.owners, description: a.description })),
+    ).toEqual([
+      { owners: ['Cllr Martin Storey'], description: 'To follow up issues with NCC internally.' },
+      { owners: ['Cllr Donna Stocking'], description: 'To action.' },
+    ]);
+  });
+
   it('takes no passive with nobody named, and reads prose for tasks only where there are no ACTION lines', () => {
     expect(actionsOf(['Payment to be approved at the next meeting. It to be noted.'])).toEqual([]);
     // A ruling from the chair is not a task.

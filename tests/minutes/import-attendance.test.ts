@@ -160,6 +160,33 @@ describe('reading who attended', () => {
     expect(parsed.attendance.apologies.map((a) => a.name)).toEqual(['Cllr O’Sullivan']);
   });
 
+  it('reads a councillor run into the officer after them, and people with what they represent', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: Cllr Sue Lintern (Chair) Cllr Trudy Mann Cllr Donna Stocking Helen Richardson (Parish Clerk and Financial Responsible Person)',
+        '',
+        'Also, in Attendance Public – 2 Cllr Martin Storey, Norfolk County Council Cllr Colin Sampson, BCKLWN Stephen Ward, Chair, and Ian Lury of the Bluebell Pub Campaign',
+        '',
+        '196/20 Openness and Transparency Notice The Chair read the notice.',
+        '',
+        '197/20 Apologies The Council noted that Cllr Mandy Leamon was absent, though apologies had not been received.',
+      ].join('\n'),
+    );
+    expect(parsed.attendance.present.map((a) => a.name)).toEqual([
+      'Cllr Sue Lintern',
+      'Cllr Trudy Mann',
+      'Cllr Donna Stocking',
+    ]);
+    expect(parsed.attendance.inAttendance.map((a) => [a.name, a.role])).toEqual([
+      ['Helen Richardson', 'Parish Clerk and Financial Responsible Person'],
+      ['Cllr Martin Storey', 'Norfolk County Council'],
+      ['Cllr Colin Sampson', 'BCKLWN'],
+      ['Stephen Ward', 'Chair'],
+      ['Ian Lury', 'of the Bluebell Pub Campaign'],
+    ]);
+    expect(parsed.attendance.absent.map((a) => a.name)).toEqual(['Cllr Mandy Leamon']);
+  });
+
   it('reads someone named as away as absent, unless a list has them', () => {
     const absent = (present: string) =>
       parseMinutesText(

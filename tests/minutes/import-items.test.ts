@@ -56,6 +56,32 @@ describe('finding the items', () => {
     expect(parsed.items[2]?.minuteText).toMatch(/^Wednesday 6 January 2021 at 7 pm/);
   });
 
+  it('reads a heading that starts on the line of the item before, and a title before a sentence that names someone', () => {
+    const parsed = parseMinutesText(
+      [
+        'Present: Cllr A Smith',
+        '',
+        '198/20 To Receive Apologies of Absence The Council noted that none were received.',
+        '',
+        '199/20 To Receive Declarations of Interest from Members Cllr Trudy Mann declared an interest regarding the Bluebell public house at item 201/20.',
+        '',
+        '200/20 To Approve the Minutes of the Meeting held on 11 November 2020',
+        '',
+        'The application was refused on 24 November 2020 by Delegated Decision 201/20 To Receive an update on the Bluebell Campaign The Chair shared an update.',
+        '',
+        '202/20 To Receive the Clerk’s Report The Clerk gave her report.',
+      ].join('\n'),
+    );
+    expect(parsed.items.map((i) => `${i.number} ${i.title}`)).toEqual([
+      '198 To Receive Apologies of Absence',
+      '199 To Receive Declarations of Interest from Members',
+      '200 To Approve the Minutes of the Meeting held on 11 November 2020',
+      '201 To Receive an update on the Bluebell Campaign',
+      '202 To Receive the Clerk’s Report',
+    ]);
+    expect(parsed.declarations.map((d) => [d.name, d.itemNumber])).toEqual([['Cllr Trudy Mann', 201]]);
+  });
+
   it('takes a heading in capitals that goes on in lower case off the sentence after it', () => {
     const parsed = parseMinutesText(
       [

@@ -163,6 +163,20 @@ describe('reading resolutions', () => {
     ]);
   });
 
+  it('reads the body agreeing to do something as a decision in minutes that use RESOLVED, not someone agreeing', () => {
+    expect(
+      resolutionsOf([
+        'RESOLVED: That the tree be removed at £120 pending permissions.',
+        '',
+        'It was agreed to review quarterly the use of the laptop. Councillors agreed to note the contents of the email. The Parish Council thanked Mr Gott, they also agreed to pass thanks to Tom. The Clerk agreed to check the permissions.',
+      ]).map((r) => r.text),
+    ).toEqual([
+      'That the tree be removed at £120 pending permissions.',
+      'It was agreed to review quarterly the use of the laptop.',
+      'Councillors agreed to note the contents of the email.',
+    ]);
+  });
+
   it('reads decisions in prose only where the minutes mark none with RESOLVED', () => {
     expect(
       resolutionsOf([

@@ -266,6 +266,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
     .split('\n')
     .map((raw) => ({ text: raw.trim().replace(/\s+/g, ' '), indented: /^\s/.test(raw), blank: raw.trim() === '' }));
   const width = wrapWidth(lines);
+  splitRunOnHeadings(lines);
 
   // Where the numbered items start; text after a title on its number's line is the item's first paragraph.
   const { starts, passedOver } = findItemStarts(lines, width);
@@ -394,6 +395,37 @@ export function parseMinutesText(input: string): ParsedMinutes {
   if (!result.date) result.problems.push('The date of the meeting was not found in the heading.');
   result.warnings = checkMinutes(result, seen);
   return result;
+}
+
+/**
+ * A heading that starts right after the previous item's last words, on the same line ("… Delegated Decision
+ * 201/20 To Receive an update on the Bluebell Campaign The Chair …"): in minutes whose items are numbered
+ * with their year ("196/20"), a number of that year missing from the line starts, followed by a capitalised
+ * word, begins a line of its own. Changes the lines in place.
+ */
+function splitRunOnHeadings(lines: Line[]): void {
+  const atStart = lines.map((l) => /^(\d{1,4})\/(\d{2})\s+\p{Lu}/u.exec(l.text)).filter((m) => m !== null);
+  const years = new Map<string, Set<number>>();
+  for (const m of atStart) {
+    const year = m[2] ?? '';
+    years.set(year, (years.get(year) ?? new Set()).add(Number(m[1])));
+  }
+  for (const [year, numbers] of years) {
+    if (numbers.size < 3) continue;
+    const max = Math.max(...numbers);
+    const min = Math.min(...numbers);
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (!line || line.blank) continue;
+      const inside = new RegExp(String.raw`^(.{20,}?\S)\s+((\d{1,4})\/${year}\s+\p{Lu}.*)$`, 'u').exec(line.text);
+      const n = Number(inside?.[3]);
+      if (!inside?.[1] || !inside[2] || numbers.has(n) || n < min || n > max) continue;
+      // Only where the number fills a gap between the items before and after it.
+      if (!numbers.has(n - 1) && !numbers.has(n + 1)) continue;
+      lines.splice(i, 1, { ...line, text: inside[1] }, BLANK_LINE, { ...line, text: inside[2], indented: false });
+      numbers.add(n);
+    }
+  }
 }
 
 /** The width lines were wrapped at: a line much shorter than it ends its paragraph. */
@@ -613,6 +645,16 @@ function itemCandidate(lines: Line[], i: number, width: number): ItemCandidate |
   const capitalised = endsSentence(text) ? splitCapitals(text.split(' ')) : undefined;
   if (capitalised && isSentence(capitalised.rest) && /^\p{Lu}/u.test(capitalised.rest))
     return { line: i, number, inlineTitle: capitalised.title, rest: capitalised.rest, style, ...second };
+  // "To Receive Declarations of Interest from Members Cllr Trudy Mann declared an interest …": a title, then a
+  // sentence that begins with a name or a word that begins sentences.
+  const titled = endsSentence(text) && isSentence(text) ? splitTitle(text) : null;
+  if (
+    titled &&
+    titled.title.split(' ').length >= 2 &&
+    SENTENCE_STARTS.has((titled.rest.split(' ')[0] ?? '').toLowerCase()) &&
+    isSentence(titled.rest)
+  )
+    return { line: i, number, inlineTitle: titled.title, rest: titled.rest, style, ...second };
   if (text.length <= 150 && !/[,;]$/.test(text) && !/[a-z]{2}(?:[.!?]|:\s)\s*\p{Lu}/u.test(text))
     return { line: i, number, inlineTitle: text, style, ...second };
   const split = splitTitle(text);
@@ -863,7 +905,7 @@ const ATTENDED_IN_TEXT =
 
 /** "S Thurlow was away", "Cllr Smith was absent": someone named with a title or initials, absent. */
 const ABSENT_IN_TEXT =
-  /\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+|(?:\p{Lu}\.?\s?){1,3}\s)\p{Lu}[\p{Ll}'’-]+)\s+(?:was|had been)\s+(?:away|absent)\b/gu;
+  /\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:\p{Lu}\p{Ll}+\s+)?|(?:\p{Lu}\.?\s?){1,3}\s)\p{Lu}[\p{Ll}'’-]+)\s+(?:was|had been)\s+(?:away|absent)\b/gu;
 
 /** The same person however the title is written ("Cllr A Smith", "A Smith"). */
 function personMatches(a: string, b: string): boolean {
@@ -914,7 +956,12 @@ function attendanceEntries(lines: string[]): string[] {
   const entries = joined
     // A table's row ("Cllr Colin Sampson CS Borough Council of King’s Lynn and West Norfolk") is one person.
     .flatMap((line) => (tableRow(line) ? [line] : splitList(line.replace(/^from\s+/, ''))))
-    .map((entry) => entry.replace(/^(?:Councillors|Cllrs)\.?\s+(?=\S)/, ''));
+    .map((entry) =>
+      entry
+        .replace(/^(?:Councillors|Cllrs)\.?\s+(?=\S)/, '')
+        // "Public – 2 Cllr Martin Storey": the public, given as a number, are not counted.
+        .replace(/^(?:members of the\s+)?public\s*[–—:-]\s*\d+\s+(?=\S)/i, ''),
+    );
   const out: string[] = [];
   let pendingRole: string | null = null;
   for (const entry of entries) {
@@ -922,11 +969,31 @@ function attendanceEntries(lines: string[]): string[] {
     const outside = entry.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
     const cuts = [...outside.matchAll(/\s(?=(?:Cllr|Councillor)\.?\s)/g)].map((m) => m.index ?? 0);
     const prefixes = (outside.match(/(?:^|\s)(?:Cllr|Councillor)\.?\s/g) ?? []).length;
-    const parts =
-      prefixes > 1
+    // "Norfolk County Council Cllr Colin Sampson": what the person before the comma represents, then the next.
+    const before = cuts.length === 1 ? entry.slice(0, cuts[0]).trim() : '';
+    const split =
+      prefixes > 1 || (prefixes === 1 && ORGANISATION.test(before))
         ? [0, ...cuts].map((from, k) => entry.slice(from, cuts[k] ?? entry.length).trim()).filter((p) => p !== '')
         : [entry];
-    for (const part of parts) {
+    // "BCKLWN Stephen Ward": an organisation's initials, then a name.
+    const parts = split.flatMap((part) => {
+      const acronym = /^([A-Z]{3,})\s+(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+)$/u.exec(part);
+      if (acronym?.[1] && acronym[2]) return [acronym[1], acronym[2]];
+      // "Cllr Donna Stocking Helen Richardson (Parish Clerk …)": a councillor, then the officer the role is of.
+      const officer =
+        /^((?:Cllr|Councillor)\.?\s+\p{Lu}\S*\s+\p{Lu}\S*)\s+(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+\s*\(([^)]*)\))$/u.exec(
+          part,
+        );
+      return officer?.[1] && officer[2] && OFFICER_ROLE.test(officer[3] ?? '') ? [officer[1], officer[2]] : [part];
+    });
+    for (const raw of parts) {
+      // "Ian Lury of the Bluebell Pub Campaign": the name, and whom they came for.
+      const part = raw.replace(/^(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+)\s+(of\s+the\s+.+)$/u, '$1 ($2)');
+      // "Cllr Martin Storey, Norfolk County Council": an organisation after a name is what they represent.
+      if (out.length > 0 && ORGANISATION.test(part) && !/\(/.test(part) && looksLikeOrganisation(part)) {
+        out[out.length - 1] += ` (${part.trim()})`;
+        continue;
+      }
       // "Mrs N Cooper, Clerk": the role after the comma belongs to the name before it; "Town Clerk, Mrs
       // Jane Mills" at the head of a list, to the name after it.
       if (pendingRole !== null) {
@@ -939,6 +1006,14 @@ function attendanceEntries(lines: string[]): string[] {
   }
   if (pendingRole !== null) out.push(pendingRole);
   return out;
+}
+
+/** Words of an organisation, not of a person ("Norfolk County Council", "BCKLWN"). */
+const ORGANISATION =
+  /\b(?:Council|Authority|Trust|NHS|Police|Campaign|Association|Society|Partnership|Healthwatch)\b|^[A-Z]{3,}$/;
+/** An organisation's name alone: its words capitalised, no title or initial of a person. */
+function looksLikeOrganisation(text: string): boolean {
+  return !/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b/.test(text) && !/^\p{Lu}\.?\s/u.test(text);
 }
 
 /** A row of an attendance table: a name, its initials, then what they are ("Nicola Cooper NC Parish Clerk"). */
@@ -1164,12 +1239,14 @@ function readItem(
     if (/^\d{1,3}$/.test(unit.text)) item.unplaced.push(unit.text);
     // A decision minuted as narrative ("It was resolved to…", "Proposed by…, seconded by…, all in favour"), in
     // minutes that mark none with RESOLVED: a resolution, and the rest of the paragraph stays the minute.
-    let decided = unit.kind === 'text' ? narrativeDecisions(unit.text) : null;
-    // Minutes that mark their decisions RESOLVED: a decision in prose is one only in an item with no RESOLVED
-    // of its own, minuted with its vote ("… were agreed as a true and accurate record. Prop. GK, 2nd JR, All
-    // agreed."); "It was agreed that an email would be circulated" there is narrative.
-    if (decided && markers.resolutions && (ownResolved || !decided.voted.every((v) => v) || decided.voted.length === 0))
-      decided = null;
+    // Minutes that mark their decisions RESOLVED: a decision in prose is one where the body agreed to do
+    // something ("It was agreed to review quarterly", "Councillors agreed to note the email"), or, in an item
+    // with no RESOLVED of its own, where its vote is minuted with it ("… were agreed as a true and accurate
+    // record. Prop. GK, 2nd JR, All agreed."); "It was agreed that an email would be circulated" is narrative.
+    const keep = markers.resolutions
+      ? (decision: string, voted: boolean) => AGREED_TO.test(decision) || (voted && !ownResolved)
+      : undefined;
+    const decided = unit.kind === 'text' ? narrativeDecisions(unit.text, keep) : null;
     if (!markers.actions) item.actions.push(...tasksIn(unit.text));
     // "Apologies … were provided for Cllr F Eglington. This was accepted.": accepting apologies is no resolution.
     if (decided && /\bapolog|\babsence\b/i.test(item.title))
@@ -1224,6 +1301,11 @@ const DECISION = [
   // "Unanimously agree to purchase.", "Agreed to renew the insurance.", "Resolved that we join."
   /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b|^(?:unanimously\s+)?resolved\s+(?:that|to)\b/i,
 ];
+/** The body agreeing to do something ("It was agreed to check", "The Council agreed to review", "It agreed to"). */
+const AGREED_TO = new RegExp(
+  String.raw`\b(?:it was|it|the (?:parish |town )?council|the pc|the committee|the panel|the board|councillors|members|all members|all councillors|all)\s+(?:\w+ly\s+|also\s+)?(?:agreed|resolved|decided)\s+to\s+\p{Ll}`,
+  'iu',
+);
 /** Apologies or reasons accepted, as the apologies item minutes them. */
 const ACCEPTANCE =
   /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
@@ -1239,12 +1321,13 @@ const NOT_DECIDED =
  * proposal's seconder, vote and "carried" join the decision they belong to.
  * The rest is what the paragraph says besides.
  */
-function narrativeDecisions(paragraph: string): { decisions: string[]; voted: boolean[]; rest: string } {
+function narrativeDecisions(
+  paragraph: string,
+  keep: (decision: string, voted: boolean) => boolean = () => true,
+): { decisions: string[]; rest: string } {
   const sentences = sentencesOf(paragraph);
-  const decisions: string[] = [];
-  // Whether each decision has its proposer, seconder or vote minuted with it ("Prop. GK, 2nd JR, All agreed.").
-  const voted: boolean[] = [];
-  const rest: string[] = [];
+  // The paragraph in order: each decision (with its vote joined) or other sentence.
+  const parts: { text: string; decision: boolean; voted: boolean }[] = [];
   let joinable = false;
   sentences.forEach((sentence, k) => {
     const procedural = PROCEDURE.test(sentence);
@@ -1252,21 +1335,23 @@ function narrativeDecisions(paragraph: string): { decisions: string[]; voted: bo
     const seconded =
       /\bproposed\s+that\b/i.test(sentence) && /^\S+(?:\s+\S+)?\s+seconded\b/i.test(sentences[k + 1] ?? '');
     const decision = seconded || (!NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence)));
-    if (procedural && joinable && decisions.length > 0) {
-      decisions[decisions.length - 1] += ` ${sentence}`;
-      voted[voted.length - 1] = true;
+    const last = parts.at(-1);
+    if (procedural && joinable && last?.decision) {
+      last.text += ` ${sentence}`;
+      last.voted = true;
       return;
     }
-    if (decision) {
-      decisions.push(sentence);
-      voted.push(false);
-      joinable = true;
-      return;
-    }
-    joinable = false;
-    rest.push(sentence);
+    joinable = decision;
+    parts.push({ text: sentence, decision, voted: false });
   });
-  return { decisions, voted, rest: rest.join(' ') };
+  const kept = parts.map((p) => p.decision && keep(p.text, p.voted));
+  return {
+    decisions: parts.filter((_, k) => kept[k]).map((p) => p.text),
+    rest: parts
+      .filter((_, k) => !kept[k])
+      .map((p) => p.text)
+      .join(' '),
+  };
 }
 
 /**
@@ -1285,7 +1370,7 @@ function splitTasks(text: string): string[] {
 }
 
 /** Who a task is given to in prose: the clerk, the chair, a councillor, initials, or a first name. */
-const TASK_OWNER = String.raw`(?:(?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own|[Dd]eputy)\s+)?[Cc]lerk|(?:[Tt]he\s+)?(?:[Vv]ice[- ])?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3}|[A-Z][a-z]+)`;
+const TASK_OWNER = String.raw`(?:(?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own|[Dd]eputy)\s+)?[Cc]lerk|(?:[Tt]he\s+)?(?:[Vv]ice[- ])?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s*){0,2}(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+|[A-Z]{2,3}|[A-Z][a-z]+)`;
 const TASK_SENTENCE = new RegExp(
   String.raw`^(${TASK_OWNER}(?:\s*(?:,|&|and|\/)\s*${TASK_OWNER})*)\s+(?:is to|are to|to|agreed to)\s+((?!be\b)[a-z].*)$`,
 );
@@ -1301,7 +1386,7 @@ const NOT_OWNERS = new Set(
  * clerk, the chair, a councillor or someone's initials, never a bare word ("for Members to consider").
  */
 const TASK_WITHIN = new RegExp(
-  String.raw`(?:\bfor|,)\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}[A-Z][\w'’-]+|[A-Z]{2,3})\s+to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
+  String.raw`(?:\bfor|,)\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+|[A-Z]{2,3})\s+(?:agreed\s+)?to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
 );
 /** "The Chairman agreed to permit discussion": a ruling from the chair, not a task. */
 const RULING = /\bagreed to (?:permit|allow|accept|take|vary|suspend|defer|let)\b/;
@@ -1324,10 +1409,16 @@ function tasksIn(paragraph: string): ParsedAction[] {
   const out: ParsedAction[] = [];
   for (const sentence of sentencesOf(paragraph)) {
     // "3. SAM2 Sites Rota: HR to send …": a numbered note's label before the task.
-    const unlabelled = sentence.trim().replace(/^(?:\d{1,2}[.)]\s+)?[^:.]{1,60}:\s+(?=\S)/, '');
+    const unlabelled = sentence.trim().replace(/^(?:\d{1,2}[.)]\s+)?[^:.]{1,60}(?::|\s[-–—])\s+(?=\S)/, '');
     // A line ending in a colon is a label ("Extension to dwelling and erection of garage, Flegg Green:").
     if (/:$/.test(sentence.trim())) continue;
-    const m = TASK_SENTENCE.exec(sentence.trim()) ?? TASK_SENTENCE.exec(unlabelled) ?? TASK_WITHIN.exec(sentence);
+    // After a label, a task's owner is named ("Indigo Road - Cllr Martin Storey agreed to …"), never a bare
+    // capitalised word ("… - Dismantle to ground level").
+    const afterLabel = TASK_SENTENCE.exec(unlabelled);
+    const m =
+      TASK_SENTENCE.exec(sentence.trim()) ??
+      (afterLabel && !/^(?!Clerk$|Chair(?:man|person)?$)[A-Z][a-z]+$/.test(afterLabel[1] ?? '') ? afterLabel : null) ??
+      TASK_WITHIN.exec(sentence);
     if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1]) || RULING.test(sentence)) continue;
     // "The chairman is to contact Highways": the owner as a role, capitalised as a name would be.
     const owner = m[1].replace(/^[Tt]he\s+/, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
@@ -1517,7 +1608,9 @@ function readDeclaration(
   underDeclarationsItem: boolean,
 ): ParsedDeclaration[] {
   const m =
-    /^(.{2,120}?)\s+(?:declared|declares|declaring)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(text);
+    /^(.{2,120}?)\s+(?:declared|declares|declaring|wish(?:ed|es)? to declare)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(
+      text,
+    );
   if (!m?.[1]) return [];
   // "At this point, K Patel declared…": the words before the name are not a name.
   const names = m[1]
@@ -1533,7 +1626,10 @@ function readDeclaration(
   const itemRef =
     /^(?:in|on|under|in relation to|in respect of|regarding)\s+(?:agenda\s+)?item\s+(\d{1,3})\b[,:]?\s*/i.exec(rest);
   if (itemRef) rest = rest.slice(itemRef[0].length);
-  const anywhere = itemRef ? null : /\b(?:agenda\s+)?item\s+(\d{1,3})\b/i.exec(rest);
+  // One item named anywhere in what follows; several ("at item 201/20; … at item 203/20") name no one item.
+  const named = new Set([...rest.matchAll(/\b(?:agenda\s+)?items?\s+(\d{1,4})\b/gi)].map((r) => r[1]));
+  const anywhere = itemRef || named.size > 1 ? null : /\b(?:agenda\s+)?item\s+(\d{1,4})\b/i.exec(rest);
+  const several = !itemRef && named.size > 1;
   const nature = rest
     .replace(/^(?:as|because|since|in that|being|in|:|-|–)\s+/i, '')
     .replace(/[.;]$/, '')
@@ -1544,11 +1640,13 @@ function readDeclaration(
     // Declared during an item, it relates to that item; under "Declarations of interest", to what it names.
     itemNumber: itemRef?.[1]
       ? Number(itemRef[1])
-      : anywhere?.[1]
-        ? Number(anywhere[1])
-        : underDeclarationsItem
-          ? null
-          : minutedUnder,
+      : several
+        ? null
+        : anywhere?.[1]
+          ? Number(anywhere[1])
+          : underDeclarationsItem
+            ? null
+            : minutedUnder,
     minutedUnder,
     kind: kind?.kind ?? 'other_registrable',
     kindStated: kind !== undefined,
