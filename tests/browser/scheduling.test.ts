@@ -83,7 +83,7 @@ describe('the demo clerk schedules a meeting', () => {
     expect(await page.locator('main').textContent()).toContain('Filming and reporting');
     await checked('schedule-8-public-meeting');
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('shows the directory and committee settings pages with no violations', async () => {
     for (const [name, url] of [
@@ -101,5 +101,5 @@ describe('the demo clerk schedules a meeting', () => {
       await checked(`directory-${name}`);
     }
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 });
