@@ -1246,7 +1246,9 @@ function readItem(
     const keep = markers.resolutions
       ? (decision: string, voted: boolean) => AGREED_TO.test(decision) || (voted && !ownResolved)
       : undefined;
-    const decided = unit.kind === 'text' ? narrativeDecisions(unit.text, keep) : null;
+    // (Where neither can be, the paragraph is not read for decisions at all: most of a long document.)
+    const mayDecide = !markers.resolutions || MAY_DECIDE.test(unit.text);
+    const decided = unit.kind === 'text' && mayDecide ? narrativeDecisions(unit.text, keep) : null;
     if (!markers.actions) item.actions.push(...tasksIn(unit.text));
     // "Apologies … were provided for Cllr F Eglington. This was accepted.": accepting apologies is no resolution.
     if (decided && /\bapolog|\babsence\b/i.test(item.title))
@@ -1306,6 +1308,9 @@ const AGREED_TO = new RegExp(
   String.raw`\b(?:it was|it|the (?:parish |town )?council|the pc|the committee|the panel|the board|councillors|members|all members|all councillors|all)\s+(?:\w+ly\s+|also\s+)?(?:agreed|resolved|decided)\s+to\s+\p{Ll}`,
   'iu',
 );
+/** Words without which a paragraph of minutes that use RESOLVED holds no decision in prose to keep. */
+const MAY_DECIDE =
+  /\b(?:agreed|resolved|decided)\s+to\b|\bprop\.|\bseconded\b|\bin favour\b|\ball agreed\b|\bcarried\b|\b2nd\b/i;
 /** Apologies or reasons accepted, as the apologies item minutes them. */
 const ACCEPTANCE =
   /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
