@@ -22,6 +22,9 @@ describe('the corpus of real minutes', () => {
     // At least 15 documents from at least 10 councils.
     expect(documents.length).toBeGreaterThanOrEqual(15);
     expect(new Set(documents.map((d) => d.expected.council)).size).toBeGreaterThanOrEqual(10);
+    // Read as a clerk uploads them: a Word document and a PDF among the text files.
+    expect(documents.filter((d) => d.file.endsWith('.docx')).length).toBeGreaterThanOrEqual(1);
+    expect(documents.filter((d) => d.file.endsWith('.pdf')).length).toBeGreaterThanOrEqual(1);
   });
 
   it('reads the minutes of 5 November 2020 exactly as written down by hand', async () => {
