@@ -326,7 +326,7 @@ describe('npm run import', () => {
       unplaced: [],
     });
     expect(fs.existsSync(path.join(tmp, 'none.sqlite'))).toBe(false);
-  });
+  }, 60_000);
 
   it('imports into a meeting of the database, and refuses what it cannot import with a clear message', async () => {
     const dbFile = path.join(tmp, 'demo.sqlite');
@@ -365,5 +365,5 @@ describe('npm run import', () => {
         ?.userEmail,
     ).toBe('system:import');
     closeDatabase(check);
-  });
+  }, 90_000);
 });

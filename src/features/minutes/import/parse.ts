@@ -11,84 +11,52 @@
  */
 import { DateTime } from 'luxon';
 import { parseTime } from '../../../lib/forms';
-import { splitOwners } from '../names';
-import type { DeclarationKind, ResolutionOutcome } from '../../../lib/enums';
-import { checkMinutes, type ImportWarning, type ItemSeen } from './checks';
-
-export interface ParsedAttendee {
-  /** As written ("Mrs E Wheaton", "Zoe McIntosh"). */
-  name: string;
-  /** What the list says of them besides the name ("Chairman", "Parish Clerk", "MBE"), as written. */
-  role: string | null;
-  virtual: boolean;
-  substituteFor: string | null;
-}
-
-export interface ParsedResolution {
-  text: string;
-  outcome: ResolutionOutcome;
-}
-
-export interface ParsedAction {
-  owners: string[];
-  description: string;
-  /**
-   * Where the description came from: the ACTION line itself, the sentence before an "ACTION: owner"
-   * line, or (in minutes with no ACTION lines) a sentence that gives someone a task ("Clerk to write…").
-   */
-  descriptionFrom: 'action line' | 'text before it' | 'sentence';
-  /** 'YYYY-MM-DD' when the line says "by 31 January 2021". */
-  dueDate: string | null;
-}
-
-export interface ParsedDeclaration {
-  name: string;
-  /** The item the interest relates to, when the minutes name one. */
-  itemNumber: number | null;
-  /** The item under which it was minuted. */
-  minutedUnder: number;
-  kind: DeclarationKind;
-  /** False when the minutes do not say which kind: the kind is then a guess to check. */
-  kindStated: boolean;
-  nature: string;
-  withdrew: boolean;
-}
-
-export interface ParsedItem {
-  number: number;
-  title: string;
-  /** The narrative as safe Markdown: paragraphs and lists, RESOLVED and ACTION lines taken out. */
-  minuteText: string;
-  resolutions: ParsedResolution[];
-  actions: ParsedAction[];
-  /** Passages kept in the minute text that the importer could not turn into records. */
-  unplaced: string[];
-}
-
-export interface ParsedMinutes {
-  committee: string | null;
-  /** 'YYYY-MM-DD'. */
-  date: string | null;
-  /** 'HH:MM', London. */
-  startedAt: string | null;
-  endedAt: string | null;
-  venue: string | null;
-  attendance: {
-    present: ParsedAttendee[];
-    inAttendance: ParsedAttendee[];
-    apologies: ParsedAttendee[];
-    absent: ParsedAttendee[];
-  };
-  declarations: ParsedDeclaration[];
-  items: ParsedItem[];
-  /** Lines left out as page furniture, shown so nothing vanishes unseen. */
-  setAside: string[];
-  /** What could not be read, in words for the clerk. */
-  problems: string[];
-  /** What was read but looks unlikely, per item, with the text concerned: for the clerk to check. */
-  warnings: ImportWarning[];
-  encoding: MinutesEncoding | null;
-}
+import type { ResolutionOutcome } from '../../../lib/enums';
+import { checkMinutes, type ItemSeen } from './checks';
+import {
+  ABBREVIATION,
+  MONTHS,
+  SENTENCE_STARTS,
+  SMALL_WORDS,
+  endsSentence,
+  isSentence,
+  ownLowerCase,
+  sentencesOf,
+} from './text';
+import {
+  ABSENT_IN_TEXT,
+  APOLOGIES_IN_TEXT,
+  APOLOGY_SENT,
+  ATTENDED_IN_TEXT,
+  ROLE_LEAD,
+  attendanceEntries,
+  looksLikeName,
+  namesAhead,
+  personMatches,
+  readAttendee,
+  splitList,
+} from './attendance';
+import {
+  ACCEPTANCE,
+  AGREED_TO,
+  MAY_DECIDE,
+  TO_ACTION,
+  narrativeDecisions,
+  readTask,
+  splitTasks,
+  tasksIn,
+} from './tasks';
+import { readDeclarations } from './declarations';
+import type { ParsedItem, ParsedMinutes, ParsedResolution } from './types';
+export type {
+  MinutesEncoding,
+  ParsedAction,
+  ParsedAttendee,
+  ParsedDeclaration,
+  ParsedItem,
+  ParsedMinutes,
+  ParsedResolution,
+} from './types';
 
 /** The largest file the importer reads. */
 export const MAX_IMPORT_BYTES = 1024 * 1024;
@@ -132,7 +100,6 @@ export function outcomeOf(text: string): ResolutionOutcome | null {
 }
 
 /** How an uploaded file's text was had: decoded as plain text, or read from a Word document or a PDF. */
-export type MinutesEncoding = 'utf-8' | 'windows-1252' | 'docx' | 'pdf';
 
 export const EMPTY_MINUTES = (): ParsedMinutes => ({
   committee: null,
@@ -230,7 +197,6 @@ const hasActionMarker = (text: string) => ACTION.test(text) || /\bACTIONS?\s*[:\
 const ACTION = /^ACTIONS?(?:\s+BY)?\s*[:\-–]\s*(.*)$|^Actions?(?:\s+by)?\s*:\s*(.*)$/;
 /** A time of day as minutes write it: "10.00 am", "7pm", "1.24 p.m.", "14:30". */
 const TIME = String.raw`\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?`;
-const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 
 const SECTIONS: { key: keyof ParsedMinutes['attendance'] | 'ignored'; pattern: RegExp }[] = [
   // Members of the public given only as a number are not counted.
@@ -480,32 +446,6 @@ const ITEM_INLINE = new RegExp(
   'i',
 );
 const DATE_AFTER = new RegExp(String.raw`^(?:st|nd|rd|th)?\b\s*(?:${MONTHS})\b`, 'i');
-
-/** Words a title keeps in lower case ("Declarations of Interest", "To Approve the Minutes"). */
-const SMALL_WORDS = new Set(
-  'a an and as at by for from in into of on or per the to via with within without vs v'.split(' '),
-);
-/** Words that begin the sentence after a title on the same line ("Apologies The Council noted…"). */
-const SENTENCE_STARTS = new Set(
-  'the a an it this there these members councillors cllr councillor mr mrs ms dr he she they we all no none apologies council clerk chair chairman'.split(
-    ' ',
-  ),
-);
-
-/** A word in lower case that is not one a title keeps small ("of", "the"): a sign of a sentence, not a heading. */
-const ownLowerCase = (w: string) => /^\p{Ll}/u.test(w) && !SMALL_WORDS.has(w);
-
-/** A word ended by the full stop of an abbreviation, not of a title ("Mr.", "No."). */
-const ABBREVIATION =
-  /^(?:Mr|Mrs|Ms|Dr|Cllr|Cllrs|Rev|Revd|St|No|Nos|Co|Ltd|Inc|Prof|Sgt|Insp|PC|Apr|Aug|Dec|Feb|Jan|Jun|Jul|Mar|Nov|Oct|Sep|Sept)\.$/;
-
-/** A paragraph's sentences, each trimmed (a last one without a full stop included). */
-function sentencesOf(text: string): string[] {
-  // A full stop inside a word or a number ("£175.00", "e.g") does not end a sentence.
-  return (text.match(/(?:[^.!?]|[.!?](?=[^\s.!?]))+(?:[.!?]+(?=\s|$)|$)/g) ?? [])
-    .map((x) => x.trim())
-    .filter((x) => x !== '');
-}
 
 /**
  * A title in capitals, then the text: the words without a lower-case letter (a bracket or a dash may
@@ -885,265 +825,12 @@ function clockTime(raw: string): string | null {
   return parseTime(raw.replace(/\.(?=m\.?$)|(?<=m)\.$/gi, ''));
 }
 
-/** "Apologies (for absence) were received (and accepted) from/for X, Y and Z." */
-const APOLOGIES_IN_TEXT =
-  /\bapologies(?:\s+(?:for|of)\s+absence)?\s+(?:(?:were|had been|have been)\s+)?(?:received|given|provided|tendered|submitted|sent)(?:\s+and\s+accepted)?(?:\s+(?:to|via)\s+[^.;]{1,60}?)?\s+(?:from|for|by)\s+([^.;]+)/gi;
-/** The names at the head of what an apology sentence goes on with ("Cllr C Anderson prior to the meeting …"). */
-function namesAhead(text: string): string {
-  const words = text.trim().split(/\s+/);
-  const end = words.findIndex((w) => /^\p{Ll}/u.test(w) && w !== 'and' && !NAME_PARTICLES.has(w));
-  return (end === -1 ? words : words.slice(0, end)).join(' ');
-}
-
-/** "Cllr Kendrick sent his apology", "Mrs Smith sent her apologies". */
-const APOLOGY_SENT =
-  /\b((?:(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.?\s?){0,3}\p{Lu}[\p{Ll}'’-]+)\s+(?:had\s+)?sent\s+(?:his|her|their)\s+apolog(?:y|ies)\b/gu;
-
-/** "Victoria Gray, Chair of the Village Hall Charity attended the Parish Council": a first and last name. */
-const ATTENDED_IN_TEXT =
-  /(?:^|\.\s+)(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}'’-]+)(?:,\s*([^,.]{3,80}?),?)?\s+attended\s+(?:the\s+)?(?:[Mm]eeting|[Pp]arish [Cc]ouncil|[Cc]ouncil)\b/gmu;
-
-/** "S Thurlow was away", "Cllr Smith was absent": someone named with a title or initials, absent. */
-const ABSENT_IN_TEXT =
-  /\b((?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:\p{Lu}\p{Ll}+\s+)?|(?:\p{Lu}\.?\s?){1,3}\s)\p{Lu}[\p{Ll}'’-]+)\s+(?:was|had been)\s+(?:away|absent)\b/gu;
-
-/** The same person however the title is written ("Cllr A Smith", "A Smith"). */
-function personMatches(a: string, b: string): boolean {
-  const key = (n: string) =>
-    n
-      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
-      .replace(/[.\s]+/g, ' ')
-      .trim()
-      .toLowerCase();
-  return key(a) === key(b);
-}
-
-/** Words of a role, not of a name ("Parish Clerk", "Vice-Chair", "Chairman"). */
-const ROLE_WORDS =
-  /^(?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk|clerk and rfo|rfo|responsible financial officer|chair|chairman|chairperson|chairwoman|vice[- ]chair(?:man|person|woman)?|mayor|deputy mayor|minute taker|minutes|secretary|proper officer)$/i;
-/** A line that is the clerk's role, then the clerk's name ("Parish Clerk and RFO A M Hounsell"). */
-const ROLE_LEAD =
-  /^((?:(?:parish|town|deputy|assistant|locum)\s+)?(?:clerk(?:\s+(?:and|&)\s+(?:rfo|responsible financial officer))?|rfo|responsible financial officer))\s*[:,–—-]?\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?(?:\p{Lu}\.?\s+){0,3}\p{Lu}[\p{L}'’-]+)$/iu;
-/** A role that makes someone named among those present an officer in attendance, not a member. */
-const OFFICER_ROLE =
-  /\b(?:clerk|rfo|responsible financial|financial responsible|officer|minutes|minute taker|secretary|director|manager|head of|advis[eo]r|democratic services|governance)\b/i;
-
-/** A line of prose, not of names: several words in lower case that are not roles or joining words. */
-function isSentence(text: string): boolean {
-  const lower = text
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/\s+/)
-    .filter((w) => /^\p{Ll}{3,}/u.test(w) && !SMALL_WORDS.has(w) && !/^(?:and|chair\w*|clerk|vice|present)$/i.test(w));
-  return lower.length >= 2;
-}
-
-/**
- * A list's lines as entries: a line ending in a comma or "and" goes on into
- * the next ("S Jenkins,\nJ MacBean"); otherwise each line is one or more
- * entries of its own ("Mrs Doreen Berry\nMr Russell Drew"). Entries are
- * split on commas, semicolons and "and" (outside brackets), and a run of
- * names each after "Cllr" with nothing between them is split before each.
- */
-function attendanceEntries(lines: string[]): string[] {
-  const joined: string[] = [];
-  for (const line of lines) {
-    const last = joined[joined.length - 1];
-    if (last !== undefined && (/(?:[,;&]|\band)$/.test(last) || /^(?:and|&)\s/.test(line)))
-      joined[joined.length - 1] = `${last} ${line}`;
-    else joined.push(line);
-  }
-  // A collective prefix ("Councillors", "Cllrs") is taken off, at the head of the list or inside it.
-  const entries = joined
-    // A table's row ("Cllr Colin Sampson CS Borough Council of King’s Lynn and West Norfolk") is one person.
-    .flatMap((line) => (tableRow(line) ? [line] : splitList(line.replace(/^from\s+/, ''))))
-    .map((entry) =>
-      entry
-        .replace(/^(?:Councillors|Cllrs)\.?\s+(?=\S)/, '')
-        // "Public – 2 Cllr Martin Storey": the public, given as a number, are not counted.
-        .replace(/^(?:members of the\s+)?public\s*[–—:-]\s*\d+\s+(?=\S)/i, ''),
-    );
-  const out: string[] = [];
-  let pendingRole: string | null = null;
-  for (const entry of entries) {
-    // Split before each "Cllr" outside brackets, when there are several ("(substitute for Cllr X)" is not one).
-    const outside = entry.replace(/\([^)]*\)/g, (m) => '_'.repeat(m.length));
-    const cuts = [...outside.matchAll(/\s(?=(?:Cllr|Councillor)\.?\s)/g)].map((m) => m.index ?? 0);
-    const prefixes = (outside.match(/(?:^|\s)(?:Cllr|Councillor)\.?\s/g) ?? []).length;
-    // "Norfolk County Council Cllr Colin Sampson": what the person before the comma represents, then the next.
-    const before = cuts.length === 1 ? entry.slice(0, cuts[0]).trim() : '';
-    const split =
-      prefixes > 1 || (prefixes === 1 && ORGANISATION.test(before))
-        ? [0, ...cuts].map((from, k) => entry.slice(from, cuts[k] ?? entry.length).trim()).filter((p) => p !== '')
-        : [entry];
-    // "BCKLWN Stephen Ward": an organisation's initials, then a name.
-    const parts = split.flatMap((part) => {
-      const acronym = /^([A-Z]{3,})\s+(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+)$/u.exec(part);
-      if (acronym?.[1] && acronym[2]) return [acronym[1], acronym[2]];
-      // "Cllr Donna Stocking Helen Richardson (Parish Clerk …)": a councillor, then the officer the role is of.
-      const officer =
-        /^((?:Cllr|Councillor)\.?\s+\p{Lu}\S*\s+\p{Lu}\S*)\s+(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+\s*\(([^)]*)\))$/u.exec(
-          part,
-        );
-      return officer?.[1] && officer[2] && OFFICER_ROLE.test(officer[3] ?? '') ? [officer[1], officer[2]] : [part];
-    });
-    for (const raw of parts) {
-      // "Ian Lury of the Bluebell Pub Campaign": the name, and whom they came for.
-      const part = raw.replace(/^(\p{Lu}\p{Ll}+\s+\p{Lu}[\p{L}'’-]+)\s+(of\s+the\s+.+)$/u, '$1 ($2)');
-      // "Cllr Martin Storey, Norfolk County Council": an organisation after a name is what they represent.
-      if (out.length > 0 && ORGANISATION.test(part) && !/\(/.test(part) && looksLikeOrganisation(part)) {
-        out[out.length - 1] += ` (${part.trim()})`;
-        continue;
-      }
-      // "Mrs N Cooper, Clerk": the role after the comma belongs to the name before it; "Town Clerk, Mrs
-      // Jane Mills" at the head of a list, to the name after it.
-      if (pendingRole !== null) {
-        out.push(`${part} (${pendingRole})`);
-        pendingRole = null;
-      } else if (ROLE_WORDS.test(part.trim()) && out.length > 0) out[out.length - 1] += ` (${part.trim()})`;
-      else if (ROLE_WORDS.test(part.trim()) && entries.length > 1) pendingRole = part.trim();
-      else out.push(part);
-    }
-  }
-  if (pendingRole !== null) out.push(pendingRole);
-  return out;
-}
-
-/** Words of an organisation, not of a person ("Norfolk County Council", "BCKLWN"). */
-const ORGANISATION =
-  /\b(?:Council|Authority|Trust|NHS|Police|Campaign|Association|Society|Partnership|Healthwatch)\b|^[A-Z]{3,}$/;
-/** An organisation's name alone: its words capitalised, no title or initial of a person. */
-function looksLikeOrganisation(text: string): boolean {
-  return !/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\b/.test(text) && !/^\p{Lu}\.?\s/u.test(text);
-}
-
-/** A row of an attendance table: a name, its initials, then what they are ("Nicola Cooper NC Parish Clerk"). */
-function tableRow(line: string): boolean {
-  const row = /^(.*?\S)\s+([A-Z]{2,3})(?:\s+(.+))?$/.exec(line);
-  return row?.[1] !== undefined && !/[,;]/.test(row[1]) && initialsOf(row[1]) === row[2];
-}
-
-/** A name's initials, titles and notes left out ("Cllr Jo Bruce" → "JB"). */
-function initialsOf(name: string): string {
-  return name
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
-    .split(/[\s.]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
-    .join('');
-}
-
-/** A person's name as lists write them: its words capitalised, but a few small ones ("of the", "de"). */
-function looksLikeName(name: string): boolean {
-  return name.split(/\s+/).every((w) => !/^\p{Ll}{3,}/u.test(w) || SMALL_WORDS.has(w) || NAME_PARTICLES.has(w));
-}
-
-/** Splits on commas, semicolons and " and " outside brackets. */
-function splitList(text: string): string[] {
-  const cleaned = text.replace(/\s+/g, ' ').trim().replace(/[.;]$/, '');
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (let i = 0; i < cleaned.length; i++) {
-    const ch = cleaned[i] ?? '';
-    if (ch === '(') depth++;
-    if (ch === ')') depth = Math.max(0, depth - 1);
-    // A full stop between names ("A. Inglis. P. Drewery"): after a surname, not an initial or "Mr.".
-    const fullStopBetween =
-      ch === '.' &&
-      cleaned[i + 1] === ' ' &&
-      /^\p{Lu}/u.test(cleaned[i + 2] ?? '') &&
-      /\p{L}{2,}$/u.test(current) &&
-      !ABBREVIATION.test(`${/\S+$/.exec(current)?.[0] ?? ''}.`);
-    if (depth === 0 && (ch === ',' || ch === ';' || fullStopBetween)) {
-      parts.push(current);
-      current = '';
-      continue;
-    }
-    if (depth === 0 && cleaned.slice(i, i + 5) === ' and ') {
-      parts.push(current);
-      current = '';
-      i += 4;
-      continue;
-    }
-    current += ch;
-  }
-  parts.push(current);
-  return parts.map((p) => p.trim()).filter((p) => p !== '');
-}
-
-/**
- * One entry of an attendance list as a person: roles and notes taken off the
- * name ("(Chair)", "– Chairman", "in the chair", "MBE", "JB Chairperson"),
- * "(substitute for X)" and "(virtual)" read; an officer's role says so. Null
- * for what is not a person ("29 members of the public", "None").
- */
-function readAttendee(entry: string): { person: ParsedAttendee; officer: boolean } | null {
-  let name = entry
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[.;,]$/, '');
-  if (name === '' || /^(?:none|nil|no apologies.*|n\/a)$/i.test(name)) return null;
-  if (/\bmembers? of the public\b|^public\b|^\d+$/i.test(name)) return null;
-  let virtual = false;
-  let substituteFor: string | null = null;
-  const roles: string[] = [];
-  // "D Risk (Chairman) (DR)": initials in brackets say how the minutes will name them; not a role.
-  const ownInitials = initialsOf(name);
-  name = name.replace(/\(([^)]*)\)/g, (_, note: string) => {
-    if (note === ownInitials) return ' ';
-    const sub = /(?:substitut\w*(?:\s+for)?|in place of|replacing)\s+(.+)/i.exec(note);
-    if (sub?.[1]) substituteFor = sub[1].trim();
-    else if (/virtual|remote|online|teams|zoom|video/i.test(note)) virtual = true;
-    else roles.push(note);
-    return ' ';
-  });
-  name = name
-    .replace(/\s+in the chair$/i, () => {
-      roles.push('Chair');
-      return '';
-    })
-    .replace(/\s+[–—-]\s*(.+)$/, (_, role: string) => {
-      roles.push(role);
-      return '';
-    })
-    // "the Clerk – Adrian Illingworth": the role first, the name after the dash.
-    .replace(/^(?:the\s+)?(.+)$/i, (whole, before: string) => {
-      const after = roles[roles.length - 1];
-      if (!ROLE_WORDS.test(before) || after === undefined || ROLE_WORDS.test(after)) return whole;
-      roles[roles.length - 1] = before;
-      return after;
-    })
-    .replace(/\s+(?:MBE|OBE|CBE|JP|DL)$/, (honour: string) => {
-      roles.push(honour.trim());
-      return '';
-    });
-  // A table's columns run together: "Jo Bruce JB Chairperson", "Nicola Cooper NC Parish Clerk".
-  const initials = /^(.*?\S)\s+([A-Z]{2,3})(?:\s+(.+))?$/.exec(name);
-  if (initials?.[1] && initials[2]) {
-    if (initialsOf(initials[1]) === initials[2]) {
-      name = initials[1];
-      if (initials[3]) roles.push(initials[3]);
-    }
-  }
-  name = name.replace(/\s+/g, ' ').trim();
-  if (name === '') return null;
-  return {
-    person: { name, role: roles.length ? roles.join(', ') : null, virtual, substituteFor },
-    officer: roles.some((r) => OFFICER_ROLE.test(r)),
-  };
-}
-
 /** A unit of an item's body: a paragraph, a list entry, a RESOLVED or an ACTION block. */
 interface Unit {
   kind: 'text' | 'bullet' | 'resolved' | 'action';
   text: string;
   /** Blank line before it. */
   afterBlank: boolean;
-}
-
-function endsSentence(s: string): boolean {
-  return /[.!?:;"”’)]$/.test(s);
 }
 
 function readItem(
@@ -1285,154 +972,6 @@ function addResolution(item: ParsedItem, text: string, readTasks = false): boole
   return true;
 }
 
-/** Who decides: the body, not one person ("Cllr Jenkinson agreed that he would…" is not a decision). */
-const BODY = String.raw`(?:it|this|that|the (?:parish |town )?council|the pc|the committee|the panel|the board|the meeting|councillors|members|all members|all councillors|all present|all|they)`;
-const DECISION = [
-  // "It was (unanimously) resolved / agreed / decided", "This was seconded … and agreed by all members".
-  /\b(?:it|this|that)\s+was\s+(?:\w+\s+){0,2}?(?:resolved|agreed|decided|approved|carried)\b(?! out)|\bagreed by all\b/i,
-  // "The council agreed payment of £4", "The Parish Council also resolved to delegate", "All members agreed that …".
-  new RegExp(String.raw`\b${BODY}\s+(?:\w+ly\s+|also\s+)?(?:resolved|agreed|decided|approved|voted)\b`, 'i'),
-  // "The minutes were approved by all Councillors present", "The following cheques were approved".
-  /\b(?:was|were)\s+(?:\w+ly\s+)?(?:\w+ed\s+and\s+)?(?:approved|accepted|adopted|carried|ratified|elected|agreed)\b(?! out| (?:on|at) )/i,
-  // "Cllr Llewellyn elected as Chairman", "a resolution was passed", "approved by all".
-  /\belected as\b|\ba resolution was passed\b|\bapproved by all\b/i,
-  // "Proposed by BD and seconded by JH that the allotment be let …".
-  /\bproposed by\b[^.]*\bseconded\b|^(?:on a proposition|proposed)\b/i,
-  // "All were in agreement that this should be set up.", "All Councillors were in agreement."
-  /\ball\s+(?:\w+\s+)?(?:were\s+)?in\s+agreement\b/i,
-  // "Unanimously agree to purchase.", "Agreed to renew the insurance.", "Resolved that we join."
-  /^(?:(?:unanimously|all)\s+)?agreed?\s+to\b|^(?:unanimously\s+)?resolved\s+(?:that|to)\b/i,
-];
-/** The body agreeing to do something ("It was agreed to check", "The Council agreed to review", "It agreed to"). */
-const AGREED_TO = new RegExp(
-  String.raw`\b(?:it was|it|the (?:parish |town )?council|the pc|the committee|the panel|the board|councillors|members|all members|all councillors|all)\s+(?:\w+ly\s+|also\s+)?(?:agreed|resolved|decided)\s+to\s+\p{Ll}`,
-  'iu',
-);
-/** Words without which a paragraph of minutes that use RESOLVED holds no decision in prose to keep. */
-const MAY_DECIDE =
-  /\b(?:agreed|resolved|decided)\s+to\b|\bprop\.|\bseconded\b|\bin favour\b|\ball agreed\b|\bcarried\b|\b2nd\b/i;
-/** Apologies or reasons accepted, as the apologies item minutes them. */
-const ACCEPTANCE =
-  /^(?:this|these|they|which|the apologies|apologies|the reasons?(?: for absence)?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b/i;
-/** The votes and formalities that go with a decision, not a decision of their own. */
-const PROCEDURE =
-  /^(?:(?:this|it) was (?:proposed|seconded)\b|proposed by\b[^.]*seconded by\b[^.]*\.?$|seconded by\b|\S+(?:\s+\S+)?\s+seconded (?:this|the proposal|the motion)\b|prop\.|[A-Z]{2,3},?\s+2nd\s+[A-Z]{2,3}\b|2nd\s+[A-Z]{2,3}\b|(?:all|unanimously)\b[^.]*\bin favour\b|all agreed\b(?!\s+(?:that|to)\b)|motion carried\b|carried\b|(?:the )?(?:motion|vote) (?:was )?carried\b|\d+ (?:for|in favour)\b|minutes signed\b)/i;
-/** Not decided here: an earlier decision referred to, or an opinion ("agreed that the report was clear"). */
-const NOT_DECIDED =
-  /\b(?:apolog\w*|absen\w*|reasons?)\b[^.]*\b(?:was|were)\s+(?:\w+ly\s+)?accepted\b|\b(?:as (?:previously |already )?(?:agreed|approved|resolved|decided)|(?:had|has|have) been (?:agreed|approved|resolved|decided)|previously (?:agreed|approved))\b|\b(?:agreed|in agreement) that\b(?![^.]*\b(?:be|should|would|will|shall|must|to|can)\b)[^.]*\b(?:was|were|is|are)\b/i;
-
-/**
- * The decisions minuted as narrative in a paragraph, one per decision: a
- * proposal's seconder, vote and "carried" join the decision they belong to.
- * The rest is what the paragraph says besides.
- */
-function narrativeDecisions(
-  paragraph: string,
-  keep: (decision: string, voted: boolean) => boolean = () => true,
-): { decisions: string[]; rest: string } {
-  const sentences = sentencesOf(paragraph);
-  // The paragraph in order: each decision (with its vote joined) or other sentence.
-  const parts: { text: string; decision: boolean; voted: boolean }[] = [];
-  let joinable = false;
-  sentences.forEach((sentence, k) => {
-    const procedural = PROCEDURE.test(sentence);
-    // "AR proposed that she will negotiate with the BC … CC seconded this": a proposal seconded is a decision.
-    const seconded =
-      /\bproposed\s+that\b/i.test(sentence) && /^\S+(?:\s+\S+)?\s+seconded\b/i.test(sentences[k + 1] ?? '');
-    const decision = seconded || (!NOT_DECIDED.test(sentence) && DECISION.some((d) => d.test(sentence)));
-    const last = parts.at(-1);
-    if (procedural && joinable && last?.decision) {
-      last.text += ` ${sentence}`;
-      last.voted = true;
-      return;
-    }
-    joinable = decision;
-    parts.push({ text: sentence, decision, voted: false });
-  });
-  const kept = parts.map((p) => p.decision && keep(p.text, p.voted));
-  return {
-    decisions: parts.filter((_, k) => kept[k]).map((p) => p.text),
-    rest: parts
-      .filter((_, k) => !kept[k])
-      .map((p) => p.text)
-      .join(' '),
-  };
-}
-
-/**
- * An ACTION line's tasks: a sentence that gives someone a task begins a new
- * one; any other sentence goes on the task before it.
- */
-function splitTasks(text: string): string[] {
-  const tasks: string[] = [];
-  for (const sentence of sentencesOf(text)) {
-    const trimmed = sentence.trim();
-    const m = TASK_SENTENCE.exec(trimmed);
-    if (tasks.length === 0 || (m?.[1] && !NOT_OWNERS.has(m[1])) || PASSIVE_TASK.test(trimmed)) tasks.push(trimmed);
-    else tasks[tasks.length - 1] += ` ${trimmed}`;
-  }
-  return tasks.filter((t) => t !== '');
-}
-
-/** Who a task is given to in prose: the clerk, the chair, a councillor, initials, or a first name. */
-const TASK_OWNER = String.raw`(?:(?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own|[Dd]eputy)\s+)?[Cc]lerk|(?:[Tt]he\s+)?(?:[Vv]ice[- ])?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Dr)\.?\s+(?:[A-Z]\.?\s*){0,2}(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+|[A-Z]{2,3}|[A-Z][a-z]+)`;
-const TASK_SENTENCE = new RegExp(
-  String.raw`^(${TASK_OWNER}(?:\s*(?:,|&|and|\/)\s*${TASK_OWNER})*)\s+(?:is to|are to|to|agreed to)\s+((?!be\b)[a-z].*)$`,
-);
-/** Capitalised words that begin a sentence but are nobody ("Payment to be approved", "It to …"). */
-const NOT_OWNERS = new Set(
-  'It This That There These Those Council Members Councillors Residents Everyone Nothing Agreed Proposed Decision Item Minutes Payment Notice Letter Report Work Quotes Poster Signs Action Actions Need Plans Costs Also Then Further Additionally Finally Still Now Next'.split(
-    ' ',
-  ),
-);
-
-/**
- * A task given inside a sentence ("… agreed to complete the form and for CM to return to SCDC."): to the
- * clerk, the chair, a councillor or someone's initials, never a bare word ("for Members to consider").
- */
-const TASK_WITHIN = new RegExp(
-  String.raw`(?:\bfor|,)\s+((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|(?:Cllrs?|Councillors?)\.?\s+(?:[A-Z]\.?\s*){0,2}(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+|[A-Z]{2,3})\s+(?:agreed\s+)?to\s+((?!be\b)[a-z][^.;]*[.;]?)`,
-);
-/** "The Chairman agreed to permit discussion": a ruling from the chair, not a task. */
-const RULING = /\bagreed to (?:permit|allow|accept|take|vary|suspend|defer|let)\b/;
-
-/**
- * A task on an ACTIONS line with nobody named ("Payment to be approved at next meeting."): an action of its
- * own, with no owner, for the clerk to give one.
- */
-const PASSIVE_TASK = /^(?:[Tt]he\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Ll}[\p{L}-]*){0,2}\s+to\s+be\s+\p{Ll}+/u;
-
-/** An ACTION line's task: its owners and what they are to do, or, in the passive, no owner. */
-function readTask(text: string, before: string): ParsedAction | null {
-  if (PASSIVE_TASK.test(text.trim()))
-    return { owners: [], description: text.trim(), descriptionFrom: 'action line', dueDate: dueDateIn(text) };
-  return readAction(text, before);
-}
-
-/** Tasks given in prose ("Clerk to write to Highways.", "Cllr Crisp agreed to contact Mr Rolph."): one action each. */
-function tasksIn(paragraph: string): ParsedAction[] {
-  const out: ParsedAction[] = [];
-  for (const sentence of sentencesOf(paragraph)) {
-    // "3. SAM2 Sites Rota: HR to send …": a numbered note's label before the task.
-    const unlabelled = sentence.trim().replace(/^(?:\d{1,2}[.)]\s+)?[^:.]{1,60}(?::|\s[-–—])\s+(?=\S)/, '');
-    // A line ending in a colon is a label ("Extension to dwelling and erection of garage, Flegg Green:").
-    if (/:$/.test(sentence.trim())) continue;
-    // After a label, a task's owner is named ("Indigo Road - Cllr Martin Storey agreed to …"), never a bare
-    // capitalised word ("… - Dismantle to ground level").
-    const afterLabel = TASK_SENTENCE.exec(unlabelled);
-    const m =
-      TASK_SENTENCE.exec(sentence.trim()) ??
-      (afterLabel && !/^(?!Clerk$|Chair(?:man|person)?$)[A-Z][a-z]+$/.test(afterLabel[1] ?? '') ? afterLabel : null) ??
-      TASK_WITHIN.exec(sentence);
-    if (!m?.[1] || !m[2] || NOT_OWNERS.has(m[1]) || RULING.test(sentence)) continue;
-    // "The chairman is to contact Highways": the owner as a role, capitalised as a name would be.
-    const owner = m[1].replace(/^[Tt]he\s+/, '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
-    const action = readAction(`${owner} to ${m[2]}`, '');
-    if (action) out.push({ ...action, descriptionFrom: 'sentence' });
-  }
-  return out;
-}
-
 /** Markdown: list entries stay together, paragraphs are separated by a blank line. */
 function joinParagraphs(paragraphs: string[]): string {
   let out = '';
@@ -1526,138 +1065,6 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
   }
   close();
   return units;
-}
-
-/** An owner named by role or initials, then what they are to do without a "to" ("Parish Clerk arrange …"). */
-const ROLE_THEN_VERB =
-  /^((?:[Tt]he\s+)?(?:(?:[Pp]arish|[Tt]own)\s+)?[Cc]lerk|(?:[Tt]he\s+)?[Cc]hair(?:man|person)?|[A-Z]{2,3})\s+(\p{Ll}{3,}\s.*)$/u;
-
-/** "Clerk to action", "HR to action.": a line that gives its item's business to someone. */
-const TO_ACTION = new RegExp(String.raw`^${TASK_OWNER}\s+to\s+action\.?$`);
-
-const OWNER_SPLIT = /\s+(?:to|will|should|would|is to|are to)\s+(?=\S)/;
-
-/** "Mr A Turner/Ms F Cayley to discuss Option 4", or "The Chairman" (the action is the sentence before). */
-function readAction(text: string, before: string): ParsedAction | null {
-  const cleaned = text.trim();
-  if (cleaned === '') return null;
-  const split = OWNER_SPLIT.exec(cleaned);
-  let ownersPart = cleaned;
-  let description = '';
-  let from: ParsedAction['descriptionFrom'] = 'action line';
-  if (split && split.index > 0) {
-    ownersPart = cleaned.slice(0, split.index);
-    description = cleaned.slice(split.index).trim();
-  }
-  // "Parish Clerk arrange meeting for 8th November …": a role or initials, then the verb, with no "to".
-  const bare = split && split.index > 0 && split.index < 60 ? null : ROLE_THEN_VERB.exec(cleaned);
-  if (bare?.[1] && bare[2]) {
-    ownersPart = bare[1];
-    description = bare[2];
-  }
-  const owners = splitOwners(ownersPart)
-    .map((o) => o.replace(/[.:]$/, ''))
-    .filter((o) => o !== '');
-  const looksLikeNames = owners.length > 0 && owners.every((o) => o.split(/\s+/).length <= 7 && /[A-Z]/.test(o));
-  if (!looksLikeNames) return null;
-  if (description === '') {
-    const sentences = before.match(/[^.!?]+[.!?]+["”’]?/g) ?? (before ? [before] : []);
-    const last = sentences.at(-1)?.trim() ?? '';
-    if (last === '') return null;
-    description = last;
-    from = 'text before it';
-  } else {
-    description = description.charAt(0).toUpperCase() + description.slice(1);
-  }
-  return { owners, description, descriptionFrom: from, dueDate: dueDateIn(description) };
-}
-
-/** "… by 31 January 2021" → '2021-01-31'. */
-function dueDateIn(description: string): string | null {
-  const due = new RegExp(`\\bby\\s+(?:\\w+day\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTHS})\\s+(\\d{4})`, 'i').exec(
-    description,
-  );
-  if (!due) return null;
-  const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
-  return d.isValid ? d.toISODate() : null;
-}
-
-const KINDS: { pattern: RegExp; kind: DeclarationKind }[] = [
-  { pattern: /\bnon[- ]registrable\b/i, kind: 'non_registrable' },
-  { pattern: /\b(?:disclosable\s+)?pecuniary\b|\bprejudicial\b|\bDPI\b/i, kind: 'disclosable_pecuniary' },
-  { pattern: /\bother\s+registrable\b|\bregistrable\b|\bpersonal\b/i, kind: 'other_registrable' },
-];
-
-/** "Mr A Turner declared an interest as he was a trustee of…" → declarations, sentence by sentence. */
-function readDeclarations(text: string, minutedUnder: number, underDeclarationsItem: boolean): ParsedDeclaration[] {
-  const sentences = text.match(/[^.!?]+(?:[.!?]+["”’]?|$)/g) ?? [];
-  return sentences.flatMap((s) => readDeclaration(s.trim(), text, minutedUnder, underDeclarationsItem));
-}
-
-const NAME_PARTICLES = new Set(['de', 'van', 'von', 'der', 'le', 'la', 'da', 'di', 'du', 'of']);
-
-/** "Mr A Turner", "The Chairman", "Cllr Zoe McIntosh": capitalised words, a few particles. */
-function isNameLike(s: string): boolean {
-  const words = s.split(/\s+/);
-  return (
-    words.length >= 1 &&
-    words.length <= 6 &&
-    words.every((w) => /^[A-Z][\p{L}'’.-]*$/u.test(w) || NAME_PARTICLES.has(w))
-  );
-}
-
-function readDeclaration(
-  text: string,
-  paragraph: string,
-  minutedUnder: number,
-  underDeclarationsItem: boolean,
-): ParsedDeclaration[] {
-  const m =
-    /^(.{2,120}?)\s+(?:declared|declares|declaring|wish(?:ed|es)? to declare)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(
-      text,
-    );
-  if (!m?.[1]) return [];
-  // "At this point, K Patel declared…": the words before the name are not a name.
-  const names = m[1]
-    .trim()
-    .split(/\s*(?:,|\sand\s|\s&\s)\s*/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
-  while (names.length > 1 && !isNameLike(names[0] ?? '')) names.shift();
-  if (names.length === 0 || !names.every(isNameLike)) return [];
-  const described = `${m[3] ?? ''} interest`;
-  const kind = KINDS.find((k) => k.pattern.test(described));
-  let rest = (m[4] ?? '').trim();
-  const itemRef =
-    /^(?:in|on|under|in relation to|in respect of|regarding)\s+(?:agenda\s+)?item\s+(\d{1,3})\b[,:]?\s*/i.exec(rest);
-  if (itemRef) rest = rest.slice(itemRef[0].length);
-  // One item named anywhere in what follows; several ("at item 201/20; … at item 203/20") name no one item.
-  const named = new Set([...rest.matchAll(/\b(?:agenda\s+)?items?\s+(\d{1,4})\b/gi)].map((r) => r[1]));
-  const anywhere = itemRef || named.size > 1 ? null : /\b(?:agenda\s+)?item\s+(\d{1,4})\b/i.exec(rest);
-  const several = !itemRef && named.size > 1;
-  const nature = rest
-    .replace(/^(?:as|because|since|in that|being|in|:|-|–)\s+/i, '')
-    .replace(/[.;]$/, '')
-    .trim();
-  const withdrew = /\b(left the (?:meeting|room|chamber)|withdrew|did not take part)\b/i.test(paragraph);
-  return names.map((name) => ({
-    name,
-    // Declared during an item, it relates to that item; under "Declarations of interest", to what it names.
-    itemNumber: itemRef?.[1]
-      ? Number(itemRef[1])
-      : several
-        ? null
-        : anywhere?.[1]
-          ? Number(anywhere[1])
-          : underDeclarationsItem
-            ? null
-            : minutedUnder,
-    minutedUnder,
-    kind: kind?.kind ?? 'other_registrable',
-    kindStated: kind !== undefined,
-    nature,
-    withdrew,
-  }));
 }
 
 /** What `--dry-run` prints: what was read, for people and tools to check. */
