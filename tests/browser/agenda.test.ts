@@ -105,7 +105,7 @@ describe('building an agenda with the keyboard', () => {
     await signInByKeyboard(page, baseUrl);
     await buildAgenda(page, meetingIds.march, true);
     expect(problems).toEqual([]);
-  });
+  }, 90_000);
 
   it('works without JavaScript, every action a plain form', async () => {
     const noJs = await browser.newContext({ javaScriptEnabled: false });
@@ -113,5 +113,5 @@ describe('building an agenda with the keyboard', () => {
     await signInByKeyboard(page, baseUrl);
     await buildAgenda(page, meetingIds.april, false);
     await noJs.close();
-  });
+  }, 90_000);
 });
