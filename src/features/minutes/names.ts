@@ -35,7 +35,7 @@ const HONORIFICS = new Set([
 ]);
 
 /** "Mr A. Turner" → "a turner"; "Cllr Zoe McIntosh" → "zoe mcintosh". */
-function normaliseName(name: string): string {
+export function normaliseName(name: string): string {
   const words = name
     .toLowerCase()
     .replace(/[.,]/g, ' ')

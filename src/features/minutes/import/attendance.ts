@@ -3,6 +3,7 @@
  * as a person with a role, and attendance minuted in the items' prose
  * (apologies sent, someone away or attending).
  */
+import { normaliseName } from '../names';
 import { ABBREVIATION, NAME_PARTICLES, SMALL_WORDS } from './text';
 import type { ParsedAttendee } from './types';
 
@@ -30,13 +31,7 @@ export const ABSENT_IN_TEXT =
 
 /** The same person however the title is written ("Cllr A Smith", "A Smith"). */
 export function personMatches(a: string, b: string): boolean {
-  const key = (n: string) =>
-    n
-      .replace(/^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+/i, '')
-      .replace(/[.\s]+/g, ' ')
-      .trim()
-      .toLowerCase();
-  return key(a) === key(b);
+  return normaliseName(a) === normaliseName(b);
 }
 
 /** Words of a role, not of a name ("Parish Clerk", "Vice-Chair", "Chairman"). */

@@ -380,10 +380,11 @@ function splitRunOnHeadings(lines: Line[]): void {
     if (numbers.size < 3) continue;
     const max = Math.max(...numbers);
     const min = Math.min(...numbers);
+    const heading = new RegExp(String.raw`^(.{20,}?\S)\s+((\d{1,4})\/${year}\s+\p{Lu}.*)$`, 'u');
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
       if (!line || line.blank) continue;
-      const inside = new RegExp(String.raw`^(.{20,}?\S)\s+((\d{1,4})\/${year}\s+\p{Lu}.*)$`, 'u').exec(line.text);
+      const inside = heading.exec(line.text);
       const n = Number(inside?.[3]);
       if (!inside?.[1] || !inside[2] || numbers.has(n) || n < min || n > max) continue;
       // Only where the number fills a gap between the items before and after it.
