@@ -311,6 +311,26 @@ describe('the signed-in lists', () => {
     db.delete(actions).where(eq(actions.id, formula)).run();
   });
 
+  it('are drawn once for each state of the data, and never shown stale: a write or London midnight shows at once', async () => {
+    const overdue = '/manage/actions?overdue=yes';
+    // 23:59 in London on the day the member's action is due (summer time): not overdue yet.
+    clock = new Date('2027-04-01T22:59:00Z');
+    expect(textOf((await clerk.get(overdue)).body)).not.toContain('Write to the ICB');
+    expect(textOf((await clerk.get(overdue)).body)).not.toContain('Write to the ICB');
+    clock = new Date('2027-04-01T23:01:00Z');
+    expect(textOf((await clerk.get(overdue)).body)).toContain('Write to the ICB');
+    // A write to what the list shows (here straight to the table, as any write would) is seen by the next request.
+    const before = row(ids.member)?.description ?? '';
+    db.update(actions).set({ description: 'Write to the ICB and the trust' }).where(eq(actions.id, ids.member)).run();
+    expect(textOf((await clerk.get(overdue)).body)).toContain('Write to the ICB and the trust');
+    db.update(actions).set({ description: before }).where(eq(actions.id, ids.member)).run();
+    expect(textOf((await clerk.get(overdue)).body)).not.toContain('and the trust');
+    // The same address for someone who may see less: the member's own list, not the clerk's.
+    const mine = textOf((await member.get('/manage/my-actions')).body);
+    expect(mine).not.toContain('Send the Committee the bed numbers');
+    expect(textOf((await clerk.get('/manage/actions')).body)).toContain('Send the Committee the bed numbers');
+  });
+
   it('show a member their own actions, overdue first', async () => {
     const mine = await member.get('/manage/my-actions');
     expect(mine.statusCode).toBe(200);

@@ -8,3 +8,6 @@ export function databaseIsHealthy(db: Database): boolean {
     return false;
   }
 }
+
+/** Signed-in pages' costly parts, kept for each state of the data (the lists of actions and recommendations). */
+export { KeptRenders } from './kept-renders';

@@ -12,8 +12,12 @@ import { listOrganisations } from '../../organisations/queries';
 import { actionFigures, allActions, listActions } from '../queries';
 import { actionSlug } from '../../../lib/action-rules';
 import { baseUrlOf } from '../../../plugins/views';
+import { KeptRenders } from '../../site/queries';
 
 export const PAGE_SIZE = 50;
+
+/** The lists as drawn, for each state of the data (a list of 100,000 actions is counted and drawn once, not per request). */
+const lists = new KeptRenders<{ errors: number; status: number; body: string }>((l) => l.body.length * 2);
 const SIGNED_IN = { config: { access: 'signed_in' as const } };
 
 /** What a signed-in user may see: an administrator every action; anyone else their committees' and their own. */
@@ -45,40 +49,58 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
     const scope: Partial<ActionFilters> = mine
       ? { committeeIds: null, ownerPersonId: user.personId ?? -1 }
       : visibleTo(request);
-    const parsed = parseActionFilters(request.query, scope);
     const now = app.now();
-    const { rows, total } = listActions(app.db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
-    const committees = listCommittees(app.db).filter((c) => user.role === 'admin' || user.committeeIds.includes(c.id));
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const errors = Object.keys(parsed.errors).length;
+    // What the user may see, and the address: everything the list depends on besides the data and the day.
+    const key = JSON.stringify([
+      base,
+      user.role === 'admin' ? null : user.committeeIds,
+      user.personId,
+      request.url.slice(request.url.indexOf('?') + 1 || request.url.length),
+    ]);
+    const list = lists.get(app.db, now, key, () => {
+      const parsed = parseActionFilters(request.query, scope);
+      const { rows, total } = listActions(app.db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
+      const committees = listCommittees(app.db).filter(
+        (c) => user.role === 'admin' || user.committeeIds.includes(c.id),
+      );
+      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      const errors = Object.keys(parsed.errors).length;
+      return {
+        errors,
+        status: errors ? 400 : parsed.page > pages ? 404 : 200,
+        body: String(
+          ManageActionsPage({
+            title: mine ? 'My actions' : 'Actions',
+            intro: mine
+              ? user.personId
+                ? 'The actions you own, the overdue ones first. Open one to say how it is going.'
+                : 'Your account is not linked to a person in the directory, so no actions are yours: ask an administrator to link it.'
+              : 'Every action you may see: those of your committees, and your own.',
+            base,
+            list: {
+              rows,
+              total,
+              page: parsed.page,
+              pageSize: PAGE_SIZE,
+              values: parsed.values,
+              errors: parsed.errors,
+              now,
+            },
+            options: {
+              committees: mine ? undefined : committees.map((c) => ({ id: c.id, name: c.name })),
+              organisations: listOrganisations(app.db).map((o) => ({ id: o.id, name: o.name })),
+              range: true,
+            },
+            csv: !mine,
+          }),
+        ),
+      };
+    });
     return reply.page({
-      title: `${errors ? 'Error: ' : ''}${mine ? 'My actions' : 'Actions'}`,
+      title: `${list.errors ? 'Error: ' : ''}${mine ? 'My actions' : 'Actions'}`,
       nav: 'manage',
-      status: errors ? 400 : parsed.page > pages ? 404 : 200,
-      body: ManageActionsPage({
-        title: mine ? 'My actions' : 'Actions',
-        intro: mine
-          ? user.personId
-            ? 'The actions you own, the overdue ones first. Open one to say how it is going.'
-            : 'Your account is not linked to a person in the directory, so no actions are yours: ask an administrator to link it.'
-          : 'Every action you may see: those of your committees, and your own.',
-        base,
-        list: {
-          rows,
-          total,
-          page: parsed.page,
-          pageSize: PAGE_SIZE,
-          values: parsed.values,
-          errors: parsed.errors,
-          now,
-        },
-        options: {
-          committees: mine ? undefined : committees.map((c) => ({ id: c.id, name: c.name })),
-          organisations: listOrganisations(app.db).map((o) => ({ id: o.id, name: o.name })),
-          range: true,
-        },
-        csv: !mine,
-      }),
+      status: list.status,
+      body: list.body,
     });
   };
 

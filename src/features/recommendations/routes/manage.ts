@@ -12,11 +12,15 @@ import { getCommitteeBySlug } from '../../committees/queries';
 import { saveRecommendation, type RecommendationForm } from '../commands';
 import { getRecommendation, recommendationFigures, recommendationFormOptions, recommendationsOf } from '../queries';
 import { recommendationRecordRoutes } from './record';
+import { KeptRenders } from '../../site/queries';
 
 type Slug = { Params: { slug: string } };
 type One = { Params: { slug: string; recommendationId: string } };
 const READ = { config: { access: 'committee_read' as const } };
 const MANAGE = { config: { access: 'committee_manage' as const } };
+
+/** A committee's list with its figures, as drawn for each state of the data (and day: responses fall due at midnight). */
+const pages = new KeptRenders<string>((body) => body.length * 2);
 
 /** /manage/committees/:slug/recommendations: the committee's recommendations, made and followed by its clerks. */
 export const recommendationManageRoutes: FastifyPluginAsync = async (app) => {
@@ -26,16 +30,21 @@ export const recommendationManageRoutes: FastifyPluginAsync = async (app) => {
     const committee = getCommitteeBySlug(app.db, request.params.slug);
     if (!committee || !request.user) return reply.callNotFound();
     const now = app.now();
+    const canManage = canManageCommittee(request.user, committee.id);
     return reply.page({
       title: `Recommendations of the ${committee.name}`,
       nav: 'manage',
-      body: ManageRecommendationsPage({
-        committee,
-        rows: recommendationsOf(app.db, committee.id, { publicOnly: false }),
-        figures: recommendationFigures(app.db, [committee.id], now),
-        canManage: canManageCommittee(request.user, committee.id),
-        now,
-      }),
+      body: pages.get(app.db, now, JSON.stringify([committee.id, canManage]), () =>
+        String(
+          ManageRecommendationsPage({
+            committee,
+            rows: recommendationsOf(app.db, committee.id, { publicOnly: false }),
+            figures: recommendationFigures(app.db, [committee.id], now),
+            canManage,
+            now,
+          }),
+        ),
+      ),
     });
   });
 
