@@ -20,20 +20,28 @@ interface Kept<V> {
  * it (the user's name, the forms' tokens) is drawn for each request.
  */
 export class KeptRenders<V> {
-  private readonly kept: PageStore<Kept<V>>;
+  /** Each database its own: a process may serve more than one (the tests build an app, and a database, per file). */
+  private readonly kept = new WeakMap<Database, PageStore<Kept<V>>>();
 
-  constructor(sizeOf: (value: V) => number, maxBytes = 16 * 1024 * 1024, maxEntries = 2000) {
-    this.kept = new PageStore<Kept<V>>((k) => sizeOf(k.value) + 64, maxBytes, maxEntries);
-  }
+  constructor(
+    private readonly sizeOf: (value: V) => number,
+    private readonly maxBytes = 16 * 1024 * 1024,
+    private readonly maxEntries = 2000,
+  ) {}
 
   /** What `make` gives for this key now: from memory while the data and the day stand, else made (and kept). */
   get(db: Database, now: Date, key: string, make: () => V): V {
+    let store = this.kept.get(db);
+    if (!store) {
+      store = new PageStore<Kept<V>>((k) => this.sizeOf(k.value) + 64, this.maxBytes, this.maxEntries);
+      this.kept.set(db, store);
+    }
     const version = dataVersionOf(db);
     const day = londonDate(now);
-    const kept = this.kept.get(key);
+    const kept = store.get(key);
     if (kept && kept.version === version && kept.day === day) return kept.value;
     const value = make();
-    this.kept.set(key, { version, day, value });
+    store.set(key, { version, day, value });
     return value;
   }
 }

@@ -1,11 +1,11 @@
 import { Readable } from 'node:stream';
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ACTION_FILTER_PARAMS, parseActionFilters, type ActionFilters } from '../../../lib/action-filters';
 import { isOverdue } from '../../../lib/action-rules';
 import { csvRow } from '../../../lib/csv';
 import { londonDate } from '../../../lib/dates';
 import { ACTION_STATUS_LABELS } from '../../../lib/labels';
-import { ManageActionsPage } from '../../../../views/actions/ActionListPages';
+import { ManageActionsPage, type ActionListProps } from '../../../../views/actions/ActionListPages';
 import { FiguresPage } from '../../../../views/actions/FiguresPage';
 import { listCommittees } from '../../committees/queries';
 import { listOrganisations } from '../../organisations/queries';
@@ -14,10 +14,30 @@ import { actionSlug } from '../../../lib/action-rules';
 import { baseUrlOf } from '../../../plugins/views';
 import { KeptRenders } from '../../site/queries';
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
+
+/**
+ * One page of a list as its filters read it from the address, and the
+ * status to answer with: 400 for a filter it cannot read, 404 for a page
+ * past the end (the page says so, and links to the last).
+ */
+export function actionListOf(
+  db: FastifyInstance['db'],
+  parsed: ReturnType<typeof parseActionFilters>,
+  now: Date,
+): { list: ActionListProps; errors: boolean; status: number } {
+  const { rows, total } = listActions(db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const errors = Object.keys(parsed.errors).length > 0;
+  return {
+    list: { rows, total, page: parsed.page, pageSize: PAGE_SIZE, values: parsed.values, errors: parsed.errors, now },
+    errors,
+    status: errors ? 400 : parsed.page > pages ? 404 : 200,
+  };
+}
 
 /** The lists as drawn, for each state of the data (a list of 100,000 actions is counted and drawn once, not per request). */
-const lists = new KeptRenders<{ errors: number; status: number; body: string }>((l) => l.body.length * 2);
+const lists = new KeptRenders<{ errors: boolean; status: number; body: string }>((l) => l.body.length * 2);
 const SIGNED_IN = { config: { access: 'signed_in' as const } };
 
 /** What a signed-in user may see: an administrator every action; anyone else their committees' and their own. */
@@ -58,16 +78,13 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
       request.url.slice(request.url.indexOf('?') + 1 || request.url.length),
     ]);
     const list = lists.get(app.db, now, key, () => {
-      const parsed = parseActionFilters(request.query, scope);
-      const { rows, total } = listActions(app.db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
+      const { list, errors, status } = actionListOf(app.db, parseActionFilters(request.query, scope), now);
       const committees = listCommittees(app.db).filter(
         (c) => user.role === 'admin' || user.committeeIds.includes(c.id),
       );
-      const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      const errors = Object.keys(parsed.errors).length;
       return {
         errors,
-        status: errors ? 400 : parsed.page > pages ? 404 : 200,
+        status,
         body: String(
           ManageActionsPage({
             title: mine ? 'My actions' : 'Actions',
@@ -77,15 +94,7 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
                 : 'Your account is not linked to a person in the directory, so no actions are yours: ask an administrator to link it.'
               : 'Every action you may see: those of your committees, and your own.',
             base,
-            list: {
-              rows,
-              total,
-              page: parsed.page,
-              pageSize: PAGE_SIZE,
-              values: parsed.values,
-              errors: parsed.errors,
-              now,
-            },
+            list,
             options: {
               committees: mine ? undefined : committees.map((c) => ({ id: c.id, name: c.name })),
               organisations: listOrganisations(app.db).map((o) => ({ id: o.id, name: o.name })),

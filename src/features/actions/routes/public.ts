@@ -7,12 +7,12 @@ import { PublicActionsPage } from '../../../../views/actions/ActionListPages';
 import { OwnerUpdatePage, PublicActionPage } from '../../../../views/actions/PublicActionPage';
 import { UnknownLinkPage } from '../../../../views/questions/StatusPage';
 import { getCommitteeBySlug } from '../../committees/queries';
-import { actionMeetings, getAction, listActions, publicAction } from '../queries';
+import { actionMeetings, getAction, publicAction } from '../queries';
 import { numberActions, ownerByLink, updateAction } from '../commands';
 import { panelFragment, updateValues, type UpdateValues } from './manage';
 import { wantsFragment } from '../../../plugins/views';
 import type { FieldErrors } from '../../../lib/validation';
-import { PAGE_SIZE } from './lists';
+import { actionListOf } from './lists';
 import { publicRecommendationsAt } from '../../recommendations/queries';
 
 type TokenParams = { Params: { token: string } };
@@ -40,25 +40,14 @@ export const actionPublicRoutes: FastifyPluginAsync = async (app) => {
       'sort',
       'page',
     ]);
-    const now = app.now();
-    const { rows, total } = listActions(app.db, parsed.filters, { number: parsed.page, size: PAGE_SIZE }, now);
-    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-    const errors = Object.keys(parsed.errors).length > 0;
+    const { list, errors, status } = actionListOf(app.db, parsed, app.now());
     return reply.page({
       title: `${errors ? 'Error: ' : ''}Actions of the ${committee.name}`,
       nav: 'committees',
-      status: errors ? 400 : parsed.page > pages ? 404 : 200,
+      status,
       body: PublicActionsPage({
         committee,
-        list: {
-          rows,
-          total,
-          page: parsed.page,
-          pageSize: PAGE_SIZE,
-          values: parsed.values,
-          errors: parsed.errors,
-          now,
-        },
+        list,
         meetings: actionMeetings(app.db, committee.id, true),
       }),
     });
