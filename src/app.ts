@@ -11,7 +11,7 @@ import { MailDelivery } from './features/mail/delivery';
 import fastifyStatic from '@fastify/static';
 import type { Config } from './config';
 import { closeDatabase, openDatabase, type Database } from './db/client';
-import helmet from '@fastify/helmet';
+import securityHeaders from './plugins/security-headers';
 import views from './plugins/views';
 import errors from './plugins/errors';
 import auth from './plugins/auth';
@@ -175,26 +175,28 @@ export async function buildApp(config: Config, deps: AppDependencies = {}): Prom
     void reply.header('server-timing', `app;dur=${reply.elapsedTime.toFixed(2)}`);
     return payload;
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+  await app.register(securityHeaders, {
+    helmet: {
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          scriptSrcAttr: ["'none'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          baseUri: ["'self'"],
+          objectSrc: ["'none'"],
+          ...(config.cookieSecure ? { upgradeInsecureRequests: [] } : {}),
+        },
       },
+      // HSTS only where the site is served over HTTPS.
+      strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
     },
-    // HSTS only where the site is served over HTTPS.
-    strictTransportSecurity: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
   await app.register(formbody);
   // Static files sit outside the site's context: a stylesheet or script needs no session read,

@@ -63,9 +63,24 @@ export const londonTime = remembered((instant: Date): string => {
 }, byInstant);
 
 /** The London calendar date of an instant, 'YYYY-MM-DD'. */
-export const londonDate = remembered((instant: Date): string => {
+const londonDateOf = remembered((instant: Date): string => {
   return inLondon(instant).toISODate() ?? '';
 }, byInstant);
+
+/** Today in London, as the instants it spans: 'now', asked on every request, is read without luxon. */
+let lastDay = { from: 0, to: 0, date: '' };
+
+export function londonDate(instant: Date): string {
+  const t = instant.getTime();
+  if (t >= lastDay.from && t < lastDay.to) return lastDay.date;
+  const date = londonDateOf(instant);
+  // Only the day of about now is worth its bounds (other instants, a list's dates, are remembered one by one).
+  if (Math.abs(t - Date.now()) < 86_400_000) {
+    const day = inLondon(instant).startOf('day');
+    lastDay = { from: day.toMillis(), to: day.plus({ days: 1 }).toMillis(), date };
+  }
+  return date;
+}
 
 /**
  * The instant of a London wall-clock date and time ('YYYY-MM-DD', 'HH:MM').

@@ -13,7 +13,8 @@ import type { FormState, FormValues } from '../../views/components/Live';
 
 export interface RenderOptions {
   title: string;
-  body: JSX.Element;
+  /** The page's content: markup, or markup kept as UTF-8 (a kept render), sent as it is without being copied into a string. */
+  body: JSX.Element | Buffer;
   nav?: NavSection;
   beforeContent?: JSX.Element;
   status?: number;
@@ -115,6 +116,30 @@ export function isFragmentRequest(headers: IncomingHttpHeaders): boolean {
   return headers['hx-request'] === 'true' && headers['hx-boosted'] !== 'true';
 }
 
+/** Where a kept body goes in the page drawn around it (no markup has a NUL). */
+const KEPT_BODY = '\u0000kept-body\u0000';
+
+/**
+ * The document with a kept body in it, as bytes: the page around it is drawn
+ * (its user's name, its tokens), and the body, kept as UTF-8, is copied in as
+ * it is; a page of 50 rows is not turned back into a string and encoded again.
+ */
+function documentAround(shell: string, body: Buffer): Buffer {
+  const at = shell.indexOf(KEPT_BODY);
+  const doctype = shell.startsWith('<html') ? '<!doctype html>' : '';
+  return Buffer.concat([
+    Buffer.from(doctype + shell.slice(0, at)),
+    body,
+    Buffer.from(shell.slice(at + KEPT_BODY.length)),
+  ]);
+}
+
+/** Markup to keep (see KeptRenders) as the UTF-8 a page sends: drawn at once, never a promise. */
+export function keptHtml(html: JSX.Element): Buffer {
+  if (typeof html !== 'string') throw new TypeError('A kept render is drawn at once: this one is a promise');
+  return Buffer.from(html);
+}
+
 export default fp(
   async (app) => {
     await app.register(kitaHtml);
@@ -125,11 +150,14 @@ export default fp(
       const session = this.request.session as { flash?: string } | undefined;
       const flash = session?.flash;
       if (flash && session) delete session.flash;
-      const html = wantsFragment(this.request)
-        ? focusFirst(Fragment({ title: options.title, children: options.body }) as string, options.focus ?? [])
+      const kept = Buffer.isBuffer(options.body) ? options.body : null;
+      const fragment = wantsFragment(this.request);
+      const body = kept ? (fragment ? kept.toString('utf8') : KEPT_BODY) : (options.body as JSX.Element);
+      const html = fragment
+        ? focusFirst(Fragment({ title: options.title, children: body }) as string, options.focus ?? [])
         : Page({
             title: options.title,
-            children: options.body,
+            children: body,
             nav: options.nav,
             beforeContent: options.beforeContent,
             signedIn: user ? { displayName: user.displayName, csrfToken: this.csrfToken() } : null,
@@ -137,6 +165,10 @@ export default fp(
             feeds: options.feeds,
             structuredData: options.structuredData,
           });
+      if (kept && !fragment) {
+        void this.type('text/html; charset=utf-8').send(documentAround(html as string, kept));
+        return this;
+      }
       void this.html(html);
       return this;
     });

@@ -107,4 +107,29 @@ describe('security headers', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
+
+  it('sends the same headers on every kind of answer: a page from memory, a signed-in page, a file, a 404, a redirect', async () => {
+    const visitor = new Client(app);
+    await visitor.get('/');
+    const fromMemory = await visitor.get('/');
+    const member = new Client(app);
+    await member.signIn(DEMO_MEMBER.email, DEMO_MEMBER.password);
+    const answers = [
+      fromMemory,
+      await member.get('/manage/my-actions'),
+      await visitor.get('/static/build/app.css'),
+      await visitor.get('/no-such-page'),
+      await visitor.get('/manage'),
+    ];
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 404, 302]);
+    for (const res of answers) {
+      expect(res.headers['content-security-policy']).toBe(fromMemory.headers['content-security-policy']);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      // Served over plain HTTP here: no HSTS (it is sent when COOKIE_SECURE says the site is HTTPS).
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
 });

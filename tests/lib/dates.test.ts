@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatDate, formatDateTime, formatTime, fromLondon, isoLondon, londonDate } from '../../src/lib/dates';
 
 describe('dates in Europe/London', () => {
@@ -29,5 +29,28 @@ describe('dates in Europe/London', () => {
   it('refuses a date that does not exist', () => {
     expect(() => fromLondon('2021-02-31', '10:00')).toThrow(RangeError);
     expect(() => fromLondon('2021-02-01', '25:00')).toThrow(RangeError);
+  });
+
+  describe("today's date, read from the day's bounds", () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('changes at London midnight, in summer time and in winter, and not at UTC midnight', () => {
+      for (const [before, after, day, next] of [
+        ['2026-06-10T22:59:59.999Z', '2026-06-10T23:00:00.000Z', '2026-06-10', '2026-06-11'],
+        ['2026-12-03T23:59:59.999Z', '2026-12-04T00:00:00.000Z', '2026-12-03', '2026-12-04'],
+        // The clocks go back on 25 October 2026: that London day is 25 hours long.
+        ['2026-10-25T23:59:59.999Z', '2026-10-26T00:00:00.000Z', '2026-10-25', '2026-10-26'],
+      ] as const) {
+        vi.useFakeTimers({ now: new Date(before) });
+        expect(londonDate(new Date(before))).toBe(day);
+        expect(londonDate(new Date(before))).toBe(day);
+        expect(londonDate(new Date(after))).toBe(next);
+        expect(londonDate(new Date(before))).toBe(day);
+      }
+      vi.useFakeTimers({ now: new Date('2026-10-25T00:30:00Z') });
+      expect(londonDate(new Date('2026-10-25T00:30:00Z'))).toBe('2026-10-25');
+      expect(londonDate(new Date('2026-10-24T22:59:59Z'))).toBe('2026-10-24');
+      expect(londonDate(new Date('2026-10-24T23:00:00Z'))).toBe('2026-10-25');
+    });
   });
 });

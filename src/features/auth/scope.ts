@@ -1,4 +1,5 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { parseId, parseSlug } from '../../lib/params';
 import {
@@ -24,6 +25,22 @@ import {
 import { actionOwnerPersonIds } from '../actions/queries';
 import { EMPTY_SCOPE, type Scope } from '../../lib/permissions';
 
+/** The two look-ups nearly every /manage request makes, built once. */
+const committeeOfSlug = preparedOnce((db: Db) =>
+  db
+    .select({ id: committees.id })
+    .from(committees)
+    .where(eq(committees.slug, sql.placeholder('slug')))
+    .prepare(),
+);
+const committeeOfMeeting = preparedOnce((db: Db) =>
+  db
+    .select({ committeeId: meetings.committeeId })
+    .from(meetings)
+    .where(eq(meetings.id, sql.placeholder('id')))
+    .prepare(),
+);
+
 /**
  * Finds what a /manage URL's parameters point at. Returns null when a
  * parameter names nothing (the route answers 404). A parameter this function
@@ -36,18 +53,14 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
     switch (name) {
       case 'slug': {
         const slug = parseSlug(raw);
-        const row = slug
-          ? db.select({ id: committees.id }).from(committees).where(eq(committees.slug, slug)).get()
-          : null;
+        const row = slug ? committeeOfSlug(db).get({ slug }) : null;
         if (!row) return null;
         scope = { ...scope, committeeId: row.id };
         break;
       }
       case 'meetingId': {
         const id = parseId(raw);
-        const row = id
-          ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, id)).get()
-          : null;
+        const row = id ? committeeOfMeeting(db).get({ id }) : null;
         if (!row || !id) return null;
         scope = { ...scope, committeeId: row.committeeId, meetingId: id };
         break;
@@ -62,9 +75,7 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
       case 'questionId': {
         const id = parseId(raw);
         const meetingId = id ? meetingOfChild(db, name, id) : null;
-        const row = meetingId
-          ? db.select({ committeeId: meetings.committeeId }).from(meetings).where(eq(meetings.id, meetingId)).get()
-          : null;
+        const row = meetingId ? committeeOfMeeting(db).get({ id: meetingId }) : null;
         // It belongs to the meeting its URL names, or it is not found there.
         if (!row || (scope.meetingId !== undefined && scope.meetingId !== meetingId)) return null;
         scope = { ...scope, committeeId: row.committeeId, meetingId: meetingId ?? undefined };

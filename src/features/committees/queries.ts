@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { londonDate } from '../../lib/dates';
@@ -155,8 +155,16 @@ function surname(name: string): string {
 }
 
 /** The committee's stored record, for editing. */
+const committeeBySlug = preparedOnce((db) =>
+  db
+    .select()
+    .from(committees)
+    .where(eq(committees.slug, sql.placeholder('slug')))
+    .prepare(),
+);
+
 export function getCommitteeBySlug(db: Db, slug: string) {
-  return db.select().from(committees).where(eq(committees.slug, slug)).get() ?? null;
+  return committeeBySlug(db).get({ slug }) ?? null;
 }
 
 /** Every membership of a committee, past and present: current first, then by role and surname. */

@@ -11,7 +11,7 @@ import { listCommittees } from '../../committees/queries';
 import { listOrganisations } from '../../organisations/queries';
 import { actionFigures, allActions, listActions } from '../queries';
 import { actionSlug } from '../../../lib/action-rules';
-import { baseUrlOf } from '../../../plugins/views';
+import { baseUrlOf, keptHtml } from '../../../plugins/views';
 import { KeptRenders } from '../../site/queries';
 
 const PAGE_SIZE = 50;
@@ -37,7 +37,7 @@ export function actionListOf(
 }
 
 /** The lists as drawn, for each state of the data (a list of 100,000 actions is counted and drawn once, not per request). */
-const lists = new KeptRenders<{ errors: boolean; status: number; body: string }>((l) => l.body.length * 2);
+const lists = new KeptRenders<{ errors: boolean; status: number; body: Buffer }>((l) => l.body.length);
 const SIGNED_IN = { config: { access: 'signed_in' as const } };
 
 /** What a signed-in user may see: an administrator every action; anyone else their committees' and their own. */
@@ -85,7 +85,7 @@ export const actionListRoutes: FastifyPluginAsync = async (app) => {
       return {
         errors,
         status,
-        body: String(
+        body: keptHtml(
           ManageActionsPage({
             title: mine ? 'My actions' : 'Actions',
             intro: mine

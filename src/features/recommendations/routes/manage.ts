@@ -4,6 +4,7 @@ import { parseId } from '../../../lib/params';
 import { canManageCommittee } from '../../../lib/permissions';
 import { fields, type FieldErrors } from '../../../lib/validation';
 import { actorOf } from '../../../plugins/auth';
+import { keptHtml } from '../../../plugins/views';
 import {
   ManageRecommendationsPage,
   RecommendationFormPage,
@@ -20,7 +21,7 @@ const READ = { config: { access: 'committee_read' as const } };
 const MANAGE = { config: { access: 'committee_manage' as const } };
 
 /** A committee's list with its figures, as drawn for each state of the data (and day: responses fall due at midnight). */
-const pages = new KeptRenders<string>((body) => body.length * 2);
+const pages = new KeptRenders<Buffer>((body) => body.length);
 
 /** /manage/committees/:slug/recommendations: the committee's recommendations, made and followed by its clerks. */
 export const recommendationManageRoutes: FastifyPluginAsync = async (app) => {
@@ -35,7 +36,7 @@ export const recommendationManageRoutes: FastifyPluginAsync = async (app) => {
       title: `Recommendations of the ${committee.name}`,
       nav: 'manage',
       body: pages.get(app.db, now, JSON.stringify([committee.id, canManage]), () =>
-        String(
+        keptHtml(
           ManageRecommendationsPage({
             committee,
             rows: recommendationsOf(app.db, committee.id, { publicOnly: false }),
