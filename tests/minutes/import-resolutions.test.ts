@@ -152,6 +152,7 @@ describe('reading resolutions', () => {
       '',
       '2. Public Health',
       'It was agreed that an email would be circulated requesting comments.',
+      'ACTION: Clerk to circulate an email requesting comments',
       '',
       '3. Finance',
       'RESOLVED: That the accounts be approved.',
@@ -184,5 +185,46 @@ describe('reading resolutions', () => {
         'RESOLVED: That the report be noted.',
       ]).map((r) => r.text),
     ).toEqual(['That the report be noted.']);
+  });
+
+  it('reads "It was agreed that …" as a decision only where it is the minutes’ sole record of it', () => {
+    // Minutes that use RESOLVED and no ACTION lines, in an item whose RESOLVED heads what was done for
+    // information: the agreement is the only record of the decision.
+    const noActions = [
+      'Present: Cllr A Smith, Cllr B Jones',
+      '',
+      '1/16 Matters Arising',
+      '',
+      'Resolved: (For information only)',
+      '',
+      '1. Molehills: NALC had advised on a sign. It was agreed that JR would investigate the mole hills. HR to investigate previous costs.',
+      '',
+      '2. Key Contacts List: a list would be made. It was agreed that it would be resolved by the AGM.',
+      '',
+      '2/16 Finance',
+      '',
+      'Resolved: (1) That the accounts be accepted.',
+      '',
+      'It was agreed that the Chair would sign the cheques.',
+    ].join('\n');
+    expect(parseMinutesText(noActions).items.map((i) => i.resolutions.map((r) => r.text))).toEqual([
+      [
+        'It was agreed that JR would investigate the mole hills.',
+        'It was agreed that it would be resolved by the AGM.',
+      ],
+      ['(1) That the accounts be accepted.'],
+    ]);
+    // Minutes that mark their tasks with ACTION: what was agreed is minuted as the ACTION after it.
+    const withActions = [
+      'Present: Cllr A Smith, Cllr B Jones',
+      '',
+      '1. Annual Report',
+      'It was agreed that an email would be circulated requesting comments on the report.',
+      'ACTION: L Wheaton to circulate an email requesting feedback',
+      '',
+      '2. Minutes',
+      'RESOLVED: That the minutes be agreed.',
+    ].join('\n');
+    expect(parseMinutesText(withActions).items.map((i) => i.resolutions.length)).toEqual([0, 1]);
   });
 });

@@ -38,6 +38,7 @@ import {
 } from './attendance';
 import {
   ACCEPTANCE,
+  AGREED_THAT,
   AGREED_TO,
   MAY_DECIDE,
   TO_ACTION,
@@ -878,7 +879,10 @@ function readItem(
     for (const text of narrativeDecisions(item.title).decisions)
       item.resolutions.push({ text, outcome: outcomeOf(text) ?? 'AGREED' });
   const paragraphs: string[] = carried.map((c) => escapeMarkdown(c));
-  const ownResolved = units.some((u) => u.kind === 'resolved');
+  // An item's own RESOLVED, not one that heads what was done "for information only".
+  const ownResolved = units.some(
+    (u) => u.kind === 'resolved' && !FOR_INFORMATION.test(u.text.replace(BULLET, '').trim()),
+  );
   let inResolutionBlock = false;
   let awaitingResolution = false;
   let listAfter: ParsedResolution | null = null;
@@ -930,12 +934,17 @@ function readItem(
     // Minutes that mark their decisions RESOLVED: a decision in prose is one where the body agreed to do
     // something ("It was agreed to review quarterly", "Councillors agreed to note the email"), or, in an item
     // with no RESOLVED of its own, where its vote is minuted with it ("… were agreed as a true and accurate
-    // record. Prop. GK, 2nd JR, All agreed."); "It was agreed that an email would be circulated" is narrative.
+    // record. Prop. GK, 2nd JR, All agreed."). "It was agreed that an email would be circulated" is narrative
+    // where the minutes mark their tasks with ACTION, since what was agreed is minuted as the ACTION after it;
+    // in minutes with no ACTION lines, and in an item with no RESOLVED of its own, it is the only record of
+    // the decision ("It was agreed that JR would investigate the mole hills"), and so a resolution.
+    const agreedThat = !markers.actions && !ownResolved;
     const keep = markers.resolutions
-      ? (decision: string, voted: boolean) => AGREED_TO.test(decision) || (voted && !ownResolved)
+      ? (decision: string, voted: boolean) =>
+          AGREED_TO.test(decision) || (voted && !ownResolved) || (agreedThat && AGREED_THAT.test(decision))
       : undefined;
     // (Where neither can be, the paragraph is not read for decisions at all: most of a long document.)
-    const mayDecide = !markers.resolutions || MAY_DECIDE.test(unit.text);
+    const mayDecide = !markers.resolutions || MAY_DECIDE.test(unit.text) || (agreedThat && AGREED_THAT.test(unit.text));
     const decided = unit.kind === 'text' && mayDecide ? narrativeDecisions(unit.text, keep) : null;
     if (!markers.actions) item.actions.push(...tasksIn(unit.text));
     // "Apologies … were provided for Cllr F Eglington. This was accepted.": accepting apologies is no resolution.
@@ -960,12 +969,15 @@ function readItem(
   return item;
 }
 
+/** "(For information only)": what a RESOLVED heads that is not a decision. */
+const FOR_INFORMATION = /^\(?for information(?: only)?\)?\.?$/i;
+
 /** A RESOLVED block is a resolution whatever its verb ("be elected", "be thanked"): agreed, unless it says otherwise. */
 function addResolution(item: ParsedItem, text: string, readTasks = false): boolean {
   const cleaned = text.replace(BULLET, '').trim();
   if (cleaned === '') return false;
   // "Resolved: (For information only)" heads a list of what was done, not a decision.
-  if (/^\(?for information(?: only)?\)?\.?$/i.test(cleaned)) return false;
+  if (FOR_INFORMATION.test(cleaned)) return false;
   item.resolutions.push({ text: cleaned, outcome: outcomeOf(cleaned) ?? 'AGREED' });
   // In minutes without ACTION lines, a resolution may give the task ("(1) That HR to contact Alex Laver …",
   // "… HR to action.").

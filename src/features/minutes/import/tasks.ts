@@ -31,6 +31,11 @@ export const AGREED_TO = new RegExp(
   String.raw`\b(?:it was|it|the (?:parish |town )?council|the pc|the committee|the panel|the board|councillors|members|all members|all councillors|all)\s+(?:\w+ly\s+|also\s+)?(?:agreed|resolved|decided)\s+to\s+\p{Ll}`,
   'iu',
 );
+/** "It was agreed that JR would investigate …": the body's decision that something be done, in prose. */
+export const AGREED_THAT = new RegExp(
+  String.raw`\b(?:it was|the (?:parish |town )?council|the pc|the committee|the panel|councillors|members|all members|all councillors)\s+(?:\w+ly\s+)?agreed\s+that\b`,
+  'iu',
+);
 /** Words without which a paragraph of minutes that use RESOLVED holds no decision in prose to keep. */
 export const MAY_DECIDE =
   /\b(?:agreed|resolved|decided)\s+to\b|\bprop\.|\bseconded\b|\bin favour\b|\ball agreed\b|\bcarried\b|\b2nd\b/i;
