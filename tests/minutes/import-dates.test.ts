@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMinutesText } from '../../src/features/minutes/import/parse';
+import { calendarDate } from '../../src/features/minutes/import/text';
 
 /** The meeting's date and times in the forms minutes give them. */
 const when = (heading: string[], body: string[] = ['None.']) => {
@@ -44,5 +45,14 @@ describe('reading when the meeting was', () => {
     expect(p.date).toBe('2007-03-28');
     expect(p.attendance.present.map((a) => a.name)).toEqual(['Cllr A Smith', 'Cllr B Jones']);
     expect(p.problems[0]).toContain('No numbered items were found.');
+  });
+
+  it('reads a date only where the month has that day', () => {
+    expect(calendarDate('29', 'February', '2024')).toBe('2024-02-29');
+    expect(calendarDate('29', 'february', '2023')).toBeNull();
+    expect(calendarDate('31', 'June', '2020')).toBeNull();
+    expect(calendarDate('5', 'November', '2020')).toBe('2020-11-05');
+    expect(calendarDate('0', 'May', '2020')).toBeNull();
+    expect(when(['Minutes of the meeting held on 31 June 2020'])[0]).toBeNull();
   });
 });

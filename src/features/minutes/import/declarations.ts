@@ -35,6 +35,8 @@ export function readDeclaration(
   minutedUnder: number,
   underDeclarationsItem: boolean,
 ): ParsedDeclaration[] {
+  // (Only a sentence with the word in it is matched against the whole pattern.)
+  if (!/declar/i.test(text)) return [];
   const m =
     /^(.{2,120}?)\s+(?:declared|declares|declaring|wish(?:ed|es)? to declare)\s+(an?|their|his|her)?\s*(.{0,60}?)\binterests?\b(.*)$/i.exec(
       text,

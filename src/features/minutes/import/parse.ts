@@ -9,12 +9,12 @@
  * page furniture it leaves out ("Agenda Item 3", "Page 7") is listed in
  * `setAside`; what it could not read at all is said in `problems`.
  */
-import { DateTime } from 'luxon';
 import { parseTime } from '../../../lib/forms';
 import type { ResolutionOutcome } from '../../../lib/enums';
 import { checkMinutes, type ItemSeen } from './checks';
 import {
   ABBREVIATION,
+  calendarDate,
   MONTHS,
   SENTENCE_STARTS,
   SMALL_WORDS,
@@ -141,7 +141,8 @@ export function decodeMinutesFile(
   }
   const sample = bytes.subarray(0, 64 * 1024);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i] ?? 0;
     if (b === 0)
       return {
         problem:
@@ -323,7 +324,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
   // "Victoria Gray, Chair of the Wereham Village Hall Charity attended the Parish Council to provide an
   // update": in attendance, where no list has them.
   for (const item of result.items)
-    for (const m of item.minuteText.matchAll(ATTENDED_IN_TEXT))
+    for (const m of item.minuteText.includes('attended') ? item.minuteText.matchAll(ATTENDED_IN_TEXT) : [])
       if (m[1] && !listed(m[1]))
         result.attendance.inAttendance.push({
           name: m[1],
@@ -333,7 +334,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
         });
   // "It was noted that S Thurlow was away": absent, where no list says otherwise.
   for (const item of result.items)
-    for (const m of item.minuteText.matchAll(ABSENT_IN_TEXT))
+    for (const m of /\b(?:away|absent)\b/.test(item.minuteText) ? item.minuteText.matchAll(ABSENT_IN_TEXT) : [])
       if (m[1] && !listed(m[1]))
         result.attendance.absent.push({ name: m[1], role: null, virtual: false, substituteFor: null });
 
@@ -795,11 +796,7 @@ function readPreamble(lines: Line[], result: ParsedMinutes, wholeDocument = fals
     // "5 November 2020", "2nd January 2020", "18 th June 2010", "9 May, 2018".
     const date = new RegExp(`(\\d{1,2})\\s?(?:st|nd|rd|th)?\\s+(${MONTHS})\\s*,?\\s+(\\d{4})`, 'i').exec(joined);
     if (date) {
-      const parsed = DateTime.fromFormat(`${date[1]} ${date[2]} ${date[3]}`, 'd MMMM yyyy', {
-        zone: 'Europe/London',
-        locale: 'en-GB',
-      });
-      result.date = parsed.isValid ? parsed.toISODate() : null;
+      result.date = calendarDate(date[1] ?? '', date[2] ?? '', date[3] ?? '');
     }
     const started =
       /\b(?:commenc\w*|start\w*|began|begin\w*)\s+at\s+(\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)/i.exec(
@@ -1008,7 +1005,9 @@ function toUnits(given: Line[], width: number, result: ParsedMinutes): Unit[] {
   // "… All agreed that Mr Bergin should be appointed. ACTION: Clerk to appoint Mr Bergin.": a marker after a
   // sentence, inside a paragraph, begins the action there.
   const lines = given.flatMap((line) => {
-    const m = /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*|Actions?:\s*\S.*)$/.exec(line.text);
+    const m = /action/i.test(line.text)
+      ? /^(.*?[.!?])\s+(ACTIONS?\s*[:\-–]\s*\S.*|Actions?:\s*\S.*)$/.exec(line.text)
+      : null;
     return m?.[1] && m[2] && !ACTION.test(line.text)
       ? [
           { ...line, text: m[1] },

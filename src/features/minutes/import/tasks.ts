@@ -3,9 +3,8 @@
  * their owners: "It was agreed to …", "Proposed by …, seconded by …", "Clerk
  * to write to …", "ACTIONS: X to …. Y to ….".
  */
-import { DateTime } from 'luxon';
 import { splitOwners } from '../names';
-import { MONTHS, sentencesOf } from './text';
+import { MONTHS, calendarDate, sentencesOf } from './text';
 import type { ParsedAction } from './types';
 
 /** Who decides: the body, not one person ("Cllr Jenkinson agreed that he would…" is not a decision). */
@@ -211,6 +210,5 @@ export function dueDateIn(description: string): string | null {
     description,
   );
   if (!due) return null;
-  const d = DateTime.fromFormat(`${due[1]} ${due[2]} ${due[3]}`, 'd MMMM yyyy', { locale: 'en-GB' });
-  return d.isValid ? d.toISODate() : null;
+  return calendarDate(due[1] ?? '', due[2] ?? '', due[3] ?? '');
 }
