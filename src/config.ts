@@ -39,6 +39,8 @@ export interface Config {
   questionsPerHour: number;
   /** Requests to the open-data API one address may make in a minute. */
   apiRequestsPerMinute: number;
+  /** Worker threads that answer searches (0: searches run on the server's own thread; an in-memory database always does). */
+  searchWorkers: number;
   /** Put an error's stack on the 500 page (asked for explicitly; never in production). */
   showErrorDetails: boolean;
   /** The key that seals the audit trail; null: the file audit.key beside the database. */
@@ -219,6 +221,7 @@ export function loadConfig(env: Env = process.env): Config {
     loginAttemptsPerMinute: wholeNumber(env, 'LOGIN_ATTEMPTS_PER_MINUTE', 5, 1, 1000),
     questionsPerHour: wholeNumber(env, 'QUESTIONS_PER_HOUR', 10, 1, 10000),
     apiRequestsPerMinute: wholeNumber(env, 'API_REQUESTS_PER_MINUTE', 300, 1, 100_000_000),
+    searchWorkers: wholeNumber(env, 'SEARCH_WORKERS', Math.min(2, os.availableParallelism()), 0, 16),
     showErrorDetails: showErrorDetails(env, nodeEnv),
     auditKey: ((key) => (key ? Buffer.from(key, 'utf8') : null))(secret(env, 'AUDIT_KEY')),
     smtpUrl: smtpUrl(env, 'SMTP_URL'),

@@ -6,6 +6,7 @@ import SQLite from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { RANK_EXTENSION } from './rank-extension';
 import * as tables from './schema';
 import * as relations from './relations';
 
@@ -60,6 +61,30 @@ export function auditKeyOf(db: Db): Buffer {
   return key;
 }
 
+/** Connections that have scrutineer_rank() (see rankFunction). */
+const withRank = new WeakSet<SQLite.Database>();
+
+/** Loads search's ranking function into a connection, where it was built (scripts/build-native.ts). */
+function loadRank(sqlite: SQLite.Database): void {
+  if (!fs.existsSync(RANK_EXTENSION)) return;
+  // better-sqlite3 takes the entry point as a second argument; its types name only the path.
+  (sqlite as unknown as { loadExtension(file: string, entryPoint: string): void }).loadExtension(
+    RANK_EXTENSION,
+    'sqlite3_scrutineerrank_init',
+  );
+  withRank.add(sqlite);
+}
+
+/**
+ * The ranking function a search on this connection uses: scrutineer_rank()
+ * where it is loaded (bm25()'s order, without bm25()'s second pass over the
+ * index for a query of one phrase), or bm25() itself.
+ */
+export function rankFunction(db: Db): 'scrutineer_rank' | 'bm25' {
+  const client = (db as unknown as { session: { client: SQLite.Database } }).session.client;
+  return withRank.has(client) ? 'scrutineer_rank' : 'bm25';
+}
+
 /**
  * Opens the SQLite database (creating its folder when needed), sets the
  * pragmas every connection needs, and applies pending migrations.
@@ -73,10 +98,23 @@ export function openDatabase(databasePath: string, options: OpenOptions = {}): D
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  loadRank(sqlite);
   const db = drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Database;
   migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
   auditKeys.set(sqlite, options.auditKey ?? keyBeside(databasePath));
   return db;
+}
+
+/**
+ * Opens a database another connection already set up (openDatabase) for
+ * reading only: no migrations, no writes; for a worker thread that reads
+ * beside the server (WAL lets readers and the writer work at once).
+ */
+export function openReader(databasePath: string): Database {
+  const sqlite = new SQLite(databasePath, { readonly: true, fileMustExist: true });
+  sqlite.pragma('busy_timeout = 5000');
+  loadRank(sqlite);
+  return drizzle({ client: sqlite, schema, casing: 'snake_case' }) as Database;
 }
 
 export function closeDatabase(db: Database): void {

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { rankFunction, type Db } from '../../db/client';
 import { SEARCH_KINDS, type SearchKind } from '../../db/schema';
 import { MARK_END, MARK_START } from '../../lib/search-marks';
 import { isDate, one, wholeNumber } from '../../lib/query-params';
@@ -166,7 +166,7 @@ function ranked(
   const t = sql.identifier(table);
   const rows = db.all<{ id: number; score: number; matches: number }>(
     sql`select id, score, count(*) over () as matches from (
-        select ${t}.rowid as id, bm25(${t}, 4.0, 1.0) as score ${from(table, fts, parts)}
+        select ${t}.rowid as id, ${sql.raw(rankFunction(db))}(${t}, 4.0, 1.0) as score ${from(table, fts, parts)}
         order by ${t}.rowid desc limit ${COUNT_CAP + 1})
       order by score, id limit ${limit}`,
   );
@@ -196,18 +196,26 @@ function details(db: Db, table: Table, fts: string, ids: number[]) {
   );
 }
 
+/** What one search asks for: its FTS5 query, filters, who asks and which page. */
+export interface SearchRequest {
+  fts: string;
+  filters: SearchFilters;
+  scope: SearchScope;
+  page: number;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  total: number;
+  capped: boolean;
+}
+
 /**
  * One page of results, best first (bm25), and how many there are (counted up
  * to COUNT_CAP and then "more than"). The public read only `search_public`;
  * signed-in users also their committees' drafts and exempt entries.
  */
-export function search(
-  db: Db,
-  fts: string,
-  f: SearchFilters,
-  scope: SearchScope,
-  page: number,
-): { hits: SearchHit[]; total: number; capped: boolean } {
+export function search(db: Db, fts: string, f: SearchFilters, scope: SearchScope, page: number): SearchResults {
   const tables: Table[] = scope.restricted ? ['search_public', 'search_restricted'] : ['search_public'];
   const offset = (page - 1) * RESULTS_PER_PAGE;
   const perTable = tables.map((table) => ({

@@ -4,7 +4,8 @@ import { SearchPage } from '../../../views/search/SearchPage';
 import { listCommittees } from '../committees/queries';
 import { catchUp } from './indexer';
 import { readUnreadPapers } from './commands';
-import { RESULTS_PER_PAGE, parseSearch, search, searchQuery, type SearchScope } from './queries';
+import { SearchPool } from './pool';
+import { RESULTS_PER_PAGE, parseSearch, search, searchQuery, type SearchRequest, type SearchScope } from './queries';
 
 /**
  * /search: the public records' full text (src/features/search), with the
@@ -24,6 +25,15 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('preClose', async () => {
     await reading;
   });
+  // Searches read the index in worker threads when the database is a file (an in-memory one is this thread's
+  // alone), started at the first search.
+  const client = app.db.$client;
+  const workers = client.memory ? 0 : app.config.searchWorkers;
+  let started: SearchPool | null = null;
+  const poolOf = () => (workers > 0 ? (started ??= new SearchPool(client.name, workers, app.log)) : null);
+  app.addHook('onClose', async () => {
+    await started?.close();
+  });
 
   app.get('/search', PUBLIC_PAGE, async (request, reply) => {
     const committees = listCommittees(app.db);
@@ -36,7 +46,16 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     if (fts) {
       // What was written since the last search is indexed first: a result is never older than the record.
       catchUp(app.db);
-      const found = search(app.db, fts, filters, scope, page);
+      const asked: SearchRequest = { fts, filters, scope, page };
+      const here = () => search(app.db, fts, filters, scope, page);
+      // A worker that fails mid-search is replaced (SearchPool); this search is then answered here.
+      const pool = poolOf();
+      const found = pool?.usable
+        ? await pool.search(asked).catch((error: unknown) => {
+            request.log.error({ err: error }, 'a search worker failed: searching on the server’s own thread');
+            return here();
+          })
+        : here();
       const pages = Math.max(1, Math.ceil(found.total / RESULTS_PER_PAGE));
       results = { ...found, page, pages, first: (page - 1) * RESULTS_PER_PAGE + 1 };
     }
