@@ -134,6 +134,14 @@ describe('sanity checks on what was read', () => {
     ]);
   });
 
+  it('takes a RESOLVED that heads what was done for information for no decision marker', () => {
+    expect(
+      warnings(
+        `${HEAD}1. Matters Arising\n\nResolved: (For information only)\n\nWeight Restriction: the sign was correct.\n\n2. Finance\n\nResolved: (1) That the accounts be accepted.`,
+      ),
+    ).toEqual([]);
+  });
+
   it('puts the warnings in the --dry-run report', () => {
     const report = dryRunReport(parseMinutesText(`${HEAD}1. Apologies\nNone.\n\n3. Finance\nText.`));
     expect(report.warnings).toEqual([

@@ -26,11 +26,14 @@ export const searchRoutes: FastifyPluginAsync = async (app) => {
     await reading;
   });
   // Searches read the index in worker threads when the database is a file (an in-memory one is this thread's
-  // alone), started at the first search.
+  // alone), started when the server listens (they take a second to start), or at the first search.
   const client = app.db.$client;
   const workers = client.memory ? 0 : app.config.searchWorkers;
   let started: SearchPool | null = null;
   const poolOf = () => (workers > 0 ? (started ??= new SearchPool(client.name, workers, app.log)) : null);
+  app.addHook('onListen', async () => {
+    poolOf();
+  });
   app.addHook('onClose', async () => {
     await started?.close();
   });
