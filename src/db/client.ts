@@ -53,10 +53,14 @@ function keyBeside(databasePath: string): Buffer {
   }
 }
 
+/** The better-sqlite3 connection under a database, or under a transaction on it. */
+function connectionOf(db: Db): SQLite.Database {
+  return (db as unknown as { session: { client: SQLite.Database } }).session.client;
+}
+
 /** The key that seals this database's audit trail (for a transaction too). */
 export function auditKeyOf(db: Db): Buffer {
-  const client = (db as unknown as { session: { client: SQLite.Database } }).session.client;
-  const key = auditKeys.get(client);
+  const key = auditKeys.get(connectionOf(db));
   if (!key) throw new Error('This database was not opened with openDatabase: it has no audit key');
   return key;
 }
@@ -81,8 +85,7 @@ function loadRank(sqlite: SQLite.Database): void {
  * index for a query of one phrase), or bm25() itself.
  */
 export function rankFunction(db: Db): 'scrutineer_rank' | 'bm25' {
-  const client = (db as unknown as { session: { client: SQLite.Database } }).session.client;
-  return withRank.has(client) ? 'scrutineer_rank' : 'bm25';
+  return withRank.has(connectionOf(db)) ? 'scrutineer_rank' : 'bm25';
 }
 
 /**

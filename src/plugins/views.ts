@@ -126,6 +126,7 @@ const KEPT_BODY = '\u0000kept-body\u0000';
  */
 function documentAround(shell: string, body: Buffer): Buffer {
   const at = shell.indexOf(KEPT_BODY);
+  if (at < 0) throw new Error('The page around a kept body has no place for it');
   const doctype = shell.startsWith('<html') ? '<!doctype html>' : '';
   return Buffer.concat([
     Buffer.from(doctype + shell.slice(0, at)),

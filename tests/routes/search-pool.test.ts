@@ -99,7 +99,7 @@ describe('searching in worker threads', () => {
     await broken.close();
   });
 
-  it('serves /search through its workers', async () => {
+  it('serves /search on a database file, with the results the server’s own thread finds', async () => {
     // A cookie that names no session: the page is made for this request, not answered from memory.
     const res = await app.inject({ url: '/search?q=discharge', headers: { cookie: 'scrutineer=none' } });
     expect(res.statusCode).toBe(200);

@@ -3,7 +3,6 @@ import { preparedOnce } from '../../db/prepared';
 import type { Db } from '../../db/client';
 import { parseId, parseSlug } from '../../lib/params';
 import {
-  committees,
   memberships,
   organisations,
   people,
@@ -23,16 +22,10 @@ import {
   inquiries,
 } from '../../db/schema';
 import { actionOwnerPersonIds } from '../actions/queries';
+import { getCommitteeBySlug } from '../committees/queries';
 import { EMPTY_SCOPE, type Scope } from '../../lib/permissions';
 
-/** The two look-ups nearly every /manage request makes, built once. */
-const committeeOfSlug = preparedOnce((db: Db) =>
-  db
-    .select({ id: committees.id })
-    .from(committees)
-    .where(eq(committees.slug, sql.placeholder('slug')))
-    .prepare(),
-);
+/** The meeting's committee: a look-up nearly every /manage request makes, built once. */
 const committeeOfMeeting = preparedOnce((db: Db) =>
   db
     .select({ committeeId: meetings.committeeId })
@@ -53,7 +46,7 @@ export function resolveScope(db: Db, params: Record<string, string>): Scope | nu
     switch (name) {
       case 'slug': {
         const slug = parseSlug(raw);
-        const row = slug ? committeeOfSlug(db).get({ slug }) : null;
+        const row = slug ? getCommitteeBySlug(db, slug) : null;
         if (!row) return null;
         scope = { ...scope, committeeId: row.id };
         break;

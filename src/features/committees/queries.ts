@@ -154,7 +154,6 @@ function surname(name: string): string {
   return parts[parts.length - 1] ?? name;
 }
 
-/** The committee's stored record, for editing. */
 const committeeBySlug = preparedOnce((db) =>
   db
     .select()
@@ -163,6 +162,7 @@ const committeeBySlug = preparedOnce((db) =>
     .prepare(),
 );
 
+/** The committee's stored record (for editing, and to find what a /manage address names). */
 export function getCommitteeBySlug(db: Db, slug: string) {
   return committeeBySlug(db).get({ slug }) ?? null;
 }

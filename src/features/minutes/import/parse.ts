@@ -285,9 +285,7 @@ export function parseMinutesText(input: string): ParsedMinutes {
     );
     seen.push({
       // "Resolved: (For information only)" heads what was done, not a decision to find.
-      resolutionMarkers: body.filter(
-        (t) => (RESOLVED.test(t) || DECISION_MARKER.test(t)) && !FOR_INFORMATION_MARKER.test(t),
-      ),
+      resolutionMarkers: body.filter((t) => (RESOLVED.test(t) || DECISION_MARKER.test(t)) && !headsInformation(t)),
       actionMarkers: body.filter(hasActionMarker),
       passedOver: passedOver.filter((p) => p.line > start.line && p.line < end),
     });
@@ -972,7 +970,7 @@ function readItem(
 /** "(For information only)": what a RESOLVED heads that is not a decision. */
 const FOR_INFORMATION = /^\(?for information(?: only)?\)?\.?$/i;
 /** A RESOLVED line that heads such a list ("Resolved: (For information only)"). */
-const FOR_INFORMATION_MARKER = /^\W*resolved\W*\(?for information(?: only)?\)?\.?\s*$/i;
+const headsInformation = (line: string) => FOR_INFORMATION.test(line.replace(/^\W*resolved\s*[:.\-–]?\s*/i, '').trim());
 
 /** A RESOLVED block is a resolution whatever its verb ("be elected", "be thanked"): agreed, unless it says otherwise. */
 function addResolution(item: ParsedItem, text: string, readTasks = false): boolean {

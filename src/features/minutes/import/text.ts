@@ -1,15 +1,12 @@
 /** Words and sentences as minutes write them: what every part of the importer reads text with. */
+import { dateFromParts } from '../../../lib/forms';
 
 export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
-const MONTH_NAMES = MONTHS.toLowerCase().split('|');
 
-/** "5", "November", "2020" → '2020-11-05', or null for a day the month does not have ("31 June"). */
+/** "5", "November", "2020" → '2020-11-05', or null for a day the month does not have ("31 June"): as a form's date boxes are read. */
 export function calendarDate(day: string, month: string, year: string): string | null {
-  const m = MONTH_NAMES.indexOf(month.toLowerCase()) + 1;
-  const d = Number(day);
-  const y = Number(year);
-  if (m === 0 || !Number.isInteger(d) || d < 1 || d > new Date(Date.UTC(y, m, 0)).getUTCDate()) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const read = dateFromParts({ day, month, year }, 'Date');
+  return read.ok ? read.value : null;
 }
 
 /** Words a title keeps in lower case ("Declarations of Interest", "To Approve the Minutes"). */
