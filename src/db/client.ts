@@ -65,6 +65,26 @@ export function auditKeyOf(db: Db): Buffer {
   return key;
 }
 
+/** Each connection's statements prepared by statementOf, by their SQL. */
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/**
+ * A statement of SQL written by hand, prepared once per connection and kept
+ * by its text: for the few hot queries drizzle cannot keep prepared (search's,
+ * over a full-text table, whose shape varies with the filters given), where
+ * preparing each time would cost a search more than a tenth of its time. Only
+ * for a handful of texts: values are bound, never written into the SQL, and
+ * what is kept is never forgotten.
+ */
+export function statementOf(db: Db, text: string): SQLite.Statement {
+  const connection = connectionOf(db);
+  let kept = statements.get(connection);
+  if (!kept) statements.set(connection, (kept = new Map()));
+  let statement = kept.get(text);
+  if (!statement) kept.set(text, (statement = connection.prepare(text)));
+  return statement;
+}
+
 /** Connections that have scrutineer_rank() (see rankFunction). */
 const withRank = new WeakSet<SQLite.Database>();
 

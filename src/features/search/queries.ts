@@ -1,5 +1,5 @@
-import { sql, type SQL } from 'drizzle-orm';
-import { rankFunction, type Db } from '../../db/client';
+import { sql } from 'drizzle-orm';
+import { rankFunction, statementOf, type Db } from '../../db/client';
 import { SEARCH_KINDS, type SearchKind } from '../../db/schema';
 import { MARK_END, MARK_START } from '../../lib/search-marks';
 import { isDate, one, wholeNumber } from '../../lib/query-params';
@@ -120,32 +120,37 @@ export function searchQuery(values: SearchValues, page?: number): string {
   return `?${params.toString()}`;
 }
 
-function filtersSql(f: SearchFilters): SQL[] {
-  const parts: SQL[] = [];
-  if (f.committeeId !== null) parts.push(sql`e.committee_id = ${f.committeeId}`);
-  if (f.kind !== null) parts.push(sql`e.kind = ${f.kind}`);
-  if (f.from !== null) parts.push(sql`e.on_date >= ${f.from}`);
-  if (f.to !== null) parts.push(sql`e.on_date <= ${f.to}`);
-  return parts;
-}
-
 type Table = 'search_public' | 'search_restricted';
 
-/** The conditions on a table's entries beyond the words: the filters, and for restricted entries the user's committees. */
-function conditions(table: Table, f: SearchFilters, scope: SearchScope): SQL[] {
-  const parts = filtersSql(f);
-  if (table === 'search_restricted' && scope.restricted && scope.committeeIds !== null)
-    parts.push(sql`e.committee_id in (select value from json_each(${JSON.stringify(scope.committeeIds)}))`);
-  return parts;
+/** Conditions in SQL with `?` for their values, and the values in order. */
+interface Conditions {
+  text: string[];
+  values: (string | number)[];
 }
 
-/** Where the words match, with the entry's conditions: the entries table is joined only when there are any. */
-function from(table: Table, fts: string, parts: SQL[]): SQL {
-  const t = sql.identifier(table);
-  return parts.length
-    ? sql`from ${t} join search_entries e on e.id = ${t}.rowid where ${t} match ${fts} and ${sql.join(parts, sql` and `)}`
-    : sql`from ${t} where ${t} match ${fts}`;
+/** The conditions on a table's entries beyond the words: the filters, and for restricted entries the user's committees. */
+function conditions(table: Table, f: SearchFilters, scope: SearchScope): Conditions {
+  const c: Conditions = { text: [], values: [] };
+  const add = (text: string, value: string | number) => {
+    c.text.push(text);
+    c.values.push(value);
+  };
+  if (f.committeeId !== null) add('e.committee_id = ?', f.committeeId);
+  if (f.kind !== null) add('e.kind = ?', f.kind);
+  if (f.from !== null) add('e.on_date >= ?', f.from);
+  if (f.to !== null) add('e.on_date <= ?', f.to);
+  if (table === 'search_restricted' && scope.restricted && scope.committeeIds !== null)
+    add('e.committee_id in (select value from json_each(?))', JSON.stringify(scope.committeeIds));
+  return c;
 }
+
+/*
+ * The two queries of a search are SQL written here, not built by drizzle:
+ * each is prepared once per connection and shape (the filters given;
+ * statementOf), where building and preparing them anew would cost a search a
+ * tenth of its time. The table's name is one of two known here; every value is
+ * bound.
+ */
 
 /**
  * The best `limit` entries of one table by bm25 (lower is better; a title
@@ -155,45 +160,53 @@ function from(table: Table, fts: string, parts: SQL[]): SQL {
  * more than a rare one. Under the cap that is every match, ranked; over it,
  * the best of the newest, and the count says "more than". Only the rank is
  * computed here: the snippets are made for the page's 20 alone (`details`).
+ * The entries table is joined only when there are conditions on it.
  */
 function ranked(
   db: Db,
   table: Table,
   fts: string,
-  parts: SQL[],
+  c: Conditions,
   limit: number,
 ): { rows: { id: number; score: number }[]; matches: number } {
-  const t = sql.identifier(table);
-  const rows = db.all<{ id: number; score: number; matches: number }>(
-    sql`select id, score, count(*) over () as matches from (
-        select ${t}.rowid as id, ${sql.raw(rankFunction(db))}(${t}, 4.0, 1.0) as score ${from(table, fts, parts)}
-        order by ${t}.rowid desc limit ${COUNT_CAP + 1})
-      order by score, id limit ${limit}`,
-  );
+  const where = c.text.length
+    ? `from ${table} join search_entries e on e.id = ${table}.rowid where ${table} match ? and ${c.text.join(' and ')}`
+    : `from ${table} where ${table} match ?`;
+  const rows = statementOf(
+    db,
+    `select id, score, count(*) over () as matches from (
+        select ${table}.rowid as id, ${rankFunction(db)}(${table}, 4.0, 1.0) as score ${where}
+        order by ${table}.rowid desc limit ${COUNT_CAP + 1})
+      order by score, id limit ?`,
+  ).all(fts, ...c.values, limit) as { id: number; score: number; matches: number }[];
   return { rows: rows.map(({ id, score }) => ({ id, score })), matches: rows[0]?.matches ?? 0 };
 }
 
-/** The marked title and snippet of some entries of a table, and what the entries are. */
-function details(db: Db, table: Table, fts: string, ids: number[]) {
-  if (ids.length === 0) return [];
-  const t = sql.identifier(table);
-  return db.all<{
-    id: number;
-    kind: SearchKind;
-    url: string;
-    on_date: string | null;
-    marker: 'draft' | 'exempt' | null;
-    title: string;
-    snippet: string;
-    slug: string;
-    name: string;
-  }>(
-    sql`select ${t}.rowid as id, e.kind, e.url, e.on_date, e.marker, c.slug, c.name,
-        highlight(${t}, 0, ${MARK_START}, ${MARK_END}) as title,
-        snippet(${t}, 1, ${MARK_START}, ${MARK_END}, '…', 24) as snippet
-      from ${t} join search_entries e on e.id = ${t}.rowid join committees c on c.id = e.committee_id
-      where ${t} match ${fts} and ${t}.rowid in (select value from json_each(${JSON.stringify(ids)}))`,
-  );
+interface Details {
+  kind: SearchKind;
+  url: string;
+  on_date: string | null;
+  marker: 'draft' | 'exempt' | null;
+  title: string;
+  snippet: string;
+  slug: string;
+  name: string;
+}
+
+/**
+ * The marked title and snippet of an entry of a table, and what the entry is.
+ * One entry at a time: FTS5 finds a row by rowid and words at once only for
+ * `rowid = ?` (for a list of rowids it reads every match, as long as a rare
+ * phrase's whole search).
+ */
+function details(db: Db, table: Table, fts: string, id: number): Details | undefined {
+  return statementOf(
+    db,
+    `select e.kind, e.url, e.on_date, e.marker, c.slug, c.name,
+        highlight(${table}, 0, ?, ?) as title, snippet(${table}, 1, ?, ?, '…', 24) as snippet
+      from ${table} join search_entries e on e.id = ${table}.rowid join committees c on c.id = e.committee_id
+      where ${table} match ? and ${table}.rowid = cast(? as integer)`,
+  ).get(MARK_START, MARK_END, MARK_START, MARK_END, fts, id) as Details | undefined;
 }
 
 /** What one search asks for: its FTS5 query, filters, who asks and which page. */
@@ -226,19 +239,10 @@ export function search(db: Db, fts: string, f: SearchFilters, scope: SearchScope
     .flatMap(({ table, rows }) => rows.map((r) => ({ ...r, table })))
     .sort((a, b) => a.score - b.score || a.id - b.id)
     .slice(offset, offset + RESULTS_PER_PAGE);
-  const found = new Map<string, ReturnType<typeof details>[number]>();
-  for (const table of tables)
-    for (const d of details(
-      db,
-      table,
-      fts,
-      best.filter((b) => b.table === table).map((b) => b.id),
-    ))
-      found.set(`${table} ${d.id}`, d);
   const total = perTable.reduce((n, t) => n + t.matches, 0);
   return {
     hits: best.flatMap((b) => {
-      const r = found.get(`${b.table} ${b.id}`);
+      const r = details(db, b.table, fts, b.id);
       return r
         ? [
             {
